@@ -1,0 +1,85 @@
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Exists, OuterRef
+
+from .models import User
+
+
+class MfaFilter(admin.SimpleListFilter):
+    title = "MFA"
+    parameter_name = "mfa"
+
+    def lookups(self, request, model_admin):
+        return [("on", "On"), ("off", "Off")]
+
+    def queryset(self, request, queryset):
+        from allauth.mfa.models import Authenticator
+
+        has_totp = Exists(
+            Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
+        )
+        if self.value() == "on":
+            return queryset.filter(has_totp)
+        if self.value() == "off":
+            return queryset.exclude(has_totp)
+        return queryset
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["-created_at"]
+    list_display = [
+        "email",
+        "name",
+        "role",
+        "subscription_type",
+        "is_active",
+        "mfa_enabled",
+        "last_login_at",
+        "created_at",
+    ]
+    list_filter = ["role", "subscription_type", "is_active", MfaFilter, "created_at"]
+    search_fields = ["email", "name"]
+    readonly_fields = ["id", "created_at", "updated_at", "last_login_at"]
+    actions = ["deactivate_users", "activate_users"]
+    fieldsets = [
+        (None, {"fields": ["id", "email", "password"]}),
+        ("Profile", {"fields": ["name", "avatar", "preferences"]}),
+        ("Access", {"fields": ["role", "is_active", "is_superuser"]}),
+        ("Subscription", {"fields": ["subscription_type", "subscription_expires_at"]}),
+        ("Dates", {"fields": ["created_at", "updated_at", "last_login_at"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {"classes": ["wide"], "fields": ["email", "name", "role", "password1", "password2"]},
+        ),
+    ]
+    filter_horizontal: list = []
+
+    def get_queryset(self, request):
+        from allauth.mfa.models import Authenticator
+
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _mfa=Exists(
+                    Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
+                )
+            )
+        )
+
+    @admin.display(boolean=True, description="MFA", ordering="_mfa")
+    def mfa_enabled(self, obj) -> bool:
+        return bool(getattr(obj, "_mfa", False))
+
+    @admin.action(description="Deactivate selected users")
+    def deactivate_users(self, request, queryset):
+        count = queryset.exclude(pk=request.user.pk).update(is_active=False)
+        self.message_user(request, f"Deactivated {count} user(s).", messages.SUCCESS)
+
+    @admin.action(description="Activate selected users")
+    def activate_users(self, request, queryset):
+        count = queryset.update(is_active=True)
+        self.message_user(request, f"Activated {count} user(s).", messages.SUCCESS)

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from questions.choices import Difficulty, JobCategory, Language
+
+
+class Role(models.TextChoices):
+    USER = "user", _("User")
+    ADMIN = "admin", _("Admin")
+
+
+class SubscriptionType(models.TextChoices):
+    FREE = "free", _("Free")
+    PREMIUM = "premium", _("Premium")
+
+
+def default_preferences() -> dict:
+    return {
+        "jobCategory": JobCategory.SOFTWARE_ENGINEERING.value,
+        "difficulty": Difficulty.MEDIUM.value,
+        "notifications": True,
+        "language": Language.KO.value,
+    }
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> User:
+        if not email:
+            raise ValueError("An email is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields) -> User:
+        fields.setdefault("role", Role.ADMIN)
+        fields.setdefault("is_superuser", True)
+        fields.setdefault("name", email.split("@")[0])
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    email = models.EmailField(_("email"), max_length=255, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    avatar = models.ImageField(upload_to="avatars/", blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.USER)
+    preferences = models.JSONField(default=default_preferences)
+    subscription_type = models.CharField(
+        max_length=20, choices=SubscriptionType.choices, default=SubscriptionType.FREE
+    )
+    subscription_expires_at = models.DateTimeField(null=True, blank=True)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    last_login_at = models.DateTimeField(null=True, blank=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+        indexes = [models.Index(fields=["role", "is_active"], name="user_role_active_idx")]
+
+    def __str__(self) -> str:
+        return self.email
+
+    # Staff access is the admin role: one source of truth instead of a flag that can disagree.
+    @property
+    def is_staff(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    # Django's `last_login` (read by the password-reset token generator) is our `last_login_at`.
+    @property
+    def last_login(self):
+        return self.last_login_at
+
+    @property
+    def language(self) -> str:
+        return (self.preferences or {}).get("language") or Language.KO.value

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from questions.choices import Language
+
+SCORE_FIELDS = ("understanding", "logic", "specificity", "job_fit")
+
+
+class AnalysisStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    PROCESSING = "processing", _("Processing")
+    COMPLETED = "completed", _("Completed")
+    FAILED = "failed", _("Failed")
+
+
+def _score_range(field: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0, f"{field}__lte": 25}),
+        name=f"analysis_{field}_range",
+    )
+
+
+class AnalysisResult(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="analysis_results"
+    )
+    # Free practice has no session; a session answer links both the session and its slot.
+    session = models.ForeignKey(
+        "sessions_app.InterviewSession",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="results",
+    )
+    session_question = models.OneToOneField(
+        "sessions_app.SessionQuestion",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="analysis",
+    )
+    question = models.ForeignKey(
+        "questions.Question", on_delete=models.PROTECT, related_name="analysis_results"
+    )
+    user_answer = models.TextField()
+    language = models.CharField(max_length=2, choices=Language.choices, default=Language.KO)
+    status = models.CharField(
+        max_length=20, choices=AnalysisStatus.choices, default=AnalysisStatus.PENDING
+    )
+    understanding = models.PositiveSmallIntegerField(null=True, blank=True)
+    logic = models.PositiveSmallIntegerField(null=True, blank=True)
+    specificity = models.PositiveSmallIntegerField(null=True, blank=True)
+    job_fit = models.PositiveSmallIntegerField(null=True, blank=True)
+    total_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    strengths = models.JSONField(default=list, blank=True)
+    improvements = models.JSONField(default=list, blank=True)
+    detailed_feedback = models.JSONField(null=True, blank=True)
+    ai_analysis = models.JSONField(default=dict, blank=True)
+    ideal_answer = models.TextField(blank=True)
+    preliminary = models.BooleanField(default=False)
+    failure_reason = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # sha256 of (question, answer, rubric version): an identical answer reuses stored scores.
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["session", "created_at"], name="analysis_session_idx"),
+            models.Index(fields=["user", "-created_at"], name="analysis_user_recent_idx"),
+            models.Index(fields=["status", "updated_at"], name="analysis_status_idx"),
+        ]
+        constraints = [
+            *(_score_range(field) for field in SCORE_FIELDS),
+            models.CheckConstraint(
+                condition=Q(total_score__isnull=True)
+                | Q(
+                    total_score=F("understanding") + F("logic") + F("specificity") + F("job_fit"),
+                    total_score__lte=100,
+                ),
+                name="analysis_total_is_sum",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status} · {self.total_score if self.total_score is not None else '-'}"
+
+    @property
+    def scores(self) -> dict[str, int | None]:
+        return {
+            "understanding": self.understanding,
+            "logic": self.logic,
+            "specificity": self.specificity,
+            "jobFit": self.job_fit,
+        }

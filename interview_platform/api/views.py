@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import health
+from .envelope import error_body
+from .errors import ErrorType
+
+_check = inline_serializer(
+    "HealthCheck",
+    {
+        "status": serializers.ChoiceField(choices=["ok", "down"]),
+        "latencyMs": serializers.FloatField(required=False),
+        "error": serializers.CharField(required=False),
+    },
+)
+
+
+class HealthView(APIView):
+    """Database, cache and broker: 200 when all answer, 503 naming the parts that did not."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(
+        operation_id="health",
+        responses={
+            200: inline_serializer(
+                "Health",
+                {
+                    "status": serializers.CharField(),
+                    "checks": serializers.DictField(child=_check),
+                },
+            ),
+            503: OpenApiResponse(
+                description="The error envelope; `details.checks` says which part is down."
+            ),
+        },
+        tags=["health"],
+    )
+    def get(self, request):
+        checks = health.health_report()
+        down = sorted(name for name, result in checks.items() if result["status"] != "ok")
+        if down:
+            body = error_body(
+                type=ErrorType.DATABASE if "database" in down else ErrorType.NETWORK,
+                code="service_unavailable",
+                message=_("Unavailable: %(parts)s.") % {"parts": ", ".join(down)},
+                details={"down": down, "checks": checks},
+            )
+            return Response(body, status=503)
+        return Response({"status": "ok", "checks": checks})

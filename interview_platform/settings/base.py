@@ -1,0 +1,255 @@
+"""Core Django settings: apps, database, cache, storage, email, languages."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from .env import (
+    BASE_DIR,
+    env_bool,
+    env_choice,
+    env_db,
+    env_int,
+    env_list,
+    env_str,
+    parse_db_url,
+)
+
+DJANGO_ENV = env_choice("DJANGO_ENV", "development", {"development", "production", "test"})
+IS_PRODUCTION = DJANGO_ENV == "production"
+
+DEBUG = env_bool("DEBUG", default=DJANGO_ENV == "development")
+
+# JWT_SECRET is accepted as the secret key so one secret can be handed to the app (spec's env list).
+SECRET_KEY = env_str("DJANGO_SECRET_KEY") or env_str("JWT_SECRET")
+if not SECRET_KEY:
+    if IS_PRODUCTION:
+        raise ImproperlyConfigured("Set DJANGO_SECRET_KEY (or JWT_SECRET) in production.")
+    SECRET_KEY = "insecure-development-key-do-not-use-in-production-0123456789abcdef"
+if IS_PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off in production (DJANGO_ENV=production).")
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+VAR_DIR = BASE_DIR / "var"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    # third party
+    "rest_framework",
+    "rest_framework_simplejwt.token_blacklist",
+    "drf_spectacular",
+    "django_filters",
+    "corsheaders",
+    "django_celery_beat",
+    "import_export",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.google",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
+    # ours
+    "interview_platform.api",
+    "accounts",
+    "questions",
+    "sessions_app",
+    "analysis",
+    "analytics",
+]
+
+MIDDLEWARE = [
+    "interview_platform.api.middleware.RequestIdMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "interview_platform.api.middleware.ApiExceptionMiddleware",
+    "interview_platform.api.middleware.AccessLogMiddleware",
+]
+
+ROOT_URLCONF = "interview_platform.urls"
+WSGI_APPLICATION = "interview_platform.wsgi.application"
+ASGI_APPLICATION = "interview_platform.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------
+_default_db = env_db("DATABASE_URL")
+if _default_db is None:
+    VAR_DIR.mkdir(exist_ok=True)
+    _default_db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "db.sqlite3")}
+USES_POSTGRES = _default_db["ENGINE"] == "django.db.backends.postgresql"
+DATABASE_POOL = env_bool("DATABASE_POOL", default=USES_POSTGRES)
+
+
+def _tune(config: dict) -> dict:
+    config.setdefault("OPTIONS", {})
+    config["ATOMIC_REQUESTS"] = True
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        if DATABASE_POOL:
+            # Django's native psycopg pool; persistent connections must stay off with it.
+            config["OPTIONS"]["pool"] = {
+                "min_size": env_int("DATABASE_POOL_MIN", 2, minimum=0),
+                "max_size": env_int("DATABASE_POOL_MAX", 10, minimum=1),
+                "timeout": env_int("DATABASE_POOL_TIMEOUT", 10, minimum=1),
+            }
+            config["CONN_MAX_AGE"] = 0
+        else:
+            config["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0)
+        config["CONN_HEALTH_CHECKS"] = True
+        config["OPTIONS"].setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
+    else:
+        config["OPTIONS"].setdefault("timeout", 20)
+    return config
+
+
+DATABASES = {"default": _tune(_default_db)}
+for _index, _url in enumerate(env_list("DATABASE_REPLICA_URLS")):
+    _replica = _tune(parse_db_url("DATABASE_REPLICA_URLS", _url))
+    # In tests a replica reads the test copy of the primary instead of a database of its own.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica_{_index}"] = _replica
+DATABASE_ROUTERS = ["interview_platform.db_router.PrimaryReplicaRouter"]
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+# --- Cache ----------------------------------------------------------------------------------
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ip"),
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": 2,
+                "SOCKET_TIMEOUT": 2,
+            },
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Embedded mode is one process, so a process-local cache is shared by every request it serves.
+    # django-ratelimit refuses it because it cannot be shared between processes; that is only a
+    # problem in the production shape, which always has REDIS_URL (a Redis cache) set.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# --- Auth -----------------------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+PASSWORD_HASHERS = [
+    "interview_platform.hashers.OwaspArgon2PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+
+# --- Languages and time ---------------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("ko", _("Korean"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static and media -----------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [BASE_DIR / "static"] if (BASE_DIR / "static").is_dir() else []
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
+
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+_default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if AWS_STORAGE_BUCKET_NAME:
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+STORAGES = {
+    "default": _default_storage,
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if IS_PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+
+# --- Email ----------------------------------------------------------------------------------
+_email_url = env_str("EMAIL_URL")
+if _email_url:
+    import environ
+
+    vars().update(environ.Env.email_url_config(_email_url))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Interview Practice <no-reply@localhost>")
+FRONTEND_URL = env_str("FRONTEND_URL", "http://127.0.0.1:8000")
+
+# --- Product limits (spec: SessionSecurity, DESIGN §7) -------------------------------------
+SESSION_MAX_DURATION_SECONDS = env_int("SESSION_MAX_DURATION_SECONDS", 2 * 60 * 60, minimum=60)
+SESSION_TIMEOUT_WARNING_SECONDS = env_int("SESSION_TIMEOUT_WARNING_SECONDS", 5 * 60, minimum=0)
+SESSION_MAX_QUESTIONS = env_int("SESSION_MAX_QUESTIONS", 20, minimum=1)
+SESSIONS_PER_DAY_FREE = env_int("SESSIONS_PER_DAY_FREE", 5, minimum=1)
+SESSIONS_PER_DAY_PREMIUM = env_int("SESSIONS_PER_DAY_PREMIUM", 50, minimum=1)
+ANSWER_MIN_LENGTH = 10
+ANSWER_MAX_LENGTH = 5000
+ANSWER_RETENTION_DAYS = env_int("ANSWER_RETENTION_DAYS", 0, minimum=0)

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from .choices import Difficulty, JobCategory, Language, QuestionSource, QuestionType
+
+
+def empty_criteria() -> dict:
+    return {"understanding": "", "logic": "", "specificity": "", "jobFit": ""}
+
+
+class Question(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # The bank's stable key (`ko-design-easy-03`): the seeder inserts or updates by it.
+    key = models.CharField(max_length=120, unique=True, null=True, blank=True)
+    category = models.CharField(max_length=50, choices=JobCategory.choices)
+    custom_category = models.CharField(max_length=100, blank=True)
+    difficulty = models.CharField(max_length=20, choices=Difficulty.choices)
+    type = models.CharField(max_length=30, choices=QuestionType.choices)
+    language = models.CharField(max_length=2, choices=Language.choices)
+    source = models.CharField(
+        max_length=10, choices=QuestionSource.choices, default=QuestionSource.ADMIN
+    )
+    question = models.TextField()
+    tags = models.JSONField(default=list, blank=True)
+    expected_keywords = models.JSONField(default=list, blank=True)
+    sample_answer = models.TextField(blank=True)
+    evaluation_criteria = models.JSONField(default=empty_criteria, blank=True)
+    is_active = models.BooleanField(default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="questions_created",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    usage_count = models.PositiveIntegerField(default=0)
+    # average_score is the mean of `scored_count` completed analyses; both move together.
+    scored_count = models.PositiveIntegerField(default=0)
+    average_score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["category", "difficulty", "key", "created_at"]
+        indexes = [
+            models.Index(
+                fields=["category", "difficulty", "language", "is_active"],
+                name="question_bank_lookup_idx",
+            ),
+            models.Index(fields=["language", "is_active", "type"], name="question_lang_type_idx"),
+            models.Index(fields=["source", "is_active"], name="question_source_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(average_score__isnull=True)
+                | Q(average_score__gte=0, average_score__lte=100),
+                name="question_average_score_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.question[:80]
