@@ -45,3 +45,9 @@ beat: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+bench: $(VENV)/.installed-dev
+	$(PY) -m bench $(BENCH_ARGS)
+
+eval: $(VENV)/.installed
+	$(PY) manage.py evaluate_analysis $(if $(EVAL_FILE),--file $(EVAL_FILE),) $(if $(EVAL_PROVIDER),--provider $(EVAL_PROVIDER),)

@@ -6,6 +6,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 api_patterns = [
     path("", include("interview_platform.api.urls")),
+    path("", include("accounts.urls")),
+    path("", include("questions.urls")),
+    path("", include("sessions_app.urls")),
+    path("", include("analysis.urls")),
+    path("", include("analytics.urls")),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
