@@ -22,8 +22,9 @@ class SubscriptionType(models.TextChoices):
 
 
 def default_preferences() -> dict:
+    # JSON documents are stored with snake_case keys like every column; the API camelizes them.
     return {
-        "jobCategory": JobCategory.SOFTWARE_ENGINEERING.value,
+        "job_category": JobCategory.SOFTWARE_ENGINEERING.value,
         "difficulty": Difficulty.MEDIUM.value,
         "notifications": True,
         "language": Language.KO.value,

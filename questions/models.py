@@ -10,7 +10,7 @@ from .choices import Difficulty, JobCategory, Language, QuestionSource, Question
 
 
 def empty_criteria() -> dict:
-    return {"understanding": "", "logic": "", "specificity": "", "jobFit": ""}
+    return {"understanding": "", "logic": "", "specificity": "", "job_fit": ""}
 
 
 class Question(models.Model):

@@ -17,7 +17,7 @@ class SessionStatus(models.TextChoices):
 
 
 def empty_metadata() -> dict:
-    return {"userAgent": "", "platform": "", "sessionSource": ""}
+    return {"user_agent": "", "platform": "", "session_source": ""}
 
 
 class InterviewSession(models.Model):
