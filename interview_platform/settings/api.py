@@ -49,7 +49,13 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
     ],
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "JobCategoryEnum": "questions.choices.JobCategory",
+        "DifficultyEnum": "questions.choices.Difficulty",
+        "QuestionTypeEnum": "questions.choices.QuestionType",
+        "LanguageEnum": "questions.choices.Language",
+        "QuestionSourceEnum": "questions.choices.QuestionSource",
+    },
 }
 
 SIMPLE_JWT = {
