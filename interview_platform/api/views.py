@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.db import transaction
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -55,3 +57,22 @@ class HealthView(APIView):
             )
             return Response(body, status=503)
         return Response({"status": "ok", "checks": checks})
+
+
+# The benchmark's baseline (`make bench`): the cost of the stack alone (gunicorn, middleware, DRF
+# rendering) with no authentication, no database and no cache, so every other figure can be read
+# as a ratio to it. Non-atomic, or ATOMIC_REQUESTS would check a connection out of the pool.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class PingView(APIView):
+    """Answers `{"pong": true}` without touching the database, the cache or the user."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(
+        operation_id="ping",
+        responses={200: inline_serializer("Pong", {"pong": serializers.BooleanField()})},
+        tags=["health"],
+    )
+    def get(self, request):
+        return Response({"pong": True})
