@@ -1,0 +1,1 @@
+"""`make bench`: the project's one benchmark runner (see bench/README.md)."""

@@ -1,0 +1,193 @@
+"""The app in the production shape, as gunicorn (and, when a scenario needs it, a Celery worker)
+in processes of their own, always stopped at the end of a run."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Settings the benchmark decides itself; anything else set in the caller's environment that
+# would change the shape (replicas, an OpenAI key, eager Celery) is removed.
+_DROPPED = (
+    "DATABASE_REPLICA_URLS",
+    "CELERY_BROKER_URL",
+    "CELERY_TASK_ALWAYS_EAGER",
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "DJANGO_SETTINGS_MODULE",
+    "JWT_SECRET",
+    "CACHE_KEY_PREFIX",
+)
+
+
+def bench_env(*, database_url: str, redis_url: str, secret_key: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _DROPPED}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "interview_platform.settings",
+            "DJANGO_ENV": "production",
+            "DEBUG": "false",
+            "DJANGO_SECRET_KEY": secret_key,
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Plain HTTP on loopback: no TLS terminator in front to redirect to.
+            "SECURE_SSL_REDIRECT": "false",
+            # The runner measures latency, not the limiter (which would answer 429 within
+            # seconds of a load test); the limiter has its own tests.
+            "RATELIMIT_ENABLE": "false",
+            # The offline provider: no network, deterministic.
+            "AI_PROVIDER": "offline",
+            # Tokens minted at seeding must outlive the longest run.
+            "JWT_ACCESS_MINUTES": "120",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    return env
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def tail(path: Path, lines: int = 25) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+class ManagedProcess:
+    """A child in a process group of its own, so stopping it stops its workers too."""
+
+    def __init__(self, name: str, cmd: list[str], env: dict[str, str], log: Path) -> None:
+        self.name = name
+        self.cmd = cmd
+        self.log = log
+        log.parent.mkdir(parents=True, exist_ok=True)
+        self._log_file = log.open("wb")
+        self.proc = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+            cmd,
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def running(self) -> bool:
+        return self.proc.poll() is None
+
+    def stop(self, timeout: float = 15.0) -> None:
+        if self.running():
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=5)
+        # Workers left behind by a master that died first share its process group.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self._log_file.close()
+
+
+def start_gunicorn(
+    *, env: dict[str, str], port: int, workers: int, threads: int, log: Path
+) -> ManagedProcess:
+    cmd = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "interview_platform.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--worker-class",
+        "gthread",
+        "--timeout",
+        "60",
+        "--graceful-timeout",
+        "5",
+        "--keep-alive",
+        "5",
+    ]
+    return ManagedProcess("gunicorn", cmd, env, log)
+
+
+def start_worker(*, env: dict[str, str], log: Path) -> ManagedProcess:
+    cmd = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "interview_platform",
+        "worker",
+        "-Q",
+        "analysis,exports,default",
+        "--concurrency",
+        "1",
+        "--loglevel",
+        "INFO",
+        "--without-gossip",
+        "--without-mingle",
+    ]
+    return ManagedProcess("celery worker", cmd, env, log)
+
+
+def wait_healthy(server: ManagedProcess, port: int, *, timeout: float = 60.0) -> float:
+    """Poll GET /api/health until it answers 200; returns the seconds it took."""
+    started = time.monotonic()
+    last = "no answer"
+    while time.monotonic() - started < timeout:
+        if not server.running():
+            raise RuntimeError(
+                f"gunicorn exited with {server.proc.returncode} before it was healthy:\n"
+                + tail(server.log)
+            )
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            conn.request("GET", "/api/health")
+            response = conn.getresponse()
+            body = response.read()
+            if response.status == 200:
+                return time.monotonic() - started
+            last = f"{response.status}: {body[:300].decode('utf-8', 'replace')}"
+        except OSError as exc:
+            last = f"{type(exc).__name__}: {exc}"
+        finally:
+            conn.close()
+        time.sleep(0.25)
+    raise RuntimeError(f"/api/health was not 200 after {timeout:.0f} s (last: {last})")
+
+
+def wait_worker_ready(worker: ManagedProcess, *, timeout: float = 60.0) -> bool:
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if not worker.running():
+            raise RuntimeError("the Celery worker exited:\n" + tail(worker.log))
+        if " ready." in tail(worker.log, 200):
+            return True
+        time.sleep(0.25)
+    return False
