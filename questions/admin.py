@@ -1,10 +1,17 @@
 from django.contrib import admin, messages
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, JSON
 
+from . import cache as question_cache
 from .models import Question
+from .resources import QuestionResource
+from .services import questions_set_active
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ImportExportModelAdmin):
+    resource_classes = [QuestionResource]
+    formats = [CSV, JSON]
     list_display = [
         "short_question",
         "category",
@@ -36,15 +43,24 @@ class QuestionAdmin(admin.ModelAdmin):
 
     @admin.action(description="Activate selected questions")
     def activate(self, request, queryset):
-        count = queryset.update(is_active=True)
+        count = questions_set_active(
+            question_ids=list(queryset.values_list("pk", flat=True)), active=True
+        )
         self.message_user(request, f"Activated {count} question(s).", messages.SUCCESS)
 
     @admin.action(description="Deactivate selected questions")
     def deactivate(self, request, queryset):
-        count = queryset.update(is_active=False)
+        count = questions_set_active(
+            question_ids=list(queryset.values_list("pk", flat=True)), active=False
+        )
         self.message_user(request, f"Deactivated {count} question(s).", messages.SUCCESS)
 
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        question_cache.invalidate()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        question_cache.invalidate()

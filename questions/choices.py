@@ -45,3 +45,4 @@ class QuestionSource(models.TextChoices):
     BANK = "bank", _("Question bank")
     AI = "ai", _("AI generated")
     ADMIN = "admin", _("Added by staff")
+    USER = "user", _("Typed in by a user for free practice")

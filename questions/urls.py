@@ -1,3 +1,22 @@
-"""This app's API routes, mounted under /api/ (paths here start with the resource name)."""
+"""Question bank routes, mounted under /api/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("questions", views.QuestionListView.as_view(), name="question-list"),
+    path("questions/categories", views.CategoryListView.as_view(), name="question-categories"),
+    path(
+        "questions/difficulties", views.DifficultyListView.as_view(), name="question-difficulties"
+    ),
+    path(
+        "questions/<uuid:question_id>", views.QuestionDetailView.as_view(), name="question-detail"
+    ),
+    path("admin/questions", views.AdminQuestionListView.as_view(), name="admin-question-list"),
+    path(
+        "admin/questions/<uuid:question_id>",
+        views.AdminQuestionDetailView.as_view(),
+        name="admin-question-detail",
+    ),
+]

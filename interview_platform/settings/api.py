@@ -55,6 +55,8 @@ SPECTACULAR_SETTINGS = {
         "QuestionTypeEnum": "questions.choices.QuestionType",
         "LanguageEnum": "questions.choices.Language",
         "QuestionSourceEnum": "questions.choices.QuestionSource",
+        "AnalysisStatusEnum": "analysis.models.AnalysisStatus",
+        "SessionStatusEnum": "sessions_app.models.SessionStatus",
     },
 }
 

@@ -157,6 +157,9 @@ if REDIS_URL:
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 "SOCKET_CONNECT_TIMEOUT": 2,
                 "SOCKET_TIMEOUT": 2,
+                # Redis holds only derived or short-lived state (caches, live session state,
+                # rate-limit counters): losing it must degrade the product, not break it.
+                "IGNORE_EXCEPTIONS": True,
             },
         }
     }
@@ -166,8 +169,19 @@ else:
     # django-ratelimit refuses it because it cannot be shared between processes; that is only a
     # problem in the production shape, which always has REDIS_URL (a Redis cache) set.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 RATELIMIT_USE_CACHE = "default"
+# With the cache unreachable, limits are not enforced rather than every request refused.
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+# The spec's limits (django-ratelimit syntax, per user or per IP as each endpoint says).
+RATE_LIMITS = {
+    "auth": env_str("RATE_LIMIT_AUTH", "5/m"),
+    "analysis": env_str("RATE_LIMIT_ANALYSIS", "10/m"),
+    "answers": env_str("RATE_LIMIT_ANSWERS", "2/m"),
+    "questions": env_str("RATE_LIMIT_QUESTIONS", "30/m"),
+    "export": env_str("RATE_LIMIT_EXPORT", "2/h"),
+}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
@@ -252,4 +266,6 @@ SESSIONS_PER_DAY_FREE = env_int("SESSIONS_PER_DAY_FREE", 5, minimum=1)
 SESSIONS_PER_DAY_PREMIUM = env_int("SESSIONS_PER_DAY_PREMIUM", 50, minimum=1)
 ANSWER_MIN_LENGTH = 10
 ANSWER_MAX_LENGTH = 5000
+ANALYSIS_MAX_WAIT_SECONDS = 10
+ANALYSIS_BATCH_MAX = 20
 ANSWER_RETENTION_DAYS = env_int("ANSWER_RETENTION_DAYS", 0, minimum=0)

@@ -1,0 +1,97 @@
+"""Reads of the question bank."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from accounts.models import User
+
+from . import cache as question_cache
+from .categories import DIFFICULTY_TEXT, category_text, difficulty_name
+from .choices import Difficulty, JobCategory
+from .models import Question
+
+ORDERINGS = {
+    "created": "created_at",
+    "-created": "-created_at",
+    "difficulty": "difficulty",
+    "usage": "usage_count",
+    "-usage": "-usage_count",
+    "score": "average_score",
+    "-score": "-average_score",
+}
+
+
+def question_queryset(*, include_inactive: bool = False) -> QuerySet[Question]:
+    queryset = Question.objects.all()
+    return queryset if include_inactive else queryset.filter(is_active=True)
+
+
+def question_list(*, filters: dict[str, Any], include_inactive: bool = False) -> QuerySet[Question]:
+    queryset = question_queryset(include_inactive=include_inactive)
+    for name in ("category", "difficulty", "type", "language", "source"):
+        if filters.get(name):
+            queryset = queryset.filter(**{name: filters[name]})
+    if filters.get("tag"):
+        # The JSON text of ["a", "b"] holds "a" with its quotes: a whole-tag match on any backend.
+        queryset = queryset.filter(tags__icontains=f'"{filters["tag"].lower()}"')
+    if filters.get("search"):
+        term = filters["search"]
+        queryset = queryset.filter(Q(question__icontains=term) | Q(tags__icontains=term))
+    if include_inactive and filters.get("is_active") is not None:
+        queryset = queryset.filter(is_active=filters["is_active"])
+    ordering = ORDERINGS.get(filters.get("ordering") or "")
+    return queryset.order_by(
+        *(["category", "difficulty", "key", "id"] if not ordering else [ordering, "id"])
+    )
+
+
+def questions_answered_by(*, user: User, question_ids: Iterable) -> set:
+    """Which of these questions the user has answered (and so may see the sample answer of)."""
+    from analysis.models import AnalysisResult
+
+    return set(
+        AnalysisResult.objects.filter(user=user, question_id__in=list(question_ids))
+        .order_by()
+        .values_list("question_id", flat=True)
+        .distinct()
+    )
+
+
+def question_has_been_answered(*, user: User, question: Question) -> bool:
+    return bool(questions_answered_by(user=user, question_ids=[question.pk]))
+
+
+def question_categories(*, language: str) -> list[dict[str, Any]]:
+    def compute() -> list[dict[str, Any]]:
+        counts = dict(
+            Question.objects.filter(is_active=True, language=language)
+            .values_list("category")
+            .annotate(n=Count("id"))
+            .values_list("category", "n")
+        )
+        result = []
+        for category in JobCategory:
+            name, description = category_text(category, language)
+            result.append(
+                {
+                    "id": category.value,
+                    "name": name,
+                    "description": description,
+                    "question_count": counts.get(category.value, 0),
+                }
+            )
+        return result
+
+    return question_cache.get_or_set(question_cache.categories_key(language), compute)
+
+
+def question_difficulties(*, language: str) -> list[dict[str, str]]:
+    return [
+        {"id": difficulty.value, "name": difficulty_name(difficulty, language)}
+        for difficulty in Difficulty
+        if difficulty in DIFFICULTY_TEXT
+    ]

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from .choices import Difficulty, JobCategory, Language, QuestionSource, QuestionType
+from .models import Question
+
+
+class EvaluationCriteriaSerializer(serializers.Serializer):
+    understanding = serializers.CharField(allow_blank=True, default="")
+    logic = serializers.CharField(allow_blank=True, default="")
+    specificity = serializers.CharField(allow_blank=True, default="")
+    job_fit = serializers.CharField(allow_blank=True, default="")
+
+
+class QuestionSerializer(serializers.ModelSerializer):
+    """A question as users see it. `sampleAnswer` and `expectedKeywords` are null until the user
+    has answered the question (staff always see them); `createdBy` is shown to staff only."""
+
+    evaluation_criteria = EvaluationCriteriaSerializer()
+    expected_keywords = serializers.ListField(child=serializers.CharField(), allow_null=True)
+    sample_answer = serializers.CharField(allow_null=True)
+    tags = serializers.ListField(child=serializers.CharField())
+    average_score = serializers.FloatField(allow_null=True, read_only=True)
+    created_by = serializers.UUIDField(source="created_by_id", allow_null=True, read_only=True)
+
+    class Meta:
+        model = Question
+        fields = [
+            "id",
+            "category",
+            "custom_category",
+            "difficulty",
+            "type",
+            "language",
+            "source",
+            "question",
+            "tags",
+            "expected_keywords",
+            "sample_answer",
+            "evaluation_criteria",
+            "is_active",
+            "created_by",
+            "created_at",
+            "updated_at",
+            "usage_count",
+            "average_score",
+        ]
+
+
+WITHHELD_FIELDS = ("sample_answer", "expected_keywords")
+
+
+def withhold(data: dict, *, answered: bool, staff: bool) -> dict:
+    """The serialized question with the answer-revealing fields blanked for this user."""
+    if staff:
+        return data
+    data = dict(data)
+    data.pop("created_by", None)
+    if not answered:
+        for name in WITHHELD_FIELDS:
+            data[name] = None
+    return data
+
+
+class QuestionFilterSerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=JobCategory.choices, required=False)
+    difficulty = serializers.ChoiceField(choices=Difficulty.choices, required=False)
+    type = serializers.ChoiceField(choices=QuestionType.choices, required=False)
+    language = serializers.ChoiceField(choices=Language.choices, required=False)
+    source = serializers.ChoiceField(choices=QuestionSource.choices, required=False)
+    tag = serializers.SlugField(required=False, max_length=50)
+    search = serializers.CharField(required=False, max_length=100)
+    ordering = serializers.ChoiceField(
+        choices=["created", "-created", "difficulty", "usage", "-usage", "score", "-score"],
+        required=False,
+    )
+    is_active = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+
+class QuestionWriteSerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=JobCategory.choices)
+    custom_category = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    difficulty = serializers.ChoiceField(choices=Difficulty.choices)
+    type = serializers.ChoiceField(choices=QuestionType.choices)
+    language = serializers.ChoiceField(choices=Language.choices)
+    question = serializers.CharField(min_length=10, max_length=1000)
+    tags = serializers.ListField(
+        child=serializers.SlugField(max_length=50), max_length=10, required=False, default=list
+    )
+    expected_keywords = serializers.ListField(
+        child=serializers.CharField(max_length=60), max_length=20, required=False, default=list
+    )
+    sample_answer = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    evaluation_criteria = EvaluationCriteriaSerializer(required=False)
+    is_active = serializers.BooleanField(required=False, default=True)
+
+    def validate(self, attrs):
+        if attrs.get("category") == JobCategory.CUSTOM and not attrs.get("custom_category"):
+            raise serializers.ValidationError(
+                {"custom_category": ["Name the role for a custom category."]}
+            )
+        return attrs
+
+
+class CategorySerializer(serializers.Serializer):
+    id = serializers.ChoiceField(choices=JobCategory.choices)
+    name = serializers.CharField()
+    description = serializers.CharField()
+    question_count = serializers.IntegerField()
+
+
+class DifficultySerializer(serializers.Serializer):
+    id = serializers.ChoiceField(choices=Difficulty.choices)
+    name = serializers.CharField()

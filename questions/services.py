@@ -1,0 +1,139 @@
+"""Writes to the question bank. Every change invalidates the cached lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import DecimalField, F, FloatField, Value
+from django.db.models.functions import Cast, Coalesce
+
+from accounts.models import User
+
+from . import cache as question_cache
+from .bank import BankQuestion, load_bank
+from .choices import QuestionSource
+from .models import Question
+
+
+@dataclass
+class SeedSummary:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deactivated: int = 0
+
+    def __str__(self) -> str:
+        return (
+            f"inserted {self.inserted}, updated {self.updated}, "
+            f"unchanged {self.unchanged}, deactivated {self.deactivated}"
+        )
+
+
+@transaction.atomic
+def questions_seed(
+    *,
+    languages: list[str] | None = None,
+    categories: list[str] | None = None,
+    prune: bool = False,
+    bank: list[BankQuestion] | None = None,
+) -> SeedSummary:
+    """Inserts or updates bank questions by their stable key; running it twice changes nothing."""
+    bank = load_bank(languages=languages, categories=categories) if bank is None else bank
+    summary = SeedSummary()
+    existing = {q.key: q for q in Question.objects.filter(key__in=[b.key for b in bank])}
+    to_create = []
+    for item in bank:
+        fields = item.model_fields()
+        current = existing.get(item.key)
+        if current is None:
+            to_create.append(Question(key=item.key, source=QuestionSource.BANK, **fields))
+            continue
+        changed = {name: value for name, value in fields.items() if getattr(current, name) != value}
+        if not current.is_active and current.source == QuestionSource.BANK:
+            changed["is_active"] = True  # back in the files: back in the bank
+        if changed:
+            for name, value in changed.items():
+                setattr(current, name, value)
+            current.save(update_fields=[*changed, "updated_at"])
+            summary.updated += 1
+        else:
+            summary.unchanged += 1
+    Question.objects.bulk_create(to_create, batch_size=200)
+    summary.inserted = len(to_create)
+
+    if prune:
+        stale = Question.objects.filter(source=QuestionSource.BANK, is_active=True).exclude(
+            key__in=[b.key for b in bank]
+        )
+        if languages:
+            stale = stale.filter(language__in=languages)
+        if categories:
+            stale = stale.filter(category__in=categories)
+        summary.deactivated = stale.update(is_active=False)
+
+    if summary.inserted or summary.updated or summary.deactivated:
+        transaction.on_commit(question_cache.invalidate)
+    return summary
+
+
+@transaction.atomic
+def question_create(
+    *, data: dict, created_by: User | None, source: str = QuestionSource.ADMIN
+) -> Question:
+    question = Question.objects.create(created_by=created_by, source=source, **data)
+    transaction.on_commit(question_cache.invalidate)
+    return question
+
+
+@transaction.atomic
+def question_update(*, question: Question, data: dict) -> Question:
+    for name, value in data.items():
+        setattr(question, name, value)
+    question.save()
+    transaction.on_commit(question_cache.invalidate)
+    return question
+
+
+@transaction.atomic
+def question_delete(*, question: Question) -> str:
+    """Deletes an unused question; one with answers is deactivated so no analysis loses it."""
+    in_use = question.analysis_results.exists() or question.session_questions.exists()
+    if in_use:
+        Question.objects.filter(pk=question.pk).update(is_active=False)
+        outcome = "deactivated"
+    else:
+        question.delete()
+        outcome = "deleted"
+    transaction.on_commit(question_cache.invalidate)
+    return outcome
+
+
+def questions_set_active(*, question_ids: list, active: bool) -> int:
+    count = Question.objects.filter(pk__in=question_ids).update(is_active=active)
+    question_cache.invalidate()
+    return count
+
+
+def question_record_usage(*, question_id) -> None:
+    """Counts one more time the question was served (one UPDATE: no lost increments)."""
+    Question.objects.filter(pk=question_id).update(usage_count=F("usage_count") + 1)
+
+
+def question_record_score(*, question_id, score: int) -> None:
+    """Folds one analysis score into the running average in a single UPDATE.
+
+    The new average is computed from the row's own current values inside the statement, so two
+    concurrent updates serialize on the row lock and neither is lost.
+    """
+    # Float arithmetic: SQLite would otherwise divide integers; the column rounds to 2 places.
+    previous_total = Cast(Coalesce(F("average_score"), Value(0.0)), FloatField()) * F(
+        "scored_count"
+    )
+    Question.objects.filter(pk=question_id).update(
+        average_score=Cast(
+            (previous_total + Value(float(score))) / (F("scored_count") + Value(1.0)),
+            DecimalField(max_digits=5, decimal_places=2),
+        ),
+        scored_count=F("scored_count") + 1,
+    )

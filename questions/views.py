@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from interview_platform.api.i18n import request_language
+from interview_platform.api.pagination import PageNumberPagination
+from interview_platform.api.params import query_params
+from interview_platform.api.permissions import IsStaff
+from interview_platform.api.ratelimit import rate_limit
+
+from . import cache as question_cache
+from .selectors import (
+    question_categories,
+    question_difficulties,
+    question_has_been_answered,
+    question_list,
+    question_queryset,
+    questions_answered_by,
+)
+from .serializers import (
+    CategorySerializer,
+    DifficultySerializer,
+    QuestionFilterSerializer,
+    QuestionSerializer,
+    QuestionWriteSerializer,
+    withhold,
+)
+from .services import question_create, question_delete, question_update
+
+
+def _questions_rate() -> str:
+    return settings.RATE_LIMITS["questions"]
+
+
+questions_limited = rate_limit(group="questions", key="user_or_ip", rate=_questions_rate)
+
+_LIST_PARAMETERS = [
+    OpenApiParameter("page", int),
+    OpenApiParameter("pageSize", int, description="At most 100."),
+]
+
+
+class QuestionListView(APIView):
+    """Active questions, filtered, ordered and paginated; cached for an hour per filter set."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="questions_list",
+        parameters=[QuestionFilterSerializer, *_LIST_PARAMETERS],
+        responses=QuestionSerializer(many=True),
+        tags=["questions"],
+    )
+    @questions_limited
+    def get(self, request):
+        params = QuestionFilterSerializer(data=query_params(request))
+        params.is_valid(raise_exception=True)
+        filters = params.validated_data
+        staff = request.user.is_staff
+        include_inactive = staff and filters.get("is_active") is not None
+        key = question_cache.list_key(
+            category=filters.get("category"),
+            difficulty=filters.get("difficulty"),
+            params={
+                **filters,
+                "page": request.query_params.get("page"),
+                "page_size": request.query_params.get("pageSize"),
+                "host": request.get_host(),
+                "include_inactive": include_inactive,
+            },
+        )
+
+        def compute() -> dict:
+            paginator = PageNumberPagination()
+            queryset = question_list(filters=filters, include_inactive=include_inactive)
+            page = paginator.paginate_queryset(queryset, request, view=self)
+            return paginator.get_paginated_response(QuestionSerializer(page, many=True).data).data
+
+        body = dict(question_cache.get_or_set(key, compute))
+        answered = (
+            set()
+            if staff
+            else {
+                str(pk)
+                for pk in questions_answered_by(
+                    user=request.user, question_ids=[item["id"] for item in body["results"]]
+                )
+            }
+        )
+        body["results"] = [
+            withhold(item, answered=str(item["id"]) in answered, staff=staff)
+            for item in body["results"]
+        ]
+        return Response(body)
+
+
+class QuestionDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="questions_retrieve", responses=QuestionSerializer, tags=["questions"]
+    )
+    @questions_limited
+    def get(self, request, question_id):
+        staff = request.user.is_staff
+        question = get_object_or_404(question_queryset(include_inactive=staff), pk=question_id)
+        answered = not staff and question_has_been_answered(user=request.user, question=question)
+        return Response(withhold(QuestionSerializer(question).data, answered=answered, staff=staff))
+
+
+class CategoryListView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="questions_categories",
+        parameters=[OpenApiParameter("language", str, enum=["ko", "en"])],
+        responses=CategorySerializer(many=True),
+        tags=["questions"],
+    )
+    @questions_limited
+    def get(self, request):
+        language = request.query_params.get("language")
+        if language not in ("ko", "en"):
+            language = request_language(request)
+        return Response(CategorySerializer(question_categories(language=language), many=True).data)
+
+
+class DifficultyListView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="questions_difficulties",
+        responses=DifficultySerializer(many=True),
+        tags=["questions"],
+    )
+    @questions_limited
+    def get(self, request):
+        language = request_language(request)
+        return Response(
+            DifficultySerializer(question_difficulties(language=language), many=True).data
+        )
+
+
+class AdminQuestionListView(APIView):
+    """Staff: every question, active or not, and adding one."""
+
+    permission_classes = [IsStaff]
+
+    @extend_schema(
+        operation_id="admin_questions_list",
+        parameters=[QuestionFilterSerializer, *_LIST_PARAMETERS],
+        responses=QuestionSerializer(many=True),
+        tags=["admin"],
+    )
+    def get(self, request):
+        params = QuestionFilterSerializer(data=query_params(request))
+        params.is_valid(raise_exception=True)
+        paginator = PageNumberPagination()
+        queryset = question_list(filters=params.validated_data, include_inactive=True)
+        page = paginator.paginate_queryset(queryset, request, view=self)
+        return paginator.get_paginated_response(QuestionSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="admin_questions_create",
+        request=QuestionWriteSerializer,
+        responses={201: QuestionSerializer},
+        tags=["admin"],
+    )
+    def post(self, request):
+        data = QuestionWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        question = question_create(data=data.validated_data, created_by=request.user)
+        return Response(QuestionSerializer(question).data, status=status.HTTP_201_CREATED)
+
+
+class AdminQuestionDetailView(APIView):
+    permission_classes = [IsStaff]
+
+    def _update(self, request, question_id, *, partial: bool):
+        question = get_object_or_404(question_queryset(include_inactive=True), pk=question_id)
+        data = QuestionWriteSerializer(data=request.data, partial=partial)
+        data.is_valid(raise_exception=True)
+        question = question_update(question=question, data=data.validated_data)
+        return Response(QuestionSerializer(question).data)
+
+    @extend_schema(
+        operation_id="admin_questions_update",
+        request=QuestionWriteSerializer,
+        responses=QuestionSerializer,
+        tags=["admin"],
+    )
+    def put(self, request, question_id):
+        return self._update(request, question_id, partial=False)
+
+    @extend_schema(
+        operation_id="admin_questions_partial_update",
+        request=QuestionWriteSerializer,
+        responses=QuestionSerializer,
+        tags=["admin"],
+    )
+    def patch(self, request, question_id):
+        return self._update(request, question_id, partial=True)
+
+    @extend_schema(
+        operation_id="admin_questions_destroy",
+        responses={
+            204: OpenApiResponse(description="Deleted: nobody had answered it."),
+            200: OpenApiResponse(
+                QuestionSerializer, description="Deactivated: answers refer to it."
+            ),
+        },
+        tags=["admin"],
+    )
+    def delete(self, request, question_id):
+        question = get_object_or_404(question_queryset(include_inactive=True), pk=question_id)
+        if question_delete(question=question) == "deleted":
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        question.refresh_from_db()
+        return Response(QuestionSerializer(question).data)
