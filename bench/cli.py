@@ -22,7 +22,7 @@ from pathlib import Path
 from . import database, report, server
 from .context import Context
 from .driver import measure_flow, measure_request, run_load
-from .registry import BASELINE, InProcess, Scenario, select
+from .registry import BASELINE, SERVER_ENV, InProcess, Scenario, select
 from .scenarios import load_all
 from .stats import Sample, apply_baseline_and_target, baseline_for, summarize
 
@@ -295,8 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyError as exc:
         print(f"bench: {exc.args[0]}", file=sys.stderr)
         return 2
-    signal.signal(signal.SIGTERM, _interrupt)
-    signal.signal(signal.SIGHUP, _interrupt)
+    # Ctrl-C, a kill or a closed terminal all end the run through the same cleanup; SIGINT is
+    # set explicitly because a shell may start a background job with it ignored.
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _interrupt)
 
     # The baseline runs first, at every level the other selected scenarios use.
     baseline = next(s for s in scenarios if s.name == BASELINE)
@@ -309,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         database_url=args.database_url,
         redis_url=args.redis_url,
         secret_key=secrets.token_urlsafe(50),
+        extra=SERVER_ENV,
     )
     meta = {
         "startedAt": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
@@ -323,6 +326,7 @@ def main(argv: list[str] | None = None) -> int:
             "workers": args.workers,
             "threads": args.threads,
             "env": {k: env[k] for k in ("DJANGO_ENV", "DEBUG", "RATELIMIT_ENABLE", "AI_PROVIDER")},
+            "scenarioSettings": dict(SERVER_ENV),
         },
         "rateLimiting": "disabled (RATELIMIT_ENABLE=false): the runner measures latency",
         "latency": "from sending a request to reading its whole body, successful requests only",
@@ -330,8 +334,14 @@ def main(argv: list[str] | None = None) -> int:
     rep = report.Report(meta)
     fixtures_path = OUT_DIR / "fixtures.json"
     started = time.monotonic()
-    print(f"make bench ({meta['mode']}) at {meta['git']} on {CPUS} CPU core(s)")
+    meta["loadAverage"] = round(os.getloadavg()[0], 2)
+    print(
+        f"make bench ({meta['mode']}) at {meta['git']} on {CPUS} CPU core(s), load average "
+        f"{meta['loadAverage']} (anything else running on the machine skews the figures)"
+    )
     print("  rate limiting is OFF (RATELIMIT_ENABLE=false): this measures latency, not the limiter")
+    if SERVER_ENV:
+        print(f"  settings from scenarios: {', '.join(f'{k}={v}' for k, v in SERVER_ENV.items())}")
     exit_code = 0
     with contextlib.ExitStack() as stack:
         try:

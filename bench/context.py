@@ -21,7 +21,7 @@ class Context:
         self._endpoints: set[tuple[str, str]] | None = None
         self._spelling: dict[str, str] = {}
         self.schema_error: str | None = None
-        self._tokens: dict[int, str] = {}
+        self._tokens: dict[str, str] = {}
         self._lock = threading.Lock()
         self._login_failed = False
 
@@ -84,19 +84,22 @@ class Context:
         return bool(self.has_endpoint("POST", LOGIN_ENDPOINT))
 
     def token(self, index: int = 0) -> str:
-        """An access token of the `index`-th seeded user (round robin): obtained by logging in
-        when the login endpoint exists, else the one the seeding step minted with simplejwt."""
-        slot = index % max(len(self.users), 1)
+        """An access token of the `index`-th seeded user (round robin)."""
+        return self.token_for(self.user(index))
+
+    def token_for(self, user: dict[str, Any]) -> str:
+        """An access token for a seeded user (a dict with email, password, accessToken):
+        obtained by logging in when the login endpoint exists, else the one the seeding step
+        minted with simplejwt. Cached per user for the run."""
         with self._lock:
-            cached = self._tokens.get(slot)
+            cached = self._tokens.get(user["email"])
             if cached:
                 return cached
-            user = self.user(slot)
             token = None
             if self.login_available() and not self._login_failed:
                 token = self._login(user)
             token = token or user["accessToken"]
-            self._tokens[slot] = token
+            self._tokens[user["email"]] = token
             return token
 
     def _login(self, user: dict[str, Any]) -> str | None:

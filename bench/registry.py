@@ -131,6 +131,8 @@ BASELINE = "ping"
 _NAME = re.compile(r"^[a-z][a-z0-9_.-]*$")
 
 SCENARIOS: dict[str, Scenario] = {}
+# Extra environment for the server, the worker and the seeding step (see `server_setting`).
+SERVER_ENV: dict[str, str] = {}
 IN_PROCESS: dict[str, InProcess] = {}
 SEEDERS: dict[str, tuple[int, Seeder]] = {}
 
@@ -178,6 +180,16 @@ def seeder(name: str, *, order: int = 100) -> Callable[[Seeder], Seeder]:
         return fn
 
     return register
+
+
+def server_setting(name: str, value: str) -> None:
+    """Set an environment variable for the benchmark's processes, e.g. a product limit that
+    would otherwise refuse a load test (`SESSIONS_PER_DAY_PREMIUM`). Shown in the results;
+    settings the runner decides itself (database, DEBUG, rate limiting...) cannot be changed."""
+    current = SERVER_ENV.get(name)
+    if current is not None and current != value:
+        raise ValueError(f"{name} is set twice, to {current!r} and {value!r}")
+    SERVER_ENV[name] = value
 
 
 def ordered_seeders() -> list[tuple[str, Seeder]]:

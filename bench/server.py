@@ -29,8 +29,13 @@ _DROPPED = (
 )
 
 
-def bench_env(*, database_url: str, redis_url: str, secret_key: str) -> dict[str, str]:
+def bench_env(
+    *, database_url: str, redis_url: str, secret_key: str, extra: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The caller's environment, then the scenarios' `server_setting`s, then what the runner
+    decides (which therefore always wins)."""
     env = {k: v for k, v in os.environ.items() if k not in _DROPPED}
+    env.update(extra or {})
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "interview_platform.settings",

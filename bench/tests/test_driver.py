@@ -107,3 +107,23 @@ def test_json_bodies_and_headers_are_sent(port):
     response = client.request("POST", "/echo", {"email": "a@b"}, {"Authorization": "Bearer t"})
     client.close()
     assert response.json() == {"echo": {"email": "a@b"}, "auth": "Bearer t"}
+
+
+def test_a_flow_is_timed_as_one_sample_and_its_failure_recorded(port):
+    from bench.driver import measure_flow
+    from bench.registry import FlowResult
+
+    def flow(ctx, client, index):
+        first = client.request("GET", "/ok")
+        second = client.request("GET", "/slow")
+        if index == 1:
+            raise RuntimeError("export never finished")
+        return FlowResult(second.status if first.status == 200 else first.status)
+
+    item = Scenario(name="flow", group="t", flow=flow)
+    client = HttpClient("127.0.0.1", port)
+    ok = measure_flow(client, item, None, 0)
+    failed = measure_flow(client, item, None, 1)
+    client.close()
+    assert ok.ok and ok.status == 200 and ok.latency_ms >= 50
+    assert failed.error == "exception: RuntimeError: export never finished"

@@ -132,3 +132,38 @@ def test_budgets_for_quick_full_and_explicit_counts():
     assert (full.requests, full.warmup, full.max_seconds) == (200, 10, 60.0)
     explicit = budget_for(login, 1, parse_args(["--quick", "--requests", "50"]))
     assert explicit.requests == 50
+
+
+def test_scenario_settings_reach_the_server_but_cannot_change_its_shape(
+    fresh_registry, monkeypatch
+):
+    from bench.server import bench_env
+
+    monkeypatch.setattr(registry, "SERVER_ENV", {})
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-real-key")
+    registry.server_setting("SESSIONS_PER_DAY_PREMIUM", "100000")
+    registry.server_setting("SESSIONS_PER_DAY_PREMIUM", "100000")
+    registry.server_setting("DEBUG", "true")
+    with pytest.raises(ValueError, match="set twice"):
+        registry.server_setting("SESSIONS_PER_DAY_PREMIUM", "5")
+    env = bench_env(
+        database_url="postgres://x/interview_bench",
+        redis_url="redis://127.0.0.1:6379/14",
+        secret_key="k",
+        extra=registry.SERVER_ENV,
+    )
+    assert env["SESSIONS_PER_DAY_PREMIUM"] == "100000"
+    assert env["DEBUG"] == "false"
+    assert env["DJANGO_ENV"] == "production"
+    assert env["RATELIMIT_ENABLE"] == "false"
+    assert env["SECURE_SSL_REDIRECT"] == "false"
+    assert "OPENAI_API_KEY" not in env
+
+
+def test_the_runner_refuses_to_reset_a_database_or_redis_that_is_not_the_bench_s():
+    from bench.database import flush_redis, reset_database
+
+    with pytest.raises(ValueError, match="must contain 'bench'"):
+        reset_database("postgres://postgres@127.0.0.1:5432/interview", keep=False)
+    with pytest.raises(ValueError, match="database 0"):
+        flush_redis("redis://127.0.0.1:1/0")
