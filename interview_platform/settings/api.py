@@ -9,7 +9,8 @@ from .env import env_int, env_list, env_str
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        # simplejwt's, plus the logout denylist and stable error codes (token_expired, ...).
+        "accounts.authentication.JWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -72,6 +73,8 @@ SIMPLE_JWT = {
     "USER_ID_CLAIM": "user_id",
     "AUTH_HEADER_TYPES": ("Bearer",),
 }
+# Login needs a second factor: the short-lived token that `POST /api/auth/mfa/verify` takes.
+MFA_LOGIN_TOKEN_LIFETIME = timedelta(minutes=env_int("MFA_LOGIN_TOKEN_MINUTES", 5, minimum=1))
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ORIGINS", [])
 CORS_EXPOSE_HEADERS = ["X-Request-ID", "Retry-After", "Location"]
@@ -85,7 +88,21 @@ CORS_ALLOW_HEADERS = (
     "x-csrftoken",
 )
 
-# --- allauth --------------------------------------------------------------------------------
+# --- allauth: accounts, social login, MFA ----------------------------------------------------
+# Environment (all optional; OAuth providers are offered only when their client id is set):
+#   GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET      Google OAuth client (Google Identity Services)
+#   GOOGLE_CERTS_URL, GOOGLE_TOKEN_URL, GOOGLE_USERINFO_URL, GOOGLE_ID_TOKEN_ISSUER
+#                                               Google endpoints (defaults: Google's own)
+#   LINKEDIN_CLIENT_ID, LINKEDIN_CLIENT_SECRET  LinkedIn's "Sign In with ... OpenID Connect" app
+#   LINKEDIN_SERVER_URL                         OIDC issuer (https://www.linkedin.com/oauth)
+#   MFA_TOTP_ISSUER                             name shown in authenticator apps
+#   MFA_ENCRYPTION_KEY                          Fernet key(s), comma-separated, for TOTP secrets
+#                                               (default: derived from SECRET_KEY)
+#   PASSWORD_RESET_TIMEOUT_SECONDS              reset link lifetime (default 3600)
+#   FRONTEND_RESET_PASSWORD_PATH                path of the reset page on FRONTEND_URL
+#   RATE_LIMIT_AUTH                             auth endpoints, per IP and per account (5/m)
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
+MFA_ADAPTER = "accounts.adapters.MFAAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -94,8 +111,20 @@ ACCOUNT_UNIQUE_EMAIL = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("SOCIALACCOUNT_REQUESTS_TIMEOUT", 5, minimum=1)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Interview Practice")
+MFA_ENCRYPTION_KEY = env_str("MFA_ENCRYPTION_KEY")
+# A TOTP secret handed out by `mfa/totp/setup` waits this long for its confirming code.
+MFA_SETUP_TIMEOUT_SECONDS = env_int("MFA_SETUP_TIMEOUT_SECONDS", 600, minimum=60)
+
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT_SECONDS", 3600, minimum=60)
+FRONTEND_RESET_PASSWORD_PATH = env_str("FRONTEND_RESET_PASSWORD_PATH", "/reset-password")
+
+# Avatars: accepted upload size, the decoded size refused as a decompression bomb, stored size.
+AVATAR_MAX_BYTES = 2 * 1024 * 1024
+AVATAR_MAX_PIXELS = env_int("AVATAR_MAX_PIXELS", 40_000_000, minimum=1)
+AVATAR_SIZE = env_int("AVATAR_SIZE", 512, minimum=32)
 
 GOOGLE_CLIENT_ID = env_str("GOOGLE_CLIENT_ID")
 LINKEDIN_CLIENT_ID = env_str("LINKEDIN_CLIENT_ID")
@@ -114,6 +143,13 @@ SOCIALACCOUNT_PROVIDERS = {
         ),
         "SCOPE": ["profile", "email"],
         "OAUTH_PKCE_ENABLED": True,
+        # allauth reads these once, when its Google module is imported.
+        "CERTS_URL": env_str("GOOGLE_CERTS_URL", "https://www.googleapis.com/oauth2/v1/certs"),
+        "ACCESS_TOKEN_URL": env_str("GOOGLE_TOKEN_URL", "https://oauth2.googleapis.com/token"),
+        "IDENTITY_URL": env_str(
+            "GOOGLE_USERINFO_URL", "https://www.googleapis.com/oauth2/v2/userinfo"
+        ),
+        "ID_TOKEN_ISSUER": env_str("GOOGLE_ID_TOKEN_ISSUER", "https://accounts.google.com"),
     },
     "openid_connect": {
         "APPS": (
@@ -127,6 +163,8 @@ SOCIALACCOUNT_PROVIDERS = {
                         "server_url": env_str(
                             "LINKEDIN_SERVER_URL", "https://www.linkedin.com/oauth"
                         ),
+                        # LinkedIn's token endpoint takes the client secret in the body.
+                        "token_auth_method": "client_secret_post",
                     },
                 }
             ]

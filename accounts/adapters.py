@@ -1,0 +1,78 @@
+"""allauth adapters: how a social login fills our User, and how MFA secrets are kept."""
+
+from __future__ import annotations
+
+import base64
+import functools
+
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import translation
+
+from questions.choices import Language
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def pre_social_login(self, request, sociallogin) -> None:
+        # Called right after allauth looked the login up: remember whether it found an account,
+        # so the API can answer `created`.
+        sociallogin.state["existing_user"] = sociallogin.is_existing
+
+    def populate_user(self, request, sociallogin, data):
+        user = super().populate_user(request, sociallogin, data)
+        full_name = data.get("name") or " ".join(
+            part for part in (data.get("first_name"), data.get("last_name")) if part
+        )
+        user.name = (full_name or (user.email or "").split("@")[0])[:255]
+        user.preferences = {**user.preferences, "language": _language_of(sociallogin, request)}
+        return user
+
+
+def _language_of(sociallogin, request) -> str:
+    """The provider's locale claim when it names one we speak, else the request's language."""
+    extra = sociallogin.account.extra_data or {}
+    # OpenID Connect logins keep {"userinfo": ..., "id_token": ...}; Google keeps the claims.
+    claims = extra.get("userinfo") or extra.get("id_token") or extra
+    locale = claims.get("locale") or ""
+    if isinstance(locale, dict):  # LinkedIn: {"country": "KR", "language": "ko"}
+        locale = locale.get("language") or ""
+    for candidate in (str(locale)[:2].lower(), (translation.get_language() or "")[:2]):
+        if candidate in Language.values:
+            return candidate
+    return Language.EN.value
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """Encrypts TOTP secrets and recovery-code seeds before allauth stores them."""
+
+    def encrypt(self, text: str) -> str:
+        return _fernet().encrypt(text.encode()).decode()
+
+    def decrypt(self, encrypted_text: str) -> str:
+        try:
+            return _fernet().decrypt(encrypted_text.encode()).decode()
+        except InvalidToken as exc:
+            raise ImproperlyConfigured(
+                "An MFA secret cannot be decrypted: MFA_ENCRYPTION_KEY (or SECRET_KEY) changed."
+            ) from exc
+
+
+@functools.cache
+def _fernet_for(configured_key: str, secret_key: str) -> MultiFernet:
+    keys = [key.strip() for key in configured_key.split(",") if key.strip()]
+    if not keys:
+        derived = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=b"interview-platform mfa"
+        ).derive(secret_key.encode())
+        keys = [base64.urlsafe_b64encode(derived).decode()]
+    # The first key encrypts; the others still decrypt, so keys can be rotated.
+    return MultiFernet([Fernet(key) for key in keys])
+
+
+def _fernet() -> MultiFernet:
+    return _fernet_for(settings.MFA_ENCRYPTION_KEY, settings.SECRET_KEY)

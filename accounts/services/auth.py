@@ -1,0 +1,140 @@
+"""Password sign-up and sign-in, token refresh and logout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework_simplejwt.exceptions import ExpiredTokenError, TokenError
+from rest_framework_simplejwt.settings import api_settings
+from rest_framework_simplejwt.tokens import Token
+
+from questions.choices import Language
+
+from .. import errors, selectors, tokens
+from ..models import User, default_preferences
+
+
+@dataclass(frozen=True)
+class AuthResult:
+    """A finished login (`tokens`) or one waiting for its second factor (`mfa_token`)."""
+
+    user: User
+    tokens: tokens.TokenPair | None = None
+    mfa_token: str | None = None
+    created: bool = False
+
+    @property
+    def mfa_required(self) -> bool:
+        return self.tokens is None
+
+
+def login_complete(*, user: User, created: bool = False, mfa_verified: bool = False) -> AuthResult:
+    """The last step of every login: ask for the second factor, or record it and issue tokens."""
+    if not mfa_verified and selectors.user_mfa_enabled(user=user):
+        return AuthResult(user=user, mfa_token=tokens.mfa_login_token_for(user), created=created)
+    user.last_login_at = timezone.now()
+    user.save(update_fields=["last_login_at"])
+    return AuthResult(user=user, tokens=tokens.token_pair_for(user), created=created)
+
+
+def password_check(*, user: User, password: str) -> None:
+    """Refuses a weak password with Django's validators, as a field error on `password`."""
+    try:
+        validate_password(password, user)
+    except DjangoValidationError as exc:
+        raise errors.field_error(
+            exc.messages[0], code="weak_password", field="password", messages=exc.messages
+        ) from exc
+
+
+def _email_taken() -> Exception:
+    return errors.field_error(
+        _("An account with this email already exists."),
+        code="email_taken",
+        field="email",
+        status=409,
+    )
+
+
+@transaction.atomic
+def user_register(*, email: str, password: str, name: str, language: str | None) -> AuthResult:
+    email = selectors.email_normalize(email)
+    if selectors.user_get_by_email(email=email) is not None:
+        raise _email_taken()
+    user = User(
+        email=email,
+        name=name.strip(),
+        preferences={**default_preferences(), "language": language or Language.KO.value},
+    )
+    password_check(user=user, password=password)
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:  # the same email registered concurrently
+        raise _email_taken() from exc
+    # allauth's record of the address: social logins find and link accounts through it.
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+    return login_complete(user=user, created=True)
+
+
+def user_login(*, email: str, password: str) -> AuthResult:
+    user = selectors.user_get_by_email(email=email)
+    if user is None or not user.has_usable_password():
+        # Hash anyway, so an unknown email answers in the same time as a wrong password.
+        User().set_password(password)
+        raise errors.invalid_credentials()
+    if not user.check_password(password):  # also re-hashes an older hash with the first hasher
+        raise errors.invalid_credentials()
+    # Told only to whoever knows the password: it reveals nothing to a guesser.
+    if not user.is_active:
+        raise errors.account_disabled_error()
+    return login_complete(user=user)
+
+
+def _refresh_token_parse(raw: str) -> tokens.RefreshToken:
+    try:
+        return tokens.RefreshToken(raw)
+    except tokens.TokenReusedError as exc:
+        raise errors.token_reused() from exc
+    except ExpiredTokenError as exc:
+        raise errors.token_expired() from exc
+    except TokenError as exc:
+        raise errors.token_invalid() from exc
+
+
+@transaction.atomic
+def token_refresh(*, refresh_token: str) -> tokens.TokenPair:
+    refresh = _refresh_token_parse(refresh_token)
+    user = User.objects.filter(pk=refresh.get(api_settings.USER_ID_CLAIM)).first()
+    if user is None:
+        raise errors.token_invalid()
+    if not user.is_active:
+        raise errors.account_disabled_error()
+    try:
+        return tokens.refresh_token_rotate(refresh)
+    except tokens.TokenReusedError as exc:
+        raise errors.token_reused() from exc
+
+
+@transaction.atomic
+def user_logout(*, user: User, refresh_token: str, access_token: Token | None) -> None:
+    """Revokes the refresh token and, at once, the access token the request came with."""
+    try:
+        refresh = tokens.RefreshToken(refresh_token)
+    except (tokens.TokenReusedError, ExpiredTokenError):
+        refresh = None  # already unusable: nothing left to revoke
+    except TokenError as exc:
+        raise errors.token_invalid() from exc
+    if refresh is not None:
+        if str(refresh.get(api_settings.USER_ID_CLAIM)) != str(user.pk):
+            raise errors.token_invalid()
+        refresh.blacklist()
+    if access_token is not None:
+        tokens.access_token_deny(access_token)

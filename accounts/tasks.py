@@ -1,0 +1,25 @@
+"""Background jobs of the accounts app (thin: each calls a service)."""
+
+from __future__ import annotations
+
+import smtplib
+
+from celery import shared_task
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError),
+    retry_backoff=True,
+    max_retries=5,
+    soft_time_limit=30,
+    time_limit=60,
+    queue="default",
+)
+def password_reset_email_send_task(self, *, email: str) -> bool:
+    # Takes the address rather than a user id on purpose: the lookup happens here, off the
+    # request, so the API answers alike whether or not the address has an account.
+    from .services.passwords import password_reset_email_send
+
+    return password_reset_email_send(email=email)

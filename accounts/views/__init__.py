@@ -1,0 +1,1 @@
+"""Thin API views: parse the body, call a service or selector, render the result."""

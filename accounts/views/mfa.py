@@ -1,0 +1,156 @@
+"""`/api/auth/mfa/*`: TOTP setup and removal, recovery codes, and the login's second step."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .. import selectors, services
+from ..ratelimits import auth_rate_limit, body_identifier
+from ..serializers import (
+    AuthSessionSerializer,
+    MfaCodeSerializer,
+    MfaStatusSerializer,
+    MfaVerifySerializer,
+    RecoveryCodesSerializer,
+    TotpSetupSerializer,
+)
+from .auth import PublicAuthView
+from .common import NOT_AUTHENTICATED, RATE_LIMITED, auth_body, errors, validated
+
+_CODE_ERRORS = errors("invalid_input", "invalid_mfa_code", "mfa_not_enabled")
+
+
+class MfaView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def limit(self, request) -> None:
+        # Codes are six digits: guesses are limited per account, not only per IP.
+        auth_rate_limit(request, group="auth.mfa", identifier=str(request.user.pk))
+
+
+class MfaStatusView(MfaView):
+    @extend_schema(
+        operation_id="auth_mfa_status",
+        summary="Whether two-factor authentication is on",
+        responses={200: MfaStatusSerializer, 401: NOT_AUTHENTICATED},
+        tags=["auth: mfa"],
+    )
+    def get(self, request):
+        mfa = selectors.user_mfa_status(user=request.user)
+        return Response(
+            {"enabled": mfa.enabled, "recovery_codes_remaining": mfa.recovery_codes_remaining}
+        )
+
+
+class TotpSetupView(MfaView):
+    @extend_schema(
+        operation_id="auth_mfa_totp_setup",
+        summary="Start TOTP setup: a new secret, its otpauth URI and QR code",
+        description="Nothing changes until `POST /api/auth/mfa/totp/confirm` sends a code "
+        "from the app (within 10 minutes).",
+        request=None,
+        responses={
+            200: TotpSetupSerializer,
+            401: NOT_AUTHENTICATED,
+            409: errors("mfa_already_enabled"),
+        },
+        tags=["auth: mfa"],
+    )
+    def post(self, request):
+        setup = services.totp_setup_start(user=request.user)
+        return Response(
+            {"secret": setup.secret, "otpauth_uri": setup.otpauth_uri, "qr_code": setup.qr_code}
+        )
+
+
+class TotpConfirmView(MfaView):
+    @extend_schema(
+        operation_id="auth_mfa_totp_confirm",
+        summary="Turn TOTP on with a code from the app; returns the recovery codes",
+        request=MfaCodeSerializer,
+        responses={
+            201: RecoveryCodesSerializer,
+            400: errors("invalid_input", "invalid_mfa_code", "mfa_setup_expired"),
+            401: NOT_AUTHENTICATED,
+            409: errors("mfa_already_enabled"),
+            429: RATE_LIMITED,
+        },
+        tags=["auth: mfa"],
+    )
+    def post(self, request):
+        self.limit(request)
+        data = validated(MfaCodeSerializer, request)
+        codes = services.totp_setup_confirm(user=request.user, code=data["code"])
+        return Response({"codes": codes}, status=status.HTTP_201_CREATED)
+
+
+class TotpDisableView(MfaView):
+    @extend_schema(
+        operation_id="auth_mfa_totp_disable",
+        summary="Turn two-factor authentication off (needs a current or recovery code)",
+        request=MfaCodeSerializer,
+        responses={204: None, 400: _CODE_ERRORS, 401: NOT_AUTHENTICATED, 429: RATE_LIMITED},
+        tags=["auth: mfa"],
+    )
+    def post(self, request):
+        self.limit(request)
+        data = validated(MfaCodeSerializer, request)
+        services.totp_disable(user=request.user, code=data["code"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RecoveryCodesView(MfaView):
+    @extend_schema(
+        operation_id="auth_mfa_recovery_codes_list",
+        summary="The unused recovery codes",
+        responses={200: RecoveryCodesSerializer, 401: NOT_AUTHENTICATED},
+        tags=["auth: mfa"],
+    )
+    def get(self, request):
+        return Response({"codes": selectors.user_recovery_codes(user=request.user)})
+
+    @extend_schema(
+        operation_id="auth_mfa_recovery_codes_regenerate",
+        summary="Replace the recovery codes (needs a code from the app)",
+        request=MfaCodeSerializer,
+        responses={
+            201: RecoveryCodesSerializer,
+            400: _CODE_ERRORS,
+            401: NOT_AUTHENTICATED,
+            429: RATE_LIMITED,
+        },
+        tags=["auth: mfa"],
+    )
+    def post(self, request):
+        self.limit(request)
+        data = validated(MfaCodeSerializer, request)
+        codes = services.recovery_codes_regenerate(user=request.user, code=data["code"])
+        return Response({"codes": codes}, status=status.HTTP_201_CREATED)
+
+
+class MfaVerifyView(PublicAuthView):
+    @extend_schema(
+        operation_id="auth_mfa_verify",
+        summary="Finish an MFA login: the mfaToken from login plus a code",
+        request=MfaVerifySerializer,
+        responses={
+            200: AuthSessionSerializer,
+            400: errors("invalid_input"),
+            401: errors("invalid_mfa_code", "token_expired", "token_invalid", "token_reused"),
+            403: errors("account_disabled"),
+            429: RATE_LIMITED,
+        },
+        tags=["auth: mfa"],
+    )
+    def post(self, request):
+        # Per login attempt too: each mfaToken gets a few guesses, however many IPs try it.
+        auth_rate_limit(
+            request, group="auth.mfa-verify", identifier=body_identifier(request, "mfa_token")
+        )
+        data = validated(MfaVerifySerializer, request)
+        result = services.mfa_login_verify(mfa_token=data["mfa_token"], code=data["code"])
+        return Response(auth_body(result, request))

@@ -1,0 +1,138 @@
+"""`/api/users/*` (and `/api/auth/profile`): the signed-in user's own account."""
+
+from __future__ import annotations
+
+from djangorestframework_camel_case.parser import CamelCaseFormParser, CamelCaseMultiPartParser
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .. import services
+from ..models import default_preferences
+from ..serializers import (
+    AccountDeleteSerializer,
+    AvatarUploadSerializer,
+    PreferencesSerializer,
+    PreferencesUpdateSerializer,
+    ProfileUpdateSerializer,
+    UserSerializer,
+)
+from .common import NOT_AUTHENTICATED, errors, user_body, validated
+
+
+class ProfileView(APIView):
+    """The same resource at `/api/auth/profile` and `/api/users/profile`: always the caller's."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={200: UserSerializer, 401: NOT_AUTHENTICATED}, tags=["users"])
+    def get(self, request):
+        return Response(user_body(request.user, request))
+
+    @extend_schema(
+        summary="Update name and preferences (role and subscription are read-only)",
+        request=ProfileUpdateSerializer,
+        responses={200: UserSerializer, 400: errors("invalid_input"), 401: NOT_AUTHENTICATED},
+        tags=["users"],
+    )
+    def put(self, request):
+        return self._update(request, partial=False)
+
+    @extend_schema(
+        summary="Update some of name and preferences",
+        request=ProfileUpdateSerializer(partial=True),
+        responses={200: UserSerializer, 400: errors("invalid_input"), 401: NOT_AUTHENTICATED},
+        tags=["users"],
+    )
+    def patch(self, request):
+        return self._update(request, partial=True)
+
+    def _update(self, request, *, partial: bool):
+        data = validated(ProfileUpdateSerializer, request, partial=partial)
+        user = services.user_profile_update(
+            user=request.user, name=data.get("name"), preferences=data.get("preferences")
+        )
+        return Response(user_body(user, request))
+
+
+class SettingsView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="users_settings_retrieve",
+        summary="The user's preferences",
+        responses={200: PreferencesSerializer, 401: NOT_AUTHENTICATED},
+        tags=["users"],
+    )
+    def get(self, request):
+        preferences = {**default_preferences(), **(request.user.preferences or {})}
+        return Response(PreferencesSerializer(preferences).data)
+
+    @extend_schema(
+        operation_id="users_settings_update",
+        summary="Change preferences (the ones left out keep their value)",
+        request=PreferencesUpdateSerializer,
+        responses={
+            200: PreferencesSerializer,
+            400: errors("invalid_input"),
+            401: NOT_AUTHENTICATED,
+        },
+        tags=["users"],
+    )
+    def put(self, request):
+        data = validated(PreferencesUpdateSerializer, request)
+        preferences = services.user_settings_update(user=request.user, preferences=data)
+        return Response(PreferencesSerializer(preferences).data)
+
+
+class AvatarView(APIView):
+    permission_classes = [IsAuthenticated]
+    parser_classes = [CamelCaseMultiPartParser, CamelCaseFormParser]
+
+    @extend_schema(
+        operation_id="users_avatar_upload",
+        summary="Upload a profile picture (PNG, JPEG or WebP, at most 2 MB)",
+        request={"multipart/form-data": AvatarUploadSerializer},
+        responses={
+            200: UserSerializer,
+            400: errors(
+                "invalid_input", "avatar_invalid", "avatar_too_large", "avatar_too_many_pixels"
+            ),
+            401: NOT_AUTHENTICATED,
+        },
+        tags=["users"],
+    )
+    def post(self, request):
+        data = validated(AvatarUploadSerializer, request)
+        user = services.user_avatar_update(user=request.user, upload=data["avatar"])
+        return Response(user_body(user, request))
+
+
+class AccountView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="users_account_delete",
+        summary="Erase the account and everything of it",
+        description="Re-authenticate with `password`; accounts without one (social sign-in) send "
+        '`confirm: "DELETE"`. With MFA on, also a `code`. Every token stops working.',
+        request=AccountDeleteSerializer,
+        responses={
+            204: None,
+            400: errors("invalid_input", "confirmation_required", "invalid_mfa_code"),
+            401: NOT_AUTHENTICATED,
+            403: errors("invalid_credentials", "mfa_required"),
+        },
+        tags=["users"],
+    )
+    def delete(self, request):
+        data = validated(AccountDeleteSerializer, request)
+        services.user_delete(
+            user=request.user,
+            password=data.get("password"),
+            confirm=data.get("confirm"),
+            code=data.get("code"),
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
