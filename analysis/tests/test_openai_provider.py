@@ -12,7 +12,6 @@ from django.core.exceptions import ImproperlyConfigured
 
 from analysis.ai.base import AIService, InvalidAIOutput, PermanentAIError, TransientAIError
 from analysis.ai.openai_provider import (
-    FEEDBACK_PROMPT_VERSION,
     PROMPT_VERSION,
     QUESTION_PROMPT_VERSION,
     OpenAIService,
@@ -510,7 +509,6 @@ def test_generate_feedback_from_a_stored_analysis(fake_openai):
     assert GOOD_ANALYSIS["strengths"][0] in prompt
     assert ANSWER_KO in prompt
     assert "존댓말" in prompt  # the analysis's language carries over
-    assert FEEDBACK_PROMPT_VERSION == "feedback-v1"
 
 
 def test_generate_ideal_answer_keeps_to_the_users_own_experience(fake_openai):
