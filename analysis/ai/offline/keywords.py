@@ -1,0 +1,163 @@
+"""Finding terms in an answer: expected keywords, the question's own key terms, category vocabulary.
+
+`TermIndex` is built once per answer; every lookup is a dictionary hit, so matching a few hundred
+vocabulary terms against a 5,000-character answer stays well under a millisecond or two."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .text import (
+    EN_QUESTION_WORDS,
+    EN_STOPWORDS,
+    HANGUL_RE,
+    KO_QUESTION_WORDS,
+    KO_STOPWORDS,
+    en_stem,
+    ko_forms,
+    ko_noun,
+    tokens,
+)
+from .vocab import CATEGORY_TERMS, GENERAL
+
+
+@lru_cache(maxsize=65536)
+def _token_keys(token: str) -> frozenset[str]:
+    if HANGUL_RE.match(token):
+        # Its particle-free forms, plus every prefix of two or more syllables so a compound noun
+        # ("코드리뷰를", "고객사") is found by its head ("코드 리뷰", "고객").
+        keys = set(ko_forms(token))
+        keys.update(token[:n] for n in range(2, len(token) + 1))
+        return frozenset(keys)
+    low = token.lower()
+    return frozenset({low, en_stem(low)})
+
+
+@lru_cache(maxsize=8192)
+def term_parts(term: str) -> tuple[str, ...]:
+    """A term as the keys it must match, word by word: "A/B test" -> ("a", "b", "test")."""
+    parts = []
+    for tok in tokens(term):
+        if HANGUL_RE.match(tok):
+            parts.append(ko_noun(tok) or tok)
+        else:
+            parts.append(en_stem(tok.lower()))
+    return tuple(parts)
+
+
+@dataclass(frozen=True)
+class Match:
+    term: str
+    surface: str  # the words as the answer wrote them, for quoting
+    position: int  # token index of the first word
+
+
+class TermIndex:
+    def __init__(self, text: str) -> None:
+        self.tokens = tokens(text)
+        self._positions: dict[str, list[int]] = {}
+        for i, tok in enumerate(self.tokens):
+            for key in _token_keys(tok):
+                self._positions.setdefault(key, []).append(i)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def _positions_of(self, parts: tuple[str, ...]) -> list[int]:
+        if not parts:
+            return []
+        found: list[int] = []
+        for start in self._positions.get(parts[0], ()):
+            end = start + len(parts)
+            if end > len(self.tokens):
+                continue
+            if all(parts[k] in _token_keys(self.tokens[start + k]) for k in range(1, len(parts))):
+                found.append(start)
+        if len(parts) > 1 and all(HANGUL_RE.match(p) for p in parts):
+            # Korean compounds are often written without the space: "코드리뷰".
+            found.extend(-1 - i for i in self._positions.get("".join(parts), ()))
+        return found
+
+    @staticmethod
+    def _start(position: int) -> tuple[int, bool]:
+        """Decode a position: negative ones mark a compound found inside a single word."""
+        return (-1 - position, True) if position < 0 else (position, False)
+
+    def find(self, term: str) -> Match | None:
+        parts = term_parts(term)
+        positions = self._positions_of(parts)
+        if not positions:
+            return None
+        start, joined = min((self._start(p) for p in positions), key=lambda sp: sp[0])
+        width = 1 if joined else len(parts)
+        surface = " ".join(self.tokens[start : start + width])
+        return Match(term=term, surface=surface, position=start)
+
+    def count(self, term: str) -> int:
+        return len(self._positions_of(term_parts(term)))
+
+    def match_all(self, terms: tuple[str, ...] | list[str]) -> list[Match]:
+        """The distinct terms found, each once, in the order given."""
+        seen: set[tuple[str, ...]] = set()
+        out = []
+        for term in terms:
+            parts = term_parts(term)
+            if not parts or parts in seen:
+                continue
+            seen.add(parts)
+            match = self.find(term)
+            if match:
+                out.append(match)
+        return out
+
+
+def question_terms(question: str, limit: int = 8) -> list[str]:
+    """The words of a question that name its topic ("debug", "production", "incident"), used when
+    the question comes without expected keywords."""
+    out: list[str] = []
+    seen: set[str] = set()
+    previous = ""
+    for tok in tokens(question):
+        after_number, previous = previous[:1].isdigit(), tok
+        if tok[:1].isdigit() or after_number:  # "3개월째", "2 weeks": units, not topics
+            continue
+        if HANGUL_RE.match(tok):
+            noun = ko_noun(tok)
+            if not noun or noun in KO_STOPWORDS or noun in KO_QUESTION_WORDS:
+                continue
+            term, key = noun, noun
+        else:
+            low = tok.lower()
+            key = en_stem(low)
+            if (
+                len(low) < 3
+                or low in EN_STOPWORDS
+                or low in EN_QUESTION_WORDS
+                or key in EN_QUESTION_WORDS
+            ):
+                continue
+            term = low
+        if key not in seen:
+            seen.add(key)
+            out.append(term)
+    return out[:limit]
+
+
+def category_specific_terms(category: str, language: str) -> tuple[str, ...]:
+    lang = "ko" if language == "ko" else "en"
+    return CATEGORY_TERMS.get(category, {}).get(lang, ())
+
+
+def general_terms(language: str) -> tuple[str, ...]:
+    return GENERAL["ko" if language == "ko" else "en"]
+
+
+def reference_terms(sample_answer: str, category: str, language: str, limit: int = 8) -> list[str]:
+    """Domain terms the sample answer uses: what a strong answer to this question talks about."""
+    if not sample_answer:
+        return []
+    index = TermIndex(sample_answer)
+    found = index.match_all(category_specific_terms(category, language))
+    found.sort(key=lambda m: m.position)
+    return [m.term for m in found[:limit]]

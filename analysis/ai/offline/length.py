@@ -1,0 +1,68 @@
+"""Length adequacy and repetition.
+
+A spoken answer of one to two minutes is about 150-300 English words or 300-900 Korean characters;
+much shorter cannot show an approach, much longer loses the listener."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .text import content_stems
+
+# (words or characters where credit starts, where it is full, where concision starts to cost)
+_BOUNDS = {"en": (12, 140, 480), "ko": (25, 300, 1400)}
+
+
+@dataclass(frozen=True)
+class LengthSignals:
+    words: int
+    chars: int  # without spaces
+    factor: float  # 0..1: how much room the answer gave itself to show anything
+    too_short: bool
+    too_long: bool
+    repeated: list[tuple[str, int]]  # content words leaned on too often
+    repetition: float  # share of content words that are excess repeats
+    duplicate_sentences: int
+
+
+def _unit(text: str, language: str) -> int:
+    return len(re.sub(r"\s", "", text)) if language == "ko" else len(text.split())
+
+
+def length_factor(size: int, language: str) -> float:
+    start, full, long = _BOUNDS["ko" if language == "ko" else "en"]
+    if size <= start:
+        return 0.0
+    if size < full:
+        return ((size - start) / (full - start)) ** 0.75
+    if size <= long:
+        return 1.0
+    return max(0.75, 1.0 - (size - long) / (long * 4))
+
+
+def analyze_length(text: str, sentences: list[str], language: str) -> LengthSignals:
+    size = _unit(text, language)
+    _, full, long = _BOUNDS["ko" if language == "ko" else "en"]
+    stems = content_stems(text)
+    counts = Counter(stems)
+    total = max(len(stems), 1)
+    repeated = [
+        (word, n)
+        for word, n in counts.most_common(5)
+        if n >= 3 and n / total >= (0.08 if total >= 25 else 0.12)
+    ]
+    excess = sum(n - 2 for _, n in repeated)
+    normalized = [re.sub(r"\W+", " ", s.lower()).strip() for s in sentences]
+    duplicates = len(normalized) - len(set(normalized))
+    return LengthSignals(
+        words=len(text.split()),
+        chars=len(re.sub(r"\s", "", text)),
+        factor=length_factor(size, language),
+        too_short=size < full * 0.45,
+        too_long=size > long,
+        repeated=repeated,
+        repetition=min(1.0, excess / total + duplicates / max(len(sentences), 1)),
+        duplicate_sentences=duplicates,
+    )

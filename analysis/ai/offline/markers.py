@@ -1,0 +1,259 @@
+"""Discourse markers an interviewer listens for, per language.
+
+Each family is one compiled regex, matched per sentence (lower-cased for English). The families
+are deliberately about *how* an answer is told (situation, action, result, reasoning, vagueness),
+not about any particular question, so they carry over to questions the bank does not contain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+
+
+def _en(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _I)
+
+
+_PAST_ACTIONS = (
+    r"(?:\w+ed|built|ran|led|wrote|rewrote|met|spent|set|made|took|brought|sent|gave|found|put|"
+    r"chose|drove|held|kept|dug|split|cut|began|sat|went|spoke|sold|taught|won|shut|got|told|"
+    r"drew|broke|caught|flew|fought|knew|laid|left|lost|paid|proved|rode|saw|shot|stood|swapped|"
+    r"threw|understood)"
+)
+_NOT_ACTIONS = (
+    r"(?:needed|wanted|liked|loved|believed|felt|hoped|seemed|used|learned|learnt|realized|"
+    r"realised|noticed|guessed|enjoyed|preferred|lost|got)"
+)
+_PRESENT_ACTIONS = (
+    r"(?:check|start|use|look|build|run|compare|split|tune|try|work|measure|track|set|write|map|"
+    r"review|ask|test|switch|focus|keep|make|treat|pull|add|define|create|document|plan|segment|"
+    r"validate|monitor|prioriti[sz]e|break|group|calculate|estimate|interview|talk|meet|send|"
+    r"share|schedule|escalate|confirm|verify|reproduce|profile|benchmark|deploy|roll|limit|cap|"
+    r"weigh|separate|rewrite|agree|follow|sit|lay|layer|model)"
+)
+
+
+@dataclass(frozen=True)
+class MarkerSet:
+    situation: re.Pattern[str]
+    task: re.Pattern[str]
+    action: re.Pattern[str]
+    plan: re.Pattern[str]
+    result: re.Pattern[str]
+    reflection: re.Pattern[str]
+    sequence: re.Pattern[str]
+    causal: re.Pattern[str]
+    contrast: re.Pattern[str]
+    condition: re.Pattern[str]
+    example: re.Pattern[str]
+    claim: re.Pattern[str]
+    opinion: re.Pattern[str]
+    deflection: re.Pattern[str]
+    vague: re.Pattern[str]
+    personal: re.Pattern[str]
+    academic: re.Pattern[str]
+    me: re.Pattern[str]
+    we: re.Pattern[str]
+    leadership: re.Pattern[str]
+    verification: re.Pattern[str]
+
+
+EN = MarkerSet(
+    situation=_en(
+        r"\b(?:last (?:year|spring|summer|fall|autumn|winter|quarter|month|week)|"
+        r"(?:at|in) (?:my|a|an|our) (?:last|previous|current|former|first|old) "
+        r"(?:job|company|role|team|employer|position|internship|startup)|"
+        r"at an? (?:[\w-]+ ){0,3}(?:company|startup|agency|firm|bank|warehouse|store|retailer|"
+        r"hospital|clinic|school|marketplace|business|platform|app|saas|provider)|"
+        r"as (?:a |an |the )?(?:pm|[\w-]+ (?:manager|engineer|analyst|designer|lead|supervisor|"
+        r"specialist|representative|intern|director|owner|rep))\b|"
+        r"when i (?:was|worked|joined|started|led|ran)|while (?:i was|working)|"
+        r"(?:a few|two|three|several|some) (?:months|years|weeks) ago|at the time|back then|"
+        r"in (?:19|20)\d\d|our [\w-]+ (?:was|had|were|started|kept)|there was (?:a|an)|"
+        r"we (?:were|had) (?:a|an|to|just|about)|i (?:once|recently) (?:had|worked|faced|lost))\b"
+    ),
+    task=_en(
+        r"\b(?:my (?:job|role|task|goal|responsibility|assignment|mandate|brief) was|"
+        r"i was (?:responsible|asked|tasked|assigned|in charge|the (?:on-call|lead|owner|analyst|"
+        r"engineer|pm|manager|person))|i needed to|i had to|it was my job|"
+        r"the (?:goal|target|task|challenge|problem|deadline|question) was|we needed to|"
+        r"our (?:goal|target|deadline) was|i wanted to (?:make sure|find|protect|understand))\b"
+    ),
+    action=_en(
+        rf"\b(?:i (?:\w+ly )?(?!{_NOT_ACTIONS}\b){_PAST_ACTIONS}|"
+        rf"(?:first|then|next|so|after that|instead),? i (?:\w+ly )?{_PAST_ACTIONS}|"
+        rf"i (?:usually |typically |always |often |first |then )?{_PRESENT_ACTIONS})\b"
+    ),
+    plan=_en(
+        r"\b(?:i'd|i would|i will|i'll|i'm going to|i plan to|my first step|i'd start|"
+        r"i would start|the first thing i'd)\s+(?:\w+ly\s+)?"
+        r"(?!be\b|have\b|say\b|think\b|probably\b|like\b|love\b|guess\b)\w+"
+    ),
+    result=_en(
+        r"(?:\bas a result\b|\bthe result\b|\bin the end\b|\bended up\b|\bby the end\b|"
+        r"\bresult(?:ed|s)? in\b|\boutcome\b|\bled to\b|\bwent (?:up|down|to zero)\b|"
+        r"\b(?:reduc|cut|increas|rais|improv|grew|grow|drop|fell|fall|rose|rise|sav|doubl|halv|"
+        r"lower|boost|shr[ai]nk|climb|jump|declin|decreas|shorten|turn|took|take|went)\w* "
+        r"(?:\w+ ){0,4}(?:from|to|by) [\w$€£₩]|\bfrom \$?\d[\d.,]*\S* to \b|\bsigned\b|"
+        r"\bexceeded\b|\bachieved\b|\bno longer\b|\bwon (?:the|back)\b|\bkept the\b|"
+        r"\bwithin \d+ (?:days|weeks|months|hours)\b|\b(?:six|three|two) months later\b|"
+        r"\bsince (?:then|caught|dropped))"
+    ),
+    reflection=_en(
+        r"\b(?:i learned|i've learned|i learnt|learned (?:that|to)|lesson|taught me|"
+        r"i took away|since then|now i (?:always|make|try|check|build|ask)|going forward|"
+        r"next time|in hindsight|looking back|i realised|i realized|would do differently|"
+        r"it showed me|reminded me|i now)\b"
+    ),
+    sequence=_en(
+        r"\b(?:first(?:ly)?|to start|to begin|start by|then|next|after that|afterwards|"
+        r"second(?:ly)?|third(?:ly)?|finally|lastly|once (?:that|this|it|we|i)|"
+        r"before (?:that|anything|changing|launch|building)|at the same time|meanwhile)\b"
+    ),
+    causal=_en(
+        r"\b(?:because|since|so that|so i|so we|so the|therefore|that's why|which meant|"
+        r"this meant|as a result|in order to|due to|given (?:that|the)|which is why|that way|"
+        r"otherwise|this (?:showed|told|tells|means)|which (?:tells|shows|means))\b"
+    ),
+    contrast=_en(
+        r"\b(?:but|however|instead|although|though|trade-?offs?|rather than|on the other hand|"
+        r"unless|whereas|downside|caveat|risks?|at the cost of|versus|vs)\b"
+    ),
+    condition=_en(r"\b(?:if|unless|depending on|in case|assuming)\b"),
+    example=_en(r"\b(?:for example|for instance|such as|e\.g\.|like when|take \w+)\b"),
+    claim=_en(
+        r"\b(?:(?:i'm|i am) (?:a |an )?(?:very |really |extremely |quite |super |naturally |"
+        r"highly |an? )?(?:good|great|excellent|strong|organi[sz]ed|detail[- ]oriented|"
+        r"hard[- ]working|people person|team player|passionate|creative|flexible|fast learner|"
+        r"quick learner|perfectionist|reliable|responsible|patient|persistent|easy-?going|"
+        r"expert|comfortable|natural|positive|friendly|confident)|i (?:always|never) \w+|"
+        r"i (?:really )?(?:love|like|enjoy) \w+|(?:i'm|i am) (?:always|never)|"
+        r"my (?:biggest|greatest|main) strength|one of my (?:biggest|greatest) strengths|"
+        r"i'm sure i could|people (?:always )?(?:like|love) working with me)\b"
+    ),
+    opinion=_en(
+        r"\b(?:i think|i believe|i feel|in my opinion|honestly|i guess|probably|maybe|"
+        r"i'm sure|of course|obviously|is the future)\b"
+    ),
+    deflection=_en(
+        r"\b(?:i (?:don't|do not|never) really|never (?:really )?(?:had|have|been)|"
+        r"haven't (?:really )?(?:had|been|done)|not (?:really )?in my control|"
+        r"(?:not|isn't) (?:really )?my (?:job|problem|responsibility)|"
+        r"let them (?:sort|figure|work)|(?:go|goes) away by itself|sort itself out|"
+        r"mistakes happen|wouldn't spend (?:too )?much time|can't dwell|"
+        r"just (?:move on|wait)|handled (?:all )?(?:of )?(?:that|it) for us|"
+        r"never (?:perfect|had to worry))\b"
+    ),
+    vague=_en(
+        r"\b(?:a lot(?: of)?|lots of|various|stuff|things|etc|and so on|kind of|sort of|"
+        r"pretty much|basically|somehow|whatever|a bit|fairly|everyone|everything|"
+        r"some (?:things|stuff|people|issues|problems|changes)|many (?:things|people)|"
+        r"good results|much better|really)\b"
+    ),
+    personal=_en(
+        r"\b(?:at home|my (?:closet|kitchen|friends|family|kids|wife|husband|mom|dad|parents|"
+        r"hobby|hobbies|house|apartment|schedule at home)|on vacation|on weekends|plan trips|"
+        r"as a kid|when i was (?:a child|young|little)|like family)\b"
+    ),
+    academic=_en(
+        r"\b(?:in college|at university|at school|class project|student club|my professor|"
+        r"my (?:degree|thesis|coursework))\b"
+    ),
+    me=_en(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b"),
+    we=_en(r"\b(?:we|we're|we've|we'd|we'll|our|ours|us|ourselves)\b"),
+    leadership=_en(
+        r"\b(?:i led|led (?:a|the)|mentor(?:ed|ing)?|coached|i own(?:ed)?|strategy|roadmap|"
+        r"stakeholders?|aligned|cross-functional|influence[d]?|delegat\w+|hired|budget)\b"
+    ),
+    verification=_en(
+        r"\b(?:measure|monitor|track|validate|verify|test(?:ed|ing)?|backtest|check(?:ed)? "
+        r"(?:whether|that|if)|compare(?:d)? (?:before|the)|a/a|dashboards?|alerts?|follow up|"
+        r"metrics?|kpis?)\b"
+    ),
+)
+
+KO = MarkerSet(
+    situation=re.compile(
+        r"작년|지난해|지난 (?:분기|달|해|봄|여름|가을|겨울)|재작년|올해 초|당시|그때|예전에|"
+        r"이전 (?:회사|직장|팀|프로젝트|캠페인)|전 (?:회사|직장)|예전 (?:회사|직장)|인턴|"
+        r"근무할 때|일할 때|맡았을 때|있을 때|때의 (?:일|경험)|때였|일입니다|경험입니다|"
+        r"적이 있|상황이었|(?:\w+)에서 일|\d{4}년|앞두고"
+    ),
+    task=re.compile(
+        r"목표는|목표가|목표였|역할은|역할을 맡|역할이었|맡았|맡게|맡아|담당이던|담당했|"
+        r"담당하|해야 했|해야 하는 상황|과제는|과제였|책임지|미션|요청을 받|요청받|지시를 받"
+    ),
+    action=re.compile(
+        r"(?<![가-힣])(?:제가|저는|직접) [^.。]{0,40}?(?:했|었|았|였|렸|냈|웠|겠)|이를 위해|"
+        r"(?:분석|제안|요청|정리|진행|도입|적용|시작|설계|확인|설득|조율|추가|비교|검토|공유|"
+        r"개선|구축|작성|실행|테스트|인터뷰|계산|추적|협의|합의|발행|연락|배치|교체|수정|점검|"
+        r"설정|운영|기획|편집|조사|측정|발굴|정의|재학습|자동화|배포|전환|통일|관리|매칭|"
+        r"설명|보고|정비|협상|대응|파악|해결)(?:했|하였|해 드렸|해서|하고)|"
+        r"(?:만들었|바꿨|바꾸었|나눴|나누어|찾아|줄였|늘렸|옮겼|보냈|걸었|묶고|드렸|보여 드|"
+        r"물어|들어 보|찾았|세웠|뽑아|골라|맞췄|써서|썼)"
+    ),
+    plan=re.compile(r"겠습니다|하겠|보겠|려고 합니다|할 것입니다|하려 합니다|드리겠"),
+    result=re.compile(
+        r"그 결과|결과적으로|결과는 |결과로 |덕분에|줄였|줄어들|줄었|늘었|늘어났|늘렸|높였|높아졌|"
+        r"올랐|올라갔|올렸|낮아졌|낮췄|달성|개선되|증가|감소|단축|성공|회복|절반|"
+        r"만에 |마쳤|출시했|배포했|체결|수주|해결되|해결했|로 내려|에서 [^ ]{1,12}(?:으로|로) "
+        r"(?:줄|늘|올|낮|높|내려|개선|바뀌)|없었습니다|지켰|통과"
+    ),
+    reflection=re.compile(
+        r"배웠|깨달|교훈|이후로|그 뒤로|그 후로|앞으로|느꼈|알게 되었|알게 됐|계기가|"
+        r"는 걸 알|다는 점을 알|이 경험으로|이 경험을 통해|다음에는|하려고 합니다|습관"
+    ),
+    sequence=re.compile(
+        r"먼저|우선|첫째|둘째|셋째|첫 번째|두 번째|세 번째|그다음|그 다음|다음으로|"
+        r"다음 단계|이후|그 뒤|그 후|마지막으로|끝으로|동시에|한편|단계"
+    ),
+    causal=re.compile(
+        r"때문에|때문입니다|그래서|따라서|그러므로|덕분에|위해|므로|니까|그래야|이유는|"
+        r"기에|그러면|그렇게 하면|보니|해 보니|어 보니|아 보니"
+    ),
+    contrast=re.compile(
+        r"하지만|다만|대신|반면|그러나|그런데|오히려|보다는|트레이드오프|리스크|위험|단점|"
+        r"절충|균형|면서도|지만"
+    ),
+    condition=re.compile(r"라면|다면|경우|면 |만약|에 따라"),
+    example=re.compile(r"예를 들어|예를 들면|예컨대|처럼|같은|예로"),
+    claim=re.compile(
+        r"성격이|성격입니다|편입니다|편이라|편이어서|편이고|자신이 있|자신 있|자신감이|"
+        r"잘 지냅|원만|누구보다|열정|최선을 다|노력하겠습니다|노력합니다|잘할 수 있|잘 압니다|"
+        r"뛰어난 편|강한 편|좋아합니다|좋아하고|관심이 많|장점이라고|꼼꼼한 성격|책임감을|"
+        r"성실|항상 [^.]{0,20}(?:합니다|편|노력)"
+    ),
+    opinion=re.compile(
+        r"생각합니다|생각해서|생각하기|것 같습니다|같습니다|봅니다|라고 봅|중요하다고|"
+        r"좋을 것|할 것 같|아닐까|맞다고|제일 중요"
+    ),
+    deflection=re.compile(
+        r"적이 (?:거의 )?없|잘 모르|딱히|별로 없|어쩔 수 없|기다리면|알아서|저절로|상관없|"
+        r"신경 쓰지 않|문제없을|문제는 없을|해결됩니다"
+    ),
+    vague=re.compile(
+        r"많이|여러|다양한|좀|그냥|대충|어느 정도|적당히|눈에 띄게|꽤|등등|이런저런|"
+        r"무언가|뭔가|열심히|자연스럽게|잘 \w+|최대한"
+    ),
+    personal=re.compile(
+        r"집에서|친구들|친구에게|친구가|취미|가족처럼|어릴 때|학창 시절|중고 거래|여행|"
+        r"게임을 정말|평소에도"
+    ),
+    academic=re.compile(r"대학교|대학 때|동아리|학교 프로젝트|수업|과제로|학과"),
+    me=re.compile(r"(?<![가-힣])(?:저는|제가|저의|제 |저도|저를|저에게|저만|저라면|저로서)"),
+    we=re.compile(r"(?<![가-힣])(?:저희|우리|팀원들과|다 같이)"),
+    leadership=re.compile(
+        r"리드|주도|멘토|코칭|전략|로드맵|이해관계자|경영진|설득|조율|위임|채용|예산|"
+        r"합의를 이끌|책임지"
+    ),
+    verification=re.compile(
+        r"측정|모니터링|검증|확인|테스트|지표|대시보드|알람|알림|비교|추적|점검|회고|효과는"
+    ),
+)
+
+
+def markers_for(language: str) -> MarkerSet:
+    return KO if language == "ko" else EN

@@ -1,0 +1,113 @@
+"""Does the answer talk about what was asked? Expected keywords (or, without them, the question's
+own key terms), the category's vocabulary, and whether sentences carry evidence or only claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..types import QuestionContext
+from .keywords import (
+    Match,
+    TermIndex,
+    category_specific_terms,
+    general_terms,
+    question_terms,
+    reference_terms,
+)
+from .structure import TaggedSentence
+from .text import tokens
+
+
+@dataclass(frozen=True)
+class RelevanceSignals:
+    keyword_source: str  # "expected" when the question lists keywords, else "question"
+    keywords: list[str]
+    matched: list[Match]
+    missing: list[str]
+    question_terms: list[str]
+    question_matched: list[Match]
+    category_hits: list[Match]  # the job category's own vocabulary
+    general_hits: list[Match]  # general work vocabulary
+    reference_hits: list[Match]  # domain terms the sample answer uses
+    evidence_sentences: list[int]
+    claim_sentences: list[int]
+    claims: list[tuple[int, str]]
+    deflections: list[tuple[int, str]]
+    personal: list[tuple[int, str]]
+    academic: list[tuple[int, str]]
+    opinions: int
+    leadership: list[str]
+    verification: list[str]
+
+    @property
+    def coverage(self) -> float:
+        return len(self.matched) / len(self.keywords) if self.keywords else 0.0
+
+    @property
+    def question_coverage(self) -> float:
+        if not self.question_terms:
+            return 0.0
+        return len(self.question_matched) / min(len(self.question_terms), 5)
+
+
+def _sentence_of_token(tagged: list[TaggedSentence]) -> list[int]:
+    owner: list[int] = []
+    for t in tagged:
+        owner.extend([t.index] * len(tokens(t.text)))
+    return owner
+
+
+def analyze_relevance(
+    question: QuestionContext,
+    index: TermIndex,
+    tagged: list[TaggedSentence],
+    language: str,
+) -> RelevanceSignals:
+    q_terms = question_terms(question.text)
+    q_matched = index.match_all(q_terms)
+    expected = [k for k in question.expected_keywords if k.strip()]
+    if expected:
+        keywords, source = expected, "expected"
+        matched = index.match_all(expected)
+    else:
+        keywords, source, matched = q_terms, "question", q_matched
+    found = {m.term for m in matched}
+    specific = category_specific_terms(question.category, language)
+    category_hits = index.match_all(specific)
+    general_hits = index.match_all(general_terms(language))
+    reference = reference_terms(question.sample_answer, question.category, language)
+    reference_hits = index.match_all(reference)
+
+    owner = _sentence_of_token(tagged)
+    terms_per_sentence: dict[int, int] = {}
+    for m in category_hits:
+        if m.position < len(owner):
+            sentence = owner[m.position]
+            terms_per_sentence[sentence] = terms_per_sentence.get(sentence, 0) + 1
+    evidence, claim_sentences = [], []
+    for t in tagged:
+        grounded = bool(t.numbers) or t.is_action or "result" in t.phases
+        if grounded or terms_per_sentence.get(t.index, 0) >= 2:
+            evidence.append(t.index)
+        if t.claim or t.deflection or t.personal or (t.opinion and not grounded):
+            claim_sentences.append(t.index)
+    return RelevanceSignals(
+        keyword_source=source,
+        keywords=list(keywords),
+        matched=matched,
+        missing=[k for k in keywords if k not in found],
+        question_terms=q_terms,
+        question_matched=q_matched,
+        category_hits=category_hits,
+        general_hits=general_hits,
+        reference_hits=reference_hits,
+        evidence_sentences=evidence,
+        claim_sentences=claim_sentences,
+        claims=[(t.index, t.claim) for t in tagged if t.claim],
+        deflections=[(t.index, t.deflection) for t in tagged if t.deflection],
+        personal=[(t.index, t.personal) for t in tagged if t.personal],
+        academic=[(t.index, t.academic) for t in tagged if t.academic],
+        opinions=sum(1 for t in tagged if t.opinion),
+        leadership=[t.leadership for t in tagged if t.leadership],
+        verification=[t.verification for t in tagged if t.verification],
+    )

@@ -1,0 +1,130 @@
+"""Concrete detail: figures (numbers, durations, percentages, money), named tools and methods,
+first-person actions versus "we" and vague generalities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .keywords import TermIndex
+from .text import HANGUL_RE, _words, split_sentences
+from .vocab import TOOLS_KO
+
+if TYPE_CHECKING:
+    from .structure import TaggedSentence
+
+_EN_UNITS = (
+    r"%|percent(?:age points?)?|pp\b|x\b|ms\b|milliseconds?|seconds?|secs?|minutes?|mins?|"
+    r"hours?|hrs?|days?|weeks?|months?|quarters?|years?|k\b|m\b|bn\b|million|billion|thousand|"
+    r"people|users|customers|engineers|tickets|orders|requests|deals|accounts|points?|stars?|"
+    r"times|items|skus|reps|agents|calls|visitors|candidates|hires|stores|sites"
+)
+_EN_WORD_NUMBERS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|hundred|thousand|a dozen|several|a few"
+)
+EN_NUMBER_RE = re.compile(
+    rf"(?:[$€£₩]\s?\d+(?:[.,]\d+)*\s?(?:k|m|bn|million|billion|thousand)?\b|"
+    rf"\b\d+(?:[.,]\d+)*(?:\s?(?:{_EN_UNITS}))?|"
+    rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|"
+    rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b)",
+    re.IGNORECASE,
+)
+_KO_UNITS = (
+    r"%포인트|%p|%|퍼센트|포인트|배|명|건|개|원|만|억|천|백|조|주|일|개월|달|년|시간|분|초|ms|회|번|"
+    r"점|위|곳|차|단계|가지|스테이지|팀|달러|시|배|장|권|편|대|km|kg|GB|MB|TB"
+)
+KO_NUMBER_RE = re.compile(
+    rf"(?:\d+(?:[.,]\d+)*\s?(?:{_KO_UNITS})?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
+    rf"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|석|넉|수십|수백|수천|몇십)\s?"
+    rf"(?:번|명|개|가지|달|주|시간|곳|건|분|배|차례|팀|해|군데|개월|단계|차)(?![가-힣])|"
+    rf"절반|두 배|세 배|열 배|\d+분의 \d+|반으로)"
+)
+
+# Capitalised words that are not names of anything.
+_EN_CAPS_STOP = _words(
+    """I I'm I'd I've I'll OK Okay Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December
+    English Korean The A An And But So Then First Finally After Before When If Our We My"""
+)
+_EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9+#]*")
+_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z0-9]*|[A-Za-z]+\d+[A-Za-z0-9]*|[a-z]+[A-Z]\w*)\b")
+_LATIN_IN_KO_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#./-]*[A-Za-z0-9+#]|[A-Z]")
+
+
+def find_numbers(text: str, language: str) -> list[str]:
+    pattern = KO_NUMBER_RE if language == "ko" else EN_NUMBER_RE
+    out = []
+    for m in pattern.finditer(text):
+        value = m.group(0).strip()
+        # A bare one-digit number without a unit is usually a list marker or "1 thing", not data.
+        if re.fullmatch(r"\d", value):
+            continue
+        out.append(value)
+    return out
+
+
+def find_names(text: str, language: str) -> list[str]:
+    """Tools, products, methods and organisations the answer names (deduplicated, in order)."""
+    names: list[str] = []
+    if language == "ko" or HANGUL_RE.search(text):
+        names.extend(m.group(0) for m in _LATIN_IN_KO_RE.finditer(text) if len(m.group(0)) >= 2)
+        index = TermIndex(text)
+        names.extend(m.surface for m in index.match_all(TOOLS_KO))
+    else:
+        names.extend(m.group(0) for m in _ACRONYM_RE.finditer(text))
+        for sentence in split_sentences(text):
+            for m in _EN_NAME_RE.finditer(sentence):
+                # A capital that opens a sentence or a clause names nothing.
+                before = sentence[: m.start()].rstrip()
+                if before and before[-1] not in ':;"(':
+                    names.append(m.group(0))
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        key = name.lower()
+        if name in _EN_CAPS_STOP or key in seen or len(name) < 2:
+            continue
+        seen.add(key)
+        out.append(name)
+    return out
+
+
+@dataclass(frozen=True)
+class SpecificitySignals:
+    numbers: list[str]  # distinct figures, in order
+    names: list[str]
+    action_sentences: list[int]
+    me: int
+    we: int
+    vague: dict[str, int]  # vague word -> count
+    examples: list[str]
+    quantified_results: list[int]  # sentences that state an outcome with a figure
+    unquantified_results: list[int]  # sentences that state an outcome without one
+
+
+def analyze_specificity(
+    tagged: list[TaggedSentence], text: str, language: str
+) -> SpecificitySignals:
+    numbers: list[str] = []
+    for t in tagged:
+        for n in t.numbers:
+            if n not in numbers:
+                numbers.append(n)
+    vague: dict[str, int] = {}
+    for t in tagged:
+        for word in t.vague:
+            vague[word] = vague.get(word, 0) + 1
+    results = [t for t in tagged if "result" in t.phases]
+    return SpecificitySignals(
+        numbers=numbers,
+        names=find_names(text, language),
+        action_sentences=[t.index for t in tagged if t.is_action],
+        me=sum(t.me for t in tagged),
+        we=sum(t.we for t in tagged),
+        vague=vague,
+        examples=[t.example for t in tagged if t.example],
+        quantified_results=[t.index for t in results if t.numbers],
+        unquantified_results=[t.index for t in results if not t.numbers],
+    )

@@ -1,0 +1,170 @@
+"""How an answer is told: sentence tagging, STAR parts and their order, steps and reasoning
+connectors, paragraphs and sentence length."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .markers import MarkerSet
+from .specificity import find_numbers
+
+# STAR phases in telling order; a reflection closes the story.
+PHASES = ("situation", "task", "action", "result", "reflection")
+_PHASE_RANK = {name: i for i, name in enumerate(PHASES)}
+
+
+@dataclass
+class TaggedSentence:
+    index: int
+    text: str
+    paragraph: int
+    phases: dict[str, str] = field(default_factory=dict)  # phase -> matched words
+    plan: str = ""
+    numbers: list[str] = field(default_factory=list)
+    sequence: list[str] = field(default_factory=list)
+    causal: list[str] = field(default_factory=list)
+    contrast: list[str] = field(default_factory=list)
+    condition: list[str] = field(default_factory=list)
+    example: str = ""
+    claim: str = ""
+    opinion: str = ""
+    deflection: str = ""
+    personal: str = ""
+    academic: str = ""
+    vague: list[str] = field(default_factory=list)
+    me: int = 0
+    we: int = 0
+    leadership: str = ""
+    verification: str = ""
+
+    @property
+    def is_action(self) -> bool:
+        return "action" in self.phases or bool(self.plan)
+
+    @property
+    def ranks(self) -> list[int]:
+        return sorted(_PHASE_RANK[p] for p in self.phases)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str:
+    m = pattern.search(text)
+    return m.group(0).strip() if m else ""
+
+
+def _all(pattern: re.Pattern[str], text: str) -> list[str]:
+    return [m.group(0).strip().lower() for m in pattern.finditer(text)]
+
+
+def tag_sentences(
+    sentences: list[tuple[str, int]], markers: MarkerSet, language: str
+) -> list[TaggedSentence]:
+    """Tag each (sentence, paragraph number) with the marker families it contains."""
+    tagged = []
+    for i, (text, paragraph) in enumerate(sentences):
+        t = TaggedSentence(index=i, text=text, paragraph=paragraph)
+        for phase in PHASES:
+            found = _first(getattr(markers, phase), text)
+            if found:
+                t.phases[phase] = found
+        t.plan = _first(markers.plan, text)
+        t.numbers = find_numbers(text, language)
+        t.sequence = _all(markers.sequence, text)
+        t.causal = _all(markers.causal, text)
+        t.contrast = _all(markers.contrast, text)
+        t.condition = _all(markers.condition, text)
+        t.example = _first(markers.example, text)
+        t.claim = _first(markers.claim, text)
+        t.opinion = _first(markers.opinion, text)
+        t.deflection = _first(markers.deflection, text)
+        t.personal = _first(markers.personal, text)
+        t.academic = _first(markers.academic, text)
+        t.vague = _all(markers.vague, text)
+        t.me = len(markers.me.findall(text))
+        t.we = len(markers.we.findall(text))
+        t.leadership = _first(markers.leadership, text)
+        t.verification = _first(markers.verification, text)
+        if t.numbers and "result" not in t.phases and _looks_like_outcome(t, language):
+            t.phases["result"] = t.numbers[0]
+        tagged.append(t)
+    return tagged
+
+
+_EN_OUTCOME = re.compile(r"\b(?:to|by|down|up|under|over|within)\b", re.IGNORECASE)
+_KO_OUTCOME = re.compile(r"(?:으로|로|까지|만에|이상|이하|수준)")
+
+
+def _looks_like_outcome(t: TaggedSentence, language: str) -> bool:
+    """A figure with a direction ("to 200ms", "18% 줄이면서") late in an action sentence."""
+    pattern = _KO_OUTCOME if language == "ko" else _EN_OUTCOME
+    return "action" in t.phases and bool(pattern.search(t.text))
+
+
+@dataclass(frozen=True)
+class StructureSignals:
+    present: dict[str, int]  # phase -> index of the first sentence showing it
+    star_share: float  # weighted share of S, T, A, R present
+    order: float  # 1.0 when parts come in telling order
+    opener_out_of_order: bool
+    steps: int  # distinct sequence markers ("first", "then", "finally")
+    reasoning: int  # distinct causal / contrast / condition markers
+    connectors: list[str]
+    paragraphs: int
+    sentences: int
+    mean_sentence_length: float
+    long_sentences: list[int]  # indexes of run-on sentences
+    wall_of_text: bool
+
+
+_STAR_WEIGHTS = {"situation": 1.0, "task": 0.6, "action": 1.2, "result": 1.2}
+
+
+def analyze_structure(
+    tagged: list[TaggedSentence], language: str, *, long_answer: bool
+) -> StructureSignals:
+    present: dict[str, int] = {}
+    for t in tagged:
+        for phase in t.phases:
+            present.setdefault(phase, t.index)
+    star_share = sum(w for p, w in _STAR_WEIGHTS.items() if p in present) / sum(
+        _STAR_WEIGHTS.values()
+    )
+
+    # Order: of the pairs of sentences whose phases do not overlap, how many run forwards.
+    ranked = [(t.index, t.ranks) for t in tagged if t.phases]
+    forward = backward = 0
+    for i, (_, ri) in enumerate(ranked):
+        for _, rj in ranked[i + 1 :]:
+            if min(ri) > max(rj):
+                backward += 1
+            elif max(ri) < min(rj):
+                forward += 1
+    order = forward / (forward + backward) if forward + backward else 0.5
+    first = tagged[0] if tagged else None
+    opener_out_of_order = bool(
+        first
+        and len(tagged) > 2
+        and ({"result", "reflection"} & set(first.phases))
+        and not ({"situation", "task"} & set(first.phases))
+    )
+
+    steps = {w for t in tagged for w in t.sequence}
+    reasoning = {w for t in tagged for w in (*t.causal, *t.contrast, *t.condition)}
+    unit = (lambda s: len(s.replace(" ", ""))) if language == "ko" else (lambda s: len(s.split()))
+    lengths = [unit(t.text) for t in tagged] or [0]
+    limit = 140 if language == "ko" else 45
+    paragraphs = len({t.paragraph for t in tagged})
+    return StructureSignals(
+        present=present,
+        star_share=star_share,
+        order=order,
+        opener_out_of_order=opener_out_of_order,
+        steps=len(steps),
+        reasoning=len(reasoning),
+        connectors=sorted(steps | reasoning),
+        paragraphs=paragraphs,
+        sentences=len(tagged),
+        mean_sentence_length=sum(lengths) / len(lengths),
+        long_sentences=[t.index for t, n in zip(tagged, lengths, strict=True) if n > limit],
+        wall_of_text=long_answer and paragraphs == 1,
+    )

@@ -1,0 +1,288 @@
+"""Text normalization, sentence splitting and a light morphology for Korean and English.
+
+Korean is agglutinative: "협업을", "협업했고", "협업하면서" all carry the noun "협업". Rather than a
+dictionary-backed analyser (none is available offline), a token's *forms* are every prefix whose
+remainder is a chain of known particles and verb endings; a keyword matches a token when it is one
+of its forms. English gets a small suffix-stripping stemmer ("analyzed", "analyzing" -> "analyz").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+HANGUL_RE = re.compile(r"[가-힣]")
+LATIN_RE = re.compile(r"[A-Za-z]")
+TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#']*|\d+(?:[.,]\d+)*|[가-힣]+")
+# Sentence ends: . ! ? and their full-width forms, then closing quotes or brackets.
+SENTENCE_END_RE = re.compile("(?<=[.!?\u3002\uff1f\uff01\u2026])[\"'\u201d\u2019)\\]]*\\s+|\n+")
+PARAGRAPH_RE = re.compile(r"\n\s*\n")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Pieces a Korean word may end with after its stem: particles, the 하다/되다/시키다 family and
+# verb endings. A chain of up to five pieces ("하" + "겠" + "습니다") is a valid ending.
+KO_PARTICLES = _words(
+    """이 가 은 는 을 를 의 에 에서 에게 에게서 께 께서 한테 로 으로 로서 으로서 로써 으로써
+    와 과 랑 이랑 하고 도 만 까지 부터 보다 처럼 마다 조차 마저 밖에 뿐 대로 나 이나 든지
+    라도 이라도 이며 며 이고 라고 이라고 라는 이라는 란 이란 인 인데 이다 입니다 였 이었
+    이지만 에는 에도 엔 에선 론 으론 로부터 으로부터 만큼 들 씩 이라서 라서 이므로 별 간"""
+)
+KO_VERBAL = _words(
+    """하 했 해 한 할 함 합 하자 되 됐 돼 된 될 됨 됩 시키 시켰 시켜 시킨 시킬 시킵 받 받았
+    드리 드렸 드린 드릴 드립 드려 해드 해주 주었 줬 해야"""
+)
+KO_ENDINGS = _words(
+    """다 고 며 면 면서 서 어서 아서 여서 어 아 여 는 은 을 기 게 지 지만 는데 은데 도록 니다
+    습니다 었 았 였 겠 려고 려면 려는 자고 던 요 죠 시 셨 세요 어요 해요 에요 예요 이에요 기에
+    기로 기도 므로 으므로 니까 으니까 러 다가 다는 다고 나요 까요 거나 어야 아야 야 습니까
+    십니까 까 는지 은지 을지 던지"""
+)
+KO_PIECES = KO_PARTICLES | KO_VERBAL | KO_ENDINGS
+_MAX_PIECE = max(len(p) for p in KO_PIECES)
+
+EN_STOPWORDS = _words(
+    """a an the and or but if then so as at by for from in into of on onto to with without about
+    above after before between during over under up down out off again further once here there
+    when where why how what which who whom whose this that these those am is are was were be been
+    being have has had having do does did doing i me my myself we our ours us you your yours he
+    him his she her it its they them their theirs would could should will shall may might must can
+    not no nor only own same too very just also than such both each few more most other some any
+    all very really quite s t don didn doesn isn wasn aren weren won wouldn couldn shouldn i'm i've
+    i'd i'll we're we've we'd it's that's there's let's one get got make made like much many well
+    tell describe walk explain give example time times way ways thing things something anything
+    everything across within among through against toward towards while whether around
+    same new different certain specific particular"""
+)
+KO_STOPWORDS = _words(
+    """저 저는 제가 제 저희 우리 그 이 것 수 등 때 및 또 또는 그리고 하지만 그래서 그런데 정말
+    너무 아주 매우 좀 잘 더 가장 많이 있 없 하다 되다 같 위해 통해 대해 대한 관련 경우 부분
+    이런 그런 어떤 어떻게 무엇 무엇을 왜 말씀 주세요 설명 하시겠습니까 있으신가요 있나요 본인
+    어느 얼마나 각 해당 여러 다른 이후 당시 먼저 우선 다음 그다음 마지막 정도 때문 생각 있습니다
+    합니다 했습니다 하겠습니다 것입니다 있었습니다 있는 있을 없는 특정 크게 갑자기 계속
+    새로 새로운"""
+)
+# Question phrasing that says nothing about the topic ("Tell me about a time you...").
+EN_QUESTION_WORDS = _words(
+    """approach handle deal situation experience describe share talk tell walk explain give want
+    imagine suppose someone team work job role do did would could"""
+)
+KO_QUESTION_WORDS = _words(
+    """경험 상황 방법 사례 역할 본인 직접 어떻게 하셨는지 하시겠습니까 있으신가요 말씀 궁금
+    설명 대응 생각 이유 무엇 어떤 주세요 있습니까 하셨나요 보시겠습니까 하실"""
+)
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """'ko' when Hangul makes up a real share of the letters, else 'en'."""
+    hangul = len(HANGUL_RE.findall(text))
+    latin = len(LATIN_RE.findall(text))
+    if hangul == 0 and latin == 0:
+        return default
+    # A Hangul syllable carries about three Latin letters' worth of text.
+    return "ko" if hangul * 3 >= latin else "en"
+
+
+def normalize(text: str) -> str:
+    """NFC, straight quotes, no control characters, single spaces; paragraph breaks kept."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = text.translate(
+        {0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0x00A0: " ", 0x2013: "-", 0x2014: "-"}
+    )
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = re.sub(r"\r\n?", "\n", text)
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    return text.strip()
+
+
+def split_paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in PARAGRAPH_RE.split(text) if p.strip()]
+
+
+def split_sentences(text: str) -> list[str]:
+    sentences = [s.strip() for s in SENTENCE_END_RE.split(text)]
+    return [s for s in sentences if s and re.search(r"\w", s)]
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN_RE.findall(text)
+
+
+@lru_cache(maxsize=4096)
+def _is_ko_chain(rest: str, depth: int = 0) -> bool:
+    if not rest:
+        return True
+    if depth >= 5:
+        return False
+    for size in range(min(_MAX_PIECE, len(rest)), 0, -1):
+        if rest[:size] in KO_PIECES and _is_ko_chain(rest[size:], depth + 1):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def ko_forms(token: str) -> tuple[str, ...]:
+    """The token and each of its prefixes that leaves only particles/endings behind."""
+    forms = [token]
+    for cut in range(len(token) - 1, 0, -1):
+        if _is_ko_chain(token[cut:]):
+            forms.append(token[:cut])
+    return tuple(forms)
+
+
+@lru_cache(maxsize=65536)
+def ko_stem(token: str) -> str:
+    """The shortest form of two or more syllables ("협업했고" -> "협업"); one-syllable nouns keep
+    their particle ("팀을" stays whole) because single syllables are too ambiguous to strip to."""
+    candidates = [f for f in ko_forms(token) if len(f) >= 2]
+    return min(candidates, key=len) if candidates else token
+
+
+_NOUN_HEADS = KO_PARTICLES | KO_VERBAL
+_NOT_NOUN_FINALS = frozenset("게며면히다요죠고")
+# Syllables that end a verb stem, never a noun ("해결하셨" is not a noun; "권한" is).
+_VERB_FINALS = frozenset("하했해합되됐돼됩셨었았였겠습니켰")
+
+
+def _starts_with_noun_suffix(rest: str) -> bool:
+    return any(
+        rest.startswith(piece) and _is_ko_chain(rest[len(piece) :], 1) for piece in _NOUN_HEADS
+    )
+
+
+@lru_cache(maxsize=65536)
+def ko_noun(token: str) -> str | None:
+    """The noun a Korean word is built on ("원인을" -> "원인", "개선하시겠습니까" -> "개선"), or
+    None for predicates and adverbs ("느려졌습니다", "크게")."""
+    if _is_ko_chain(token):
+        return None
+    forms = ko_forms(token)
+    for form in forms[1:]:
+        if form[-1] in _VERB_FINALS and len(form) > 1:
+            continue
+        if _starts_with_noun_suffix(token[len(form) :]):
+            # A one-syllable noun cannot be told from a word ending in a particle-like syllable
+            # ("회의" is not "회" + "의"), so the whole word stands.
+            return form if len(form) >= 2 else token
+    if len(forms) > 1 or len(token) < 2 or token[-1] in _NOT_NOUN_FINALS:
+        return None
+    return token
+
+
+_EN_SUFFIXES = (
+    ("ational", "ate"),
+    ("ization", "ize"),
+    ("isation", "ize"),
+    ("fulness", "ful"),
+    ("iveness", "ive"),
+    ("ations", ""),
+    ("ation", ""),
+    ("ments", ""),
+    ("ment", ""),
+    ("ness", ""),
+    ("ities", ""),
+    ("ity", ""),
+    ("ingly", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ed", ""),
+    ("ly", ""),
+    ("s", ""),
+)
+
+
+@lru_cache(maxsize=65536)
+def en_stem(word: str) -> str:
+    """A small, predictable stemmer: enough for "prioritize"/"prioritization", "test"/"testing"."""
+    w = word.lower().strip("'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    for suffix, replacement in _EN_SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                continue
+            w = w[: -len(suffix)] + replacement
+            break
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    if len(w) > 4 and w.endswith(("ize", "ise")):
+        w = w[:-3]
+    if len(w) > 6 and w.endswith("at"):
+        w = w[:-2]
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]
+    return w
+
+
+def stem(token: str) -> str:
+    if HANGUL_RE.match(token):
+        return ko_stem(token)
+    if token[:1].isdigit():
+        return token
+    return en_stem(token)
+
+
+def is_stopword(token: str, stemmed: str) -> bool:
+    low = token.lower()
+    return (
+        low in EN_STOPWORDS or token in KO_STOPWORDS or stemmed in KO_STOPWORDS or len(stemmed) < 2
+    )
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry meaning (no stopwords, no bare numbers)."""
+    out = []
+    for tok in tokens(text):
+        if tok[:1].isdigit():
+            continue
+        s = stem(tok)
+        if not is_stopword(tok, s):
+            out.append(s)
+    return out
+
+
+def has_batchim(word: str) -> bool:
+    """Whether the last Hangul syllable ends in a consonant (picks 을/를, 이/가, 과/와...)."""
+    for ch in reversed(word):
+        if "가" <= ch <= "힣":
+            return (ord(ch) - 0xAC00) % 28 != 0
+        if ch.isdigit():
+            return ch in "0136789"
+        if ch.isalpha():
+            return ch.lower() in "blmnr"
+    return False
+
+
+def josa(word: str, with_final: str, without_final: str) -> str:
+    """`word` + the particle form its last syllable needs: josa("협업", "을", "를") -> "협업을"."""
+    return word + (with_final if has_batchim(word) else without_final)
+
+
+def clip(text: str, limit: int = 80) -> str:
+    """A quotable excerpt: whole words, an ellipsis when cut."""
+    text = text.strip().rstrip(".")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(",;: ") + "…"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    text: str
+    lower: str
+    paragraph: int

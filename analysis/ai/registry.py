@@ -1,0 +1,42 @@
+"""Choosing the provider from settings (`AI_PROVIDER`: auto | openai | offline)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import AIService
+
+PROVIDERS = ("auto", "openai", "offline")
+
+
+def resolve_provider_name(name: str | None = None) -> str:
+    """The concrete provider `name` (or settings.AI_PROVIDER) stands for: "openai" or "offline"."""
+    chosen = (name or getattr(settings, "AI_PROVIDER", "auto") or "auto").lower()
+    if chosen not in PROVIDERS:
+        raise ImproperlyConfigured(f"AI provider must be one of {PROVIDERS}, not {chosen!r}")
+    if chosen == "auto":
+        return "openai" if getattr(settings, "OPENAI_API_KEY", "") else "offline"
+    return chosen
+
+
+def get_offline_service() -> AIService:
+    from .offline import OfflineAIService
+
+    return OfflineAIService()
+
+
+def get_ai_service(name: str | None = None) -> AIService:
+    """The provider for `name`, else for settings.AI_PROVIDER.
+
+    The OpenAI provider is imported only when chosen, so the offline path needs neither the SDK
+    nor a key."""
+    if resolve_provider_name(name) == "offline":
+        return get_offline_service()
+    try:
+        from .openai_provider import OpenAIService
+    except ImportError as exc:
+        raise ImproperlyConfigured(
+            "AI_PROVIDER selects OpenAI but analysis.ai.openai_provider cannot be imported"
+        ) from exc
+    return OpenAIService()
