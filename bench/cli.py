@@ -391,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
             if ctx.schema_error:
                 print(f"  OpenAPI schema unreadable ({ctx.schema_error}): probing for 404s")
             print(f"  driver: pid {os.getpid()}, threads with keep-alive http.client connections")
+            if ctx.users:
+                ctx.token(0)  # logs in once now, so the line below says what is really used
             print(f"  access tokens: {ctx.token_source()}")
             meta["tokens"] = ctx.token_source()
             print()

@@ -16,6 +16,19 @@ _NAMES = [
 ]
 
 
+def _preferences(n: int, defaults: dict[str, Any]) -> dict[str, Any]:
+    """Varied preferences over the model's own defaults (only the keys the model uses)."""
+    from questions.choices import BANK_CATEGORIES
+
+    varied = {
+        "job_category": BANK_CATEGORIES[n % len(BANK_CATEGORIES)].value,
+        "difficulty": ["easy", "medium", "hard"][n % 3],
+        "notifications": n % 4 != 0,
+        "language": "ko" if n % 2 == 0 else "en",
+    }
+    return {**defaults, **{k: v for k, v in varied.items() if k in defaults}}
+
+
 @seeder("users", order=10)
 def seed_users(fixtures: dict[str, Any], *, quick: bool) -> dict[str, Any]:
     """Users with the password hashed by the project's PASSWORD_HASHERS (Argon2id first), and
@@ -24,7 +37,7 @@ def seed_users(fixtures: dict[str, Any], *, quick: bool) -> dict[str, Any]:
     from django.contrib.auth.hashers import make_password
     from rest_framework_simplejwt.tokens import RefreshToken
 
-    from questions.choices import BANK_CATEGORIES
+    from accounts.models import default_preferences
 
     user_model = get_user_model()
     count = 10 if quick else 50
@@ -38,12 +51,7 @@ def seed_users(fixtures: dict[str, Any], *, quick: bool) -> dict[str, Any]:
             user = user_model(
                 email=email,
                 name=_NAMES[n % len(_NAMES)],
-                preferences={
-                    "jobCategory": BANK_CATEGORIES[n % len(BANK_CATEGORIES)].value,
-                    "difficulty": ["easy", "medium", "hard"][n % 3],
-                    "notifications": n % 4 != 0,
-                    "language": "ko" if n % 2 == 0 else "en",
-                },
+                preferences=_preferences(n, default_preferences()),
             )
             created += 1
         if is_new or not user.check_password(PASSWORD):
