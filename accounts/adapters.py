@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import functools
 
+from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -15,6 +16,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 
 from questions.choices import Language
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def add_message(self, request, *args, **kwargs) -> None:
+        # The API reports in its response body; Django's flash messages are for the HTML pages.
+        if request is not None and request.path.startswith("/api/"):
+            return
+        super().add_message(request, *args, **kwargs)
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

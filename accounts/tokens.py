@@ -18,10 +18,27 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
-from rest_framework_simplejwt.tokens import AccessToken, Token
+from rest_framework_simplejwt.tokens import AccessToken as _AccessToken
 from rest_framework_simplejwt.tokens import RefreshToken as _RefreshToken
+from rest_framework_simplejwt.tokens import Token
 
 from .models import User
+
+ISSUED_AT_MS_CLAIM = "iat_ms"
+
+
+def _now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+class AccessToken(_AccessToken):
+    """simplejwt's access token plus its issue time in milliseconds: `iat` has whole seconds,
+    too coarse to tell a token issued just before a password reset from one just after."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.token is None:
+            self.payload[ISSUED_AT_MS_CLAIM] = _now_ms()
 
 
 class TokenReusedError(TokenError):
@@ -30,6 +47,8 @@ class TokenReusedError(TokenError):
 
 class RefreshToken(_RefreshToken):
     """simplejwt's refresh token, telling a reused (blacklisted) token apart from a bad one."""
+
+    access_token_class = AccessToken
 
     def check_blacklist(self) -> None:
         jti = self.payload[api_settings.JTI_CLAIM]
@@ -96,17 +115,15 @@ def _seconds_left(payload: dict) -> int:
     return max(int(payload.get("exp", 0) - time.time()), 0) + 1
 
 
-def access_token_deny(token: AccessToken) -> None:
+def access_token_deny(token: Token) -> None:
     """Ends one access token at once (logout): its id is refused until it would have expired."""
     cache.set(_deny_key(token[api_settings.JTI_CLAIM]), 1, timeout=_seconds_left(token.payload))
 
 
 def access_tokens_revoke_all(user: User) -> None:
     """Ends every access token of `user` issued until now (password reset, deletion)."""
-    # `iat` has whole seconds: a token issued in this same second stays valid, so that a login
-    # right after a password reset is not refused.
     lifetime = int(api_settings.ACCESS_TOKEN_LIFETIME.total_seconds()) + 1
-    cache.set(_revoked_before_key(user.pk), int(time.time()), timeout=lifetime)
+    cache.set(_revoked_before_key(user.pk), _now_ms(), timeout=lifetime)
 
 
 def access_token_is_revoked(payload: dict) -> bool:
@@ -118,7 +135,10 @@ def access_token_is_revoked(payload: dict) -> bool:
     if found.get(keys[0]):
         return True
     revoked_before = found.get(keys[1])
-    return revoked_before is not None and int(payload.get("iat", 0)) < revoked_before
+    if revoked_before is None:
+        return False
+    issued_at = payload.get(ISSUED_AT_MS_CLAIM) or int(payload.get("iat", 0)) * 1000
+    return issued_at < revoked_before
 
 
 def mfa_login_token_for(user: User) -> str:

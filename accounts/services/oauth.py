@@ -139,7 +139,9 @@ def oauth_login(
         session_logout(request)
 
     user = sociallogin.user
-    if user is None or user.pk is None:
+    # Found, linked or signed up, the social account is saved; else allauth stopped short of an
+    # account (UUID primary keys are set before saving, so the user's pk cannot tell).
+    if user is None or sociallogin.account.pk is None:
         raise _signup_blocked(sociallogin)
     if not user.is_active:
         raise errors.account_disabled_error()

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import copy
+import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    format_hotp_value,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -32,7 +30,7 @@ def login(client: APIClient, email: str, password: str = PASSWORD):
 
 def totp_code(secret: str) -> str:
     """The code an authenticator app shows now for `secret` (allauth's own HOTP functions)."""
-    counter = list(yield_hotp_counters_from_time())[0]
+    counter = int(time.time()) // mfa_settings.TOTP_PERIOD
     return format_hotp_value(hotp_value(secret, counter))
 
 
@@ -106,3 +104,16 @@ def oauth_providers(settings, monkeypatch, fake_idp):
     )
     monkeypatch.setattr(google_views.GoogleOAuth2Adapter, "identity_url", google["IDENTITY_URL"])
     return fake_idp
+
+
+@pytest.fixture
+def mfa_user(db):
+    """A user with TOTP on (through allauth, as the confirm endpoint does): (user, secret)."""
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = UserFactory()
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    RecoveryCodes.activate(user)
+    return user, secret

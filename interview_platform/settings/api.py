@@ -101,6 +101,7 @@ CORS_ALLOW_HEADERS = (
 #   PASSWORD_RESET_TIMEOUT_SECONDS              reset link lifetime (default 3600)
 #   FRONTEND_RESET_PASSWORD_PATH                path of the reset page on FRONTEND_URL
 #   RATE_LIMIT_AUTH                             auth endpoints, per IP and per account (5/m)
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
 MFA_ADAPTER = "accounts.adapters.MFAAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
