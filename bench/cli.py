@@ -159,7 +159,9 @@ def measure_scenario(
     outcomes = []
     reason = unavailable(item, ctx)
     if reason:
-        return [report.Outcome(item.name, item.group, "http", item.description, skipped=reason)]
+        skipped = report.Outcome(item.name, item.group, "http", item.description, skipped=reason)
+        print(report.row(skipped), flush=True)
+        return [skipped]
 
     def one(client, index: int) -> Sample:
         if item.flow is not None:
@@ -187,9 +189,11 @@ def measure_scenario(
                 client.close()
         if load is None:
             reason = f"answered 404 ({warm.samples[0].error}); not built yet?"
-            outcomes.append(
-                report.Outcome(item.name, item.group, "http", item.description, skipped=reason)
+            skipped = report.Outcome(
+                item.name, item.group, "http", item.description, skipped=reason
             )
+            print(report.row(skipped), flush=True)
+            outcomes.append(skipped)
             break
         summary = summarize(item.name, level, load.samples, load.elapsed_s)
         base = baseline_for(level, baseline_p95)
@@ -249,11 +253,11 @@ def measure_in_process(
     for item in items:
         result = results[item.name]
         if "skipped" in result:
-            outcomes.append(
-                report.Outcome(
-                    item.name, item.group, "in-process", item.description, skipped=result["skipped"]
-                )
+            outcome = report.Outcome(
+                item.name, item.group, "in-process", item.description, skipped=result["skipped"]
             )
+            print(report.row(outcome), flush=True)
+            outcomes.append(outcome)
             continue
         samples = [Sample(ms, None if error else 0, error) for ms, error in result["samples"]]
         summary = summarize(item.name, 1, samples, result["elapsed_s"])
@@ -314,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         extra=SERVER_ENV,
     )
     meta = {
-        "startedAt": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "git": git_revision(),
         "mode": "quick" if args.quick else "full",
         "cpus": CPUS,
@@ -326,18 +330,18 @@ def main(argv: list[str] | None = None) -> int:
             "workers": args.workers,
             "threads": args.threads,
             "env": {k: env[k] for k in ("DJANGO_ENV", "DEBUG", "RATELIMIT_ENABLE", "AI_PROVIDER")},
-            "scenarioSettings": dict(SERVER_ENV),
+            "scenario_settings": dict(SERVER_ENV),
         },
-        "rateLimiting": "disabled (RATELIMIT_ENABLE=false): the runner measures latency",
+        "rate_limiting": "disabled (RATELIMIT_ENABLE=false): the runner measures latency",
         "latency": "from sending a request to reading its whole body, successful requests only",
     }
     rep = report.Report(meta)
     fixtures_path = OUT_DIR / "fixtures.json"
     started = time.monotonic()
-    meta["loadAverage"] = round(os.getloadavg()[0], 2)
+    meta["load_average"] = round(os.getloadavg()[0], 2)
     print(
         f"make bench ({meta['mode']}) at {meta['git']} on {CPUS} CPU core(s), load average "
-        f"{meta['loadAverage']} (anything else running on the machine skews the figures)"
+        f"{meta['load_average']} (anything else running on the machine skews the figures)"
     )
     print("  rate limiting is OFF (RATELIMIT_ENABLE=false): this measures latency, not the limiter")
     if SERVER_ENV:
@@ -367,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
             if any(s.needs_worker for s in scenarios):
                 worker = server.start_worker(env=env, log=OUT_DIR / "worker.log")
                 stack.callback(worker.stop)
-                ready = server.wait_worker_ready(worker)
+                ready = server.wait_worker_ready(worker, args.redis_url)
                 print(f"  celery worker pid {worker.pid}: {'ready' if ready else 'not ready yet'}")
 
             port = server.free_port()
@@ -402,8 +406,6 @@ def main(argv: list[str] | None = None) -> int:
             baseline_p95: dict[int, float] = {}
             for item, levels in plan:
                 rep.outcomes += measure_scenario(item, ctx, args, levels, baseline_p95)
-                if rep.outcomes and rep.outcomes[-1].skipped:
-                    print(report.row(rep.outcomes[-1]), flush=True)
             rep.outcomes += measure_in_process(in_process, env, fixtures_path, args, baseline_p95)
             meta["notes"] = ctx.notes
         except KeyboardInterrupt:
@@ -414,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nbench: {type(exc).__name__}: {exc}", file=sys.stderr)
             meta["error"] = f"{type(exc).__name__}: {exc}"
             exit_code = 2
-    meta["durationS"] = round(time.monotonic() - started, 1)
+    meta["duration_s"] = round(time.monotonic() - started, 1)
     rep.write_json(args.json)
 
     print()
@@ -424,7 +426,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"note: {note}")
     shown = args.json.relative_to(ROOT) if args.json.is_relative_to(ROOT) else args.json
     print(f"\nresults: {shown}")
-    print(f"server log: {(OUT_DIR / 'gunicorn.log').relative_to(ROOT)}; took {meta['durationS']} s")
+    print(
+        f"server log: {(OUT_DIR / 'gunicorn.log').relative_to(ROOT)}; took {meta['duration_s']} s"
+    )
     if exit_code:
         return exit_code
     if rep.failures:

@@ -30,10 +30,10 @@ class Outcome:
             "description": self.description,
         }
         if self.skipped is not None:
-            data.update(status="skipped", skipReason=self.skipped)
+            data.update(status="skipped", skip_reason=self.skipped)
         elif self.summary is not None:
             data.update(status=self.summary.verdict or "measured", **self.summary.as_dict())
-            data["stoppedByTime"] = self.stopped_by_time
+            data["stopped_by_time"] = self.stopped_by_time
         return data
 
 

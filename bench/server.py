@@ -187,12 +187,24 @@ def wait_healthy(server: ManagedProcess, port: int, *, timeout: float = 60.0) ->
     raise RuntimeError(f"/api/health was not 200 after {timeout:.0f} s (last: {last})")
 
 
-def wait_worker_ready(worker: ManagedProcess, *, timeout: float = 60.0) -> bool:
+def wait_worker_ready(worker: ManagedProcess, redis_url: str, *, timeout: float = 60.0) -> bool:
+    """Wait until the worker is consuming: a connection on the bench's Redis database blocked
+    in BRPOP (the Redis transport's wait for a task). Its log is no help: with the project's
+    JSON logging the worker's "ready" line does not reach it."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url, socket_connect_timeout=3)
+    db = str(client.connection_pool.connection_kwargs.get("db", 0))
     started = time.monotonic()
-    while time.monotonic() - started < timeout:
-        if not worker.running():
-            raise RuntimeError("the Celery worker exited:\n" + tail(worker.log))
-        if " ready." in tail(worker.log, 200):
-            return True
-        time.sleep(0.25)
+    try:
+        while time.monotonic() - started < timeout:
+            if not worker.running():
+                raise RuntimeError("the Celery worker exited:\n" + tail(worker.log))
+            if any(
+                c.get("cmd") == "brpop" and str(c.get("db")) == db for c in client.client_list()
+            ):
+                return True
+            time.sleep(0.25)
+    finally:
+        client.close()
     return False
