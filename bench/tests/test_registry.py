@@ -167,3 +167,17 @@ def test_the_runner_refuses_to_reset_a_database_or_redis_that_is_not_the_bench_s
         reset_database("postgres://postgres@127.0.0.1:5432/interview", keep=False)
     with pytest.raises(ValueError, match="database 0"):
         flush_redis("redis://127.0.0.1:1/0")
+
+
+def test_without_a_schema_an_endpoint_answering_only_404_is_taken_as_not_built():
+    from bench.cli import _only_404s
+    from bench.stats import Sample
+
+    load_all()
+    login = registry.SCENARIOS["login"]
+    no_schema = Context(host="127.0.0.1", port=1, fixtures={})
+    not_found = [Sample(1.0, 404, "404: not found")] * 3
+    assert _only_404s(login, no_schema, not_found)
+    assert not _only_404s(login, no_schema, [*not_found, Sample(1.0, 200)])
+    # With a schema that lists the endpoint, a 404 is an error, not a reason to skip.
+    assert not _only_404s(login, FakeContext([("POST", "/api/auth/login")]), not_found)
