@@ -36,6 +36,7 @@ class RecordedRequest:
     path: str
     headers: dict[str, str]  # lower-cased names
     raw_body: bytes
+    received_at: float  # time.monotonic()
 
     @property
     def json(self) -> Any:
@@ -100,6 +101,7 @@ class _Handler(BaseHTTPRequestHandler):
                 path=self.path,
                 headers={k.lower(): v for k, v in self.headers.items()},
                 raw_body=raw,
+                received_at=time.monotonic(),
             )
         )
         scripted = fake._next_response(self.command, self.path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import socket
 import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -17,7 +18,13 @@ from analysis.ai.openai_provider import (
     OpenAIService,
 )
 from analysis.ai.registry import get_ai_service
-from analysis.ai.types import AnalysisContext, DetailedFeedback, QuestionContext, Scores
+from analysis.ai.types import (
+    AnalysisContext,
+    AnalysisOutput,
+    DetailedFeedback,
+    QuestionContext,
+    Scores,
+)
 
 from .fake_openai import DEFAULT_USAGE, FakeOpenAIServer
 
@@ -89,15 +96,34 @@ GOOD_FEEDBACK: dict[str, Any] = {
 }
 
 
-def make_service(fake: FakeOpenAIServer, **overrides: Any) -> OpenAIService:
-    options: dict[str, Any] = {
-        "api_key": API_KEY,
-        "base_url": fake.base_url,
-        "model": MODEL,
-        "timeout": 5.0,
-        "max_retries": 0,
-    }
-    return OpenAIService(**(options | overrides))
+@pytest.fixture
+def make_service() -> Iterator[Callable[..., OpenAIService]]:
+    """Services pointed at the fake server (no retries unless asked), closed after the test."""
+    services: list[OpenAIService] = []
+
+    def make(fake: FakeOpenAIServer | None, **overrides: Any) -> OpenAIService:
+        options: dict[str, Any] = {"api_key": API_KEY, "model": MODEL, "timeout": 5.0}
+        options["max_retries"] = 0
+        if fake is not None:
+            options["base_url"] = fake.base_url
+        services.append(OpenAIService(**(options | overrides)))
+        return services[-1]
+
+    yield make
+    for service in services:
+        service.close()
+
+
+@pytest.fixture
+def analyze(fake_openai, make_service) -> Callable[..., AnalysisOutput]:
+    """Analyse the English answer through a fresh service built with `overrides`."""
+
+    def run(**overrides: Any) -> AnalysisOutput:
+        return make_service(fake_openai, **overrides).analyze_answer(
+            QUESTION_EN, ANSWER_EN, CONTEXT
+        )
+
+    return run
 
 
 def analysis_with(**changes: Any) -> dict[str, Any]:
@@ -106,17 +132,13 @@ def analysis_with(**changes: Any) -> dict[str, Any]:
     return body
 
 
-def analyze(fake: FakeOpenAIServer, **overrides: Any):
-    return make_service(fake, **overrides).analyze_answer(QUESTION_EN, ANSWER_EN, CONTEXT)
-
-
 # A good response
 
 
-def test_it_returns_the_validated_analysis_with_model_tokens_and_latency(fake_openai):
+def test_it_returns_the_validated_analysis_with_model_tokens_and_latency(fake_openai, analyze):
     fake_openai.enqueue_completion(GOOD_ANALYSIS, model="gpt-4o-2024-08-06-served")
 
-    output = analyze(fake_openai)
+    output = analyze()
 
     assert output.scores == Scores(understanding=20, logic=17, specificity=14, job_fit=19)
     assert output.total == 70
@@ -136,16 +158,16 @@ def test_it_returns_the_validated_analysis_with_model_tokens_and_latency(fake_op
     assert fields["ai_analysis"]["tokenUsage"] == DEFAULT_USAGE
 
 
-def test_it_records_the_time_the_call_took(fake_openai):
+def test_it_records_the_time_the_call_took(fake_openai, analyze):
     fake_openai.enqueue_completion(GOOD_ANALYSIS, delay=0.05)
 
-    assert analyze(fake_openai).processing_time_ms >= 50
+    assert analyze().processing_time_ms >= 50
 
 
-def test_it_asks_for_a_strict_json_schema_at_temperature_zero(fake_openai):
+def test_it_asks_for_a_strict_json_schema_at_temperature_zero(fake_openai, analyze):
     fake_openai.enqueue_completion(GOOD_ANALYSIS)
 
-    analyze(fake_openai)
+    analyze()
 
     request = fake_openai.last_request
     assert request.method == "POST"
@@ -175,10 +197,10 @@ def test_it_asks_for_a_strict_json_schema_at_temperature_zero(fake_openai):
     }
 
 
-def test_the_prompt_carries_the_question_the_answer_and_the_rubric(fake_openai):
+def test_the_prompt_carries_the_question_the_answer_and_the_rubric(fake_openai, analyze):
     fake_openai.enqueue_completion(GOOD_ANALYSIS)
 
-    analyze(fake_openai)
+    analyze()
 
     system, user = fake_openai.last_request.messages
     assert system["role"] == "system"
@@ -195,7 +217,7 @@ def test_the_prompt_carries_the_question_the_answer_and_the_rubric(fake_openai):
     assert "Situation, action and result in order." in user["content"]
 
 
-def test_a_korean_answer_gets_feedback_asked_for_in_korean(fake_openai):
+def test_a_korean_answer_gets_feedback_asked_for_in_korean(fake_openai, make_service):
     fake_openai.enqueue_completion(GOOD_ANALYSIS)
     service = make_service(fake_openai)
 
@@ -211,7 +233,7 @@ def test_a_korean_answer_gets_feedback_asked_for_in_korean(fake_openai):
     assert output.language == "ko"
 
 
-def test_the_given_language_wins_over_the_answers_script(fake_openai):
+def test_the_given_language_wins_over_the_answers_script(fake_openai, make_service):
     fake_openai.enqueue_completion(GOOD_ANALYSIS)
     service = make_service(fake_openai)
 
@@ -224,7 +246,7 @@ def test_the_given_language_wins_over_the_answers_script(fake_openai):
 # Transient failures
 
 
-def test_it_retries_a_rate_limit_with_the_sdks_backoff_then_succeeds(fake_openai):
+def test_it_retries_a_rate_limit_with_the_sdks_backoff_then_succeeds(fake_openai, analyze):
     fake_openai.enqueue_error(
         429,
         "Rate limit reached",
@@ -233,55 +255,53 @@ def test_it_retries_a_rate_limit_with_the_sdks_backoff_then_succeeds(fake_openai
         headers={"retry-after-ms": "10"},
     )
     fake_openai.enqueue_completion(GOOD_ANALYSIS)
-    started = time.monotonic()
 
-    output = analyze(fake_openai, max_retries=1)
+    output = analyze(max_retries=1)
 
     assert output.total == 70
-    assert len(fake_openai.requests) == 2
-    assert fake_openai.requests[1].headers["x-stainless-retry-count"] == "1"
-    assert time.monotonic() - started < 0.4  # the server's retry-after-ms, not a 0.5 s default
+    first, retry = fake_openai.requests
+    assert retry.headers["x-stainless-retry-count"] == "1"
+    # The SDK waited the server's retry-after-ms (10 ms), not its 0.5 s default backoff.
+    assert retry.received_at - first.received_at < 0.3
 
 
-def test_a_rate_limit_with_no_retries_left_is_transient(fake_openai):
+def test_a_rate_limit_with_no_retries_left_is_transient(fake_openai, analyze):
     fake_openai.enqueue_error(429, "Rate limit reached", type_="requests")
 
     with pytest.raises(TransientAIError) as caught:
-        analyze(fake_openai, max_retries=0)
+        analyze(max_retries=0)
 
     assert caught.value.reason == "rate_limited"
     assert caught.value.retryable
 
 
-def test_an_exhausted_quota_is_permanent_not_a_rate_limit(fake_openai):
+def test_an_exhausted_quota_is_permanent_not_a_rate_limit(fake_openai, analyze):
     fake_openai.enqueue_error(
         429, "You exceeded your quota", type_="insufficient_quota", code="insufficient_quota"
     )
 
     with pytest.raises(PermanentAIError) as caught:
-        analyze(fake_openai)
+        analyze()
 
     assert caught.value.reason == "quota_exceeded"
 
 
-def test_a_server_that_answers_too_late_is_a_transient_timeout(fake_openai):
+def test_a_server_that_answers_too_late_is_a_transient_timeout(fake_openai, analyze):
     fake_openai.enqueue_completion(GOOD_ANALYSIS, delay=2.0)
     started = time.monotonic()
 
     with pytest.raises(TransientAIError) as caught:
-        analyze(fake_openai, timeout=0.3)
+        analyze(timeout=0.3)
 
     assert caught.value.reason == "timeout"
     assert time.monotonic() - started < 1.5
 
 
-def test_a_refused_connection_is_transient():
+def test_a_refused_connection_is_transient(make_service):
     with socket.socket() as sock:  # a port that was free a moment ago and has no listener now
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    service = OpenAIService(
-        api_key=API_KEY, base_url=f"http://127.0.0.1:{port}/v1", timeout=2.0, max_retries=0
-    )
+    service = make_service(None, base_url=f"http://127.0.0.1:{port}/v1", timeout=2.0)
 
     with pytest.raises(TransientAIError) as caught:
         service.analyze_answer(QUESTION_EN, ANSWER_EN, CONTEXT)
@@ -289,11 +309,11 @@ def test_a_refused_connection_is_transient():
     assert caught.value.reason == "connection_error"
 
 
-def test_a_server_error_is_transient(fake_openai):
+def test_a_server_error_is_transient(fake_openai, analyze):
     fake_openai.enqueue_error(503, "The server is overloaded", type_="server_error")
 
     with pytest.raises(TransientAIError) as caught:
-        analyze(fake_openai)
+        analyze()
 
     assert caught.value.reason == "server_error"
 
@@ -311,11 +331,11 @@ def test_a_server_error_is_transient(fake_openai):
         (422, "bad_request"),
     ],
 )
-def test_a_client_error_fails_at_once_with_its_reason(fake_openai, status, reason):
+def test_a_client_error_fails_at_once_with_its_reason(fake_openai, status, reason, analyze):
     fake_openai.enqueue_error(status, "nope", code="some_code")
 
     with pytest.raises(PermanentAIError) as caught:
-        analyze(fake_openai, max_retries=2)
+        analyze(max_retries=2)
 
     assert caught.value.reason == reason
     assert not isinstance(caught.value, TransientAIError)
@@ -323,31 +343,31 @@ def test_a_client_error_fails_at_once_with_its_reason(fake_openai, status, reaso
     assert len(fake_openai.requests) == 1  # not retried
 
 
-def test_a_refusal_is_permanent(fake_openai):
+def test_a_refusal_is_permanent(fake_openai, analyze):
     fake_openai.enqueue_completion(None, refusal="I can't help with that request.")
 
     with pytest.raises(PermanentAIError) as caught:
-        analyze(fake_openai)
+        analyze()
 
     assert caught.value.reason == "refused"
     assert "can't help" in caught.value.detail
 
 
-def test_an_output_cut_off_by_the_token_limit_is_truncated(fake_openai):
+def test_an_output_cut_off_by_the_token_limit_is_truncated(fake_openai, analyze):
     fake_openai.enqueue_completion('{"scores": {"understanding": 20, "lo', finish_reason="length")
 
     with pytest.raises(PermanentAIError) as caught:
-        analyze(fake_openai)
+        analyze()
 
     assert caught.value.reason == "truncated"
     assert not isinstance(caught.value, InvalidAIOutput)
 
 
-def test_filtered_content_is_permanent(fake_openai):
+def test_filtered_content_is_permanent(fake_openai, analyze):
     fake_openai.enqueue_completion(None, finish_reason="content_filter")
 
     with pytest.raises(PermanentAIError) as caught:
-        analyze(fake_openai)
+        analyze()
 
     assert caught.value.reason == "content_filtered"
 
@@ -355,11 +375,11 @@ def test_filtered_content_is_permanent(fake_openai):
 # Output that must never be stored
 
 
-def test_malformed_json_content_is_invalid_output(fake_openai):
+def test_malformed_json_content_is_invalid_output(fake_openai, analyze):
     fake_openai.enqueue_completion('{"scores": {"understanding": 20,,}')
 
     with pytest.raises(InvalidAIOutput) as caught:
-        analyze(fake_openai)
+        analyze()
 
     assert caught.value.reason == "invalid_output"
     assert "json" in caught.value.detail.lower()
@@ -376,21 +396,21 @@ def test_malformed_json_content_is_invalid_output(fake_openai):
     ],
     ids=["above-25", "negative", "fraction", "string", "missing"],
 )
-def test_a_score_outside_0_to_25_or_not_an_integer_is_invalid_output(fake_openai, scores, field):
+def test_a_score_outside_0_to_25_or_not_an_integer_is_invalid(fake_openai, scores, field, analyze):
     fake_openai.enqueue_completion(analysis_with(scores=scores))
 
     with pytest.raises(InvalidAIOutput) as caught:
-        analyze(fake_openai)
+        analyze()
 
     assert caught.value.reason == "invalid_output"
     assert f"scores.{field}" in caught.value.detail
 
 
-def test_blank_feedback_is_invalid_output(fake_openai):
+def test_blank_feedback_is_invalid_output(fake_openai, analyze):
     fake_openai.enqueue_completion(analysis_with(strengths=["   "], idealAnswer=""))
 
     with pytest.raises(InvalidAIOutput) as caught:
-        analyze(fake_openai)
+        analyze()
 
     assert "idealAnswer" in caught.value.detail
 
@@ -400,28 +420,30 @@ def test_blank_feedback_is_invalid_output(fake_openai):
     ["<html>Bad gateway</html>", {"object": "chat.completion", "choices": []}],
     ids=["not-json", "no-choices"],
 )
-def test_a_body_that_is_not_a_chat_completion_is_invalid_output(fake_openai, body):
+def test_a_body_that_is_not_a_chat_completion_is_invalid_output(fake_openai, body, analyze):
     fake_openai.enqueue(200, body)
 
     with pytest.raises(InvalidAIOutput) as caught:
-        analyze(fake_openai)
+        analyze()
 
     assert caught.value.reason == "invalid_output"
     assert "not a chat completion" in caught.value.detail
 
 
-def test_a_total_from_the_model_is_ignored_and_recomputed(fake_openai):
+def test_a_total_from_the_model_is_ignored_and_recomputed(fake_openai, analyze):
     body = analysis_with(total=100)
     body["scores"] = {**body["scores"], "total": 99}
     fake_openai.enqueue_completion(body)
 
-    assert analyze(fake_openai).to_result_fields()["total_score"] == 70
+    assert analyze().to_result_fields()["total_score"] == 70
 
 
 # The other three operations
 
 
-def test_generate_question_tailors_to_the_job_description_and_avoids_previous_ones(fake_openai):
+def test_generate_question_tailors_to_a_job_description_and_avoids_previous_ones(
+    fake_openai, make_service
+):
     fake_openai.enqueue_completion(GOOD_QUESTION)
     previous = ["Tell me about yourself.", "Why do you want to join us?"]
 
@@ -459,7 +481,7 @@ def test_generate_question_tailors_to_the_job_description_and_avoids_previous_on
     assert "must be a behavioral question" in prompt
 
 
-def test_generate_question_in_korean_for_a_custom_role(fake_openai):
+def test_generate_question_in_korean_for_a_custom_role(fake_openai, make_service):
     fake_openai.enqueue_completion(GOOD_QUESTION)
 
     generated = make_service(fake_openai).generate_question(
@@ -474,7 +496,7 @@ def test_generate_question_in_korean_for_a_custom_role(fake_openai):
     assert "No job description was given" in prompt
 
 
-def test_generate_question_rejects_a_repeat_of_a_previous_question(fake_openai):
+def test_generate_question_rejects_a_repeat_of_a_previous_question(fake_openai, make_service):
     fake_openai.enqueue_completion(GOOD_QUESTION)
     previous = [GOOD_QUESTION["question"].upper().rstrip(".")]
 
@@ -484,7 +506,7 @@ def test_generate_question_rejects_a_repeat_of_a_previous_question(fake_openai):
     assert caught.value.reason == "duplicate_question"
 
 
-def test_generate_question_rejects_the_wrong_type(fake_openai):
+def test_generate_question_rejects_the_wrong_type(fake_openai, make_service):
     fake_openai.enqueue_completion(GOOD_QUESTION)
 
     with pytest.raises(InvalidAIOutput):
@@ -493,7 +515,7 @@ def test_generate_question_rejects_the_wrong_type(fake_openai):
         )
 
 
-def test_generate_feedback_from_a_stored_analysis(fake_openai):
+def test_generate_feedback_from_a_stored_analysis(fake_openai, make_service):
     fake_openai.enqueue_completion(GOOD_ANALYSIS)
     fake_openai.enqueue_completion(GOOD_FEEDBACK)
     service = make_service(fake_openai)
@@ -511,7 +533,7 @@ def test_generate_feedback_from_a_stored_analysis(fake_openai):
     assert "존댓말" in prompt  # the analysis's language carries over
 
 
-def test_generate_ideal_answer_keeps_to_the_users_own_experience(fake_openai):
+def test_generate_ideal_answer_keeps_to_the_users_own_experience(fake_openai, make_service):
     ideal = "작년 백엔드 팀에서 Redis 캐시 도입을 두고... 그 결과 [결과 수치]를 달성했습니다."
     fake_openai.enqueue_completion({"idealAnswer": ideal})
 
@@ -540,7 +562,10 @@ def test_it_reads_its_configuration_from_settings(fake_openai, settings):
     fake_openai.enqueue_completion(GOOD_ANALYSIS, model="some-compatible-model")
 
     service = get_ai_service()
-    output = service.analyze_answer(QUESTION_EN, ANSWER_EN, CONTEXT)
+    try:
+        output = service.analyze_answer(QUESTION_EN, ANSWER_EN, CONTEXT)
+    finally:
+        service.close()
 
     assert isinstance(service, OpenAIService)
     assert isinstance(service, AIService)

@@ -93,6 +93,10 @@ class OpenAIService:
             max_retries=max_retries if max_retries is not None else settings.OPENAI_MAX_RETRIES,
         )
 
+    def close(self) -> None:
+        """Release the SDK's pooled connections (garbage collection does it too, later)."""
+        self.client.close()
+
     def analyze_answer(
         self, question: QuestionContext, answer: str, context: AnalysisContext
     ) -> AnalysisOutput:
