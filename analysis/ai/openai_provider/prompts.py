@@ -61,6 +61,14 @@ def feedback_language(answer: str, context: AnalysisContext, question: QuestionC
     return question.language
 
 
+_FENCE_TAG = re.compile(r"</?\s*(answer|job_description|previous_questions)\s*>", re.IGNORECASE)
+
+
+def fenced(text: str) -> str:
+    """User text for inside a fence tag: a look-alike tag in it cannot close the fence early."""
+    return _FENCE_TAG.sub(lambda m: m.group(0).replace("<", "\u2039").replace(">", "\u203a"), text)
+
+
 def job_label(category: str, custom_category: str = "") -> str:
     if custom_category:
         return custom_category

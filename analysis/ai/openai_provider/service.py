@@ -107,7 +107,7 @@ class OpenAIService:
             job_label=prompts.job_label(context.job_category, question.custom_category),
             user_level=context.user_level,
             previous_answers=prompts.bullets(context.previous_answers[-MAX_PREVIOUS_ANSWERS:]),
-            answer=answer,
+            answer=prompts.fenced(answer),
             language_instruction=prompts.language_instruction(language),
         )
         payload, call = self._complete(messages, AnswerAnalysis, max_tokens=MAX_TOKENS["analysis"])
@@ -159,12 +159,12 @@ class OpenAIService:
                 if question_type
                 else "Choose the question type (behavioral, technical or situational) that fits."
             ),
-            previous_questions=prompts.bullets(
-                list(previous_questions)[-MAX_PREVIOUS_QUESTIONS:], limit=300
+            previous_questions=prompts.fenced(
+                prompts.bullets(list(previous_questions)[-MAX_PREVIOUS_QUESTIONS:], limit=300)
             ),
             job_description_block=(
                 "Tailor the question to this job description:\n"
-                f"<job_description>\n{job_description}\n</job_description>"
+                f"<job_description>\n{prompts.fenced(job_description)}\n</job_description>"
                 if job_description
                 else "No job description was given: ask about the role in general."
             ),
@@ -209,7 +209,7 @@ class OpenAIService:
             total=str(scores.total),
             strengths=prompts.bullets(analysis.strengths),
             improvements=prompts.bullets(analysis.improvements),
-            answer=analysis.answer or "(not recorded)",
+            answer=prompts.fenced(analysis.answer) or "(not recorded)",
             language_instruction=prompts.language_instruction(analysis.language),
         )
         payload, _ = self._complete(messages, FeedbackPayload, max_tokens=MAX_TOKENS["feedback"])
@@ -229,7 +229,7 @@ class OpenAIService:
             **prompts.rubric_values(question),
             job_label=prompts.job_label(context.job_category, question.custom_category),
             user_level=context.user_level,
-            answer=answer,
+            answer=prompts.fenced(answer),
             language_instruction=prompts.language_instruction(language),
         )
         payload, _ = self._complete(
