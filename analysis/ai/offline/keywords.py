@@ -52,6 +52,12 @@ class Match:
     surface: str  # the words as the answer wrote them, for quoting
     position: int  # token index of the first word
 
+    @property
+    def shown(self) -> str:
+        """How feedback names the match: the answer's own spelling for Latin script
+        ("Postgres"), the bare stem for Korean ("배포", not "배포했고")."""
+        return self.term if HANGUL_RE.search(self.term) else self.surface
+
 
 class TermIndex:
     def __init__(self, text: str) -> None:

@@ -73,7 +73,8 @@ EN = MarkerSet(
         r"when i (?:was|worked|joined|started|led|ran)|while (?:i was|working)|"
         r"(?:a few|two|three|several|some) (?:months|years|weeks) ago|at the time|back then|"
         r"in (?:19|20)\d\d|our [\w-]+ (?:was|had|were|started|kept)|there was (?:a|an)|"
-        r"we (?:were|had) (?:a|an|to|just|about)|i (?:once|recently) (?:had|worked|faced|lost))\b"
+        r"we (?:were|had) (?:a|an|to|just|about)|there was a time|one time|"
+        r"(?:i|we) (?:once|recently) (?:had|worked|faced|lost))\b"
     ),
     task=_en(
         r"\b(?:my (?:job|role|task|goal|responsibility|assignment|mandate|brief) was|"
@@ -98,7 +99,9 @@ EN = MarkerSet(
         r"\b(?:reduc|cut|increas|rais|improv|grew|grow|drop|fell|fall|rose|rise|sav|doubl|halv|"
         r"lower|boost|shr[ai]nk|climb|jump|declin|decreas|shorten|turn|took|take|went)\w* "
         r"(?:\w+ ){0,4}(?:from|to|by) [\w$€£₩]|\bfrom \$?\d[\d.,]*\S* to \b|\bsigned\b|"
-        r"\bexceeded\b|\bachieved\b|\bno longer\b|\bwon (?:the|back)\b|\bkept the\b|"
+        r"\bexceeded\b|\bachieved\b|\bno longer\b|\bwent away\b|\bdisappeared\b|"
+        r"\b(?:was|were|got) (?:fixed|solved|resolved)\b|\bhappy with\b|\bagreed to\b|"
+        r"\bwon (?:the|back)\b|\bkept the\b|"
         r"\bwithin \d+ (?:days|weeks|months|hours)\b|\b(?:six|three|two) months later\b|"
         r"\bsince (?:then|caught|dropped))"
     ),

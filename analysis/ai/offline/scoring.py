@@ -34,7 +34,8 @@ def _clamp(x: float) -> float:
 
 
 def _points(quality: float) -> int:
-    return round(_clamp(quality) * 25)
+    """0-25; any answer in sentences earns a floor of 2, as an interviewer would not give zero."""
+    return 2 + round(_clamp(quality) * 23)
 
 
 @dataclass(frozen=True)

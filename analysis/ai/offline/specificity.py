@@ -71,7 +71,7 @@ def find_names(text: str, language: str) -> list[str]:
     if language == "ko" or HANGUL_RE.search(text):
         names.extend(m.group(0) for m in _LATIN_IN_KO_RE.finditer(text) if len(m.group(0)) >= 2)
         index = TermIndex(text)
-        names.extend(m.surface for m in index.match_all(TOOLS_KO))
+        names.extend(m.shown for m in index.match_all(TOOLS_KO))
     else:
         names.extend(m.group(0) for m in _ACRONYM_RE.finditer(text))
         for sentence in split_sentences(text):

@@ -90,12 +90,19 @@ def tag_sentences(
     return tagged
 
 
-_EN_OUTCOME = re.compile(r"\b(?:to|by|down|up|under|over|within)\b", re.IGNORECASE)
-_KO_OUTCOME = re.compile(r"(?:으로|로|까지|만에|이상|이하|수준)")
+_EN_OUTCOME = re.compile(
+    r"\b(?:to|by|down to|under|below|within)\s+(?:about |roughly |nearly |around |over )?"
+    r"[$€£]?\d",
+    re.IGNORECASE,
+)
+_KO_OUTCOME = re.compile(
+    r"\d[\d,.]*\s?[^\s\d]{0,4}\s?(?:으로|로|까지|만에|수준으로|이상|미만|아래로)\s?"
+    r"(?:[가-힣]+\s)?(?:줄|늘|올|낮|높|내려|내렸|개선|단축|증가|감소|떨어|마쳤|끝냈)"
+)
 
 
 def _looks_like_outcome(t: TaggedSentence, language: str) -> bool:
-    """A figure with a direction ("to 200ms", "18% 줄이면서") late in an action sentence."""
+    """An action sentence whose figure has a direction: "to 200ms", "18%로 줄였습니다"."""
     pattern = _KO_OUTCOME if language == "ko" else _EN_OUTCOME
     return "action" in t.phases and bool(pattern.search(t.text))
 

@@ -106,8 +106,17 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def split_sentences(text: str) -> list[str]:
-    sentences = [s.strip() for s in SENTENCE_END_RE.split(text)]
-    return [s for s in sentences if s and re.search(r"\w", s)]
+    sentences: list[str] = []
+    for piece in SENTENCE_END_RE.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        # "9 p.m. and ...", "e.g. the ...": a lowercase start continues the sentence before it.
+        if sentences and piece[0].islower() and piece[0].isascii() and sentences[-1][-1] == ".":
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return [s for s in sentences if re.search(r"\w", s)]
 
 
 def tokens(text: str) -> list[str]:

@@ -1,0 +1,211 @@
+"""detailedFeedback: grammar, structure and content, each about this answer, plus suggestions."""
+
+from __future__ import annotations
+
+import re
+
+from ..types import DetailedFeedback
+from .analyzer import Signals
+from .feedback import Note
+from .quotes import excerpt, listing, quoted
+
+_KO_FORMAL = re.compile(r"(?:니다|니까)[.!?\"']*$")
+_KO_POLITE = re.compile(r"요[.!?\"']*$")
+_KO_PLAIN = re.compile(r"(?<!니)다[.!?\"']*$")
+_EN_FILLERS = re.compile(
+    r"\b(?:um+|uh+|you know|basically|literally|honestly|kind of|sort of|i mean)\b", re.I
+)
+_EN_DOUBLED = re.compile(r"\b(\w+) \1\b", re.I)
+_EN_LOWER_I = re.compile(r"(?:^|\s)i(?=[\s,.'])")
+
+_PHASE_NAMES = {
+    "en": {
+        "situation": "situation",
+        "task": "task",
+        "action": "action",
+        "result": "result",
+        "reflection": "lesson",
+    },
+    "ko": {
+        "situation": "상황",
+        "task": "과제",
+        "action": "행동",
+        "result": "결과",
+        "reflection": "배운 점",
+    },
+}
+
+
+def _grammar_ko(s: Signals) -> str:
+    texts = [t.text for t in s.sentences]
+    formal = sum(bool(_KO_FORMAL.search(t)) for t in texts)
+    polite = sum(bool(_KO_POLITE.search(t)) for t in texts)
+    plain = sum(bool(_KO_PLAIN.search(t)) for t in texts)
+    parts = []
+    if plain or polite:
+        parts.append(
+            f"문장 끝맺음이 섞여 있습니다: '-습니다' {formal}개, '-요' {polite}개, "
+            f"'-다' {plain}개. 면접에서는 '-습니다'체로 통일하는 것이 자연스럽습니다."
+            if formal
+            else f"'-요'체 {polite}개, '-다'체 {plain}개로 끝납니다. 면접에서는 '-습니다'체가 "
+            "자연스럽습니다."
+        )
+    elif formal:
+        parts.append(f"{formal}개 문장이 모두 '-습니다'체로 끝나 면접에 맞는 어조가 일관됩니다.")
+    parts.append(f"문장은 평균 {s.structure.mean_sentence_length:.0f}자입니다.")
+    if s.structure.long_sentences:
+        i = s.structure.long_sentences[0]
+        parts.append(f"{i + 1}번째 문장은 길어서 나누면 더 잘 들립니다.")
+    parts.append("맞춤법과 띄어쓰기는 오프라인 분석에서 자세히 검사하지 않습니다.")
+    return " ".join(parts)
+
+
+def _grammar_en(s: Signals) -> str:
+    issues = []
+    lower_starts = [t.index + 1 for t in s.sentences if t.text[:1].islower()]
+    if lower_starts:
+        issues.append(f"sentence {lower_starts[0]} starts with a lowercase letter")
+    if _EN_LOWER_I.search(s.text):
+        issues.append('"i" is written in lowercase')
+    doubled = _EN_DOUBLED.search(s.text)
+    if doubled and doubled.group(1).lower() not in {"that", "had"}:
+        issues.append(f"a doubled word ({quoted(doubled.group(0))})")
+    fillers = sorted({m.group(0).lower() for m in _EN_FILLERS.finditer(s.text)})
+    if fillers:
+        issues.append(f"filler words that weaken the delivery ({listing(fillers, 'en', 3)})")
+    n = len(s.sentences)
+    parts = [
+        f"{n} sentence{'s' if n != 1 else ''}, "
+        f"{s.structure.mean_sentence_length:.0f} words each on average."
+    ]
+    if issues:
+        parts.append("Watch for: " + "; ".join(issues) + ".")
+    else:
+        parts.append(
+            "No surface problems found: no lowercase sentence starts, doubled words or fillers."
+        )
+    if s.structure.long_sentences:
+        parts.append(f"Sentence {s.structure.long_sentences[0] + 1} is long enough to split.")
+    parts.append("Spelling is not checked in depth offline.")
+    return " ".join(parts)
+
+
+def _structure(s: Signals) -> str:
+    ko = s.language == "ko"
+    names = _PHASE_NAMES["ko" if ko else "en"]
+    st = s.structure
+    found = sorted(st.present.items(), key=lambda kv: kv[1])
+    found_text = ", ".join(
+        f"{names[p]}({i + 1}번째 문장)" if ko else f"{names[p]} (sentence {i + 1})"
+        for p, i in found
+    )
+    wanted = ("situation", "task", "action", "result")
+    missing = [names[p] for p in wanted if p not in st.present]
+    parts = []
+    if s.question_type == "behavioral" or found:
+        if found_text:
+            parts.append(f"찾은 요소: {found_text}." if ko else f"Found: {found_text}.")
+        if missing and s.question_type == "behavioral":
+            parts.append(
+                f"빠진 요소: {', '.join(missing)}." if ko else f"Missing: {', '.join(missing)}."
+            )
+    if len(found) >= 2:
+        if st.opener_out_of_order or st.order < 0.4:
+            parts.append(
+                "순서가 뒤섞여 결과가 상황보다 먼저 나옵니다."
+                if ko
+                else "The order jumps: the outcome comes before the context."
+            )
+        elif st.order >= 0.6:
+            parts.append(
+                "요소들이 말하는 순서대로 이어집니다."
+                if ko
+                else "The parts come in the order a listener needs them."
+            )
+    if st.connectors:
+        shown = listing(st.connectors, s.language, 5)
+        parts.append(
+            f"흐름을 잇는 표현: {shown}."
+            if ko
+            else f"Connectors that carry the reasoning: {shown}."
+        )
+    else:
+        parts.append(
+            "'먼저', '그래서', '때문에' 같은 연결 표현이 없어 문장들이 나열처럼 들립니다."
+            if ko
+            else 'No connectors such as "first", "because" or "so": the sentences read as a list.'
+        )
+    if st.wall_of_text:
+        parts.append(
+            "긴 답변이 한 문단이라 문단을 나누면 좋습니다."
+            if ko
+            else "A long answer in a single paragraph; break it up."
+        )
+    return " ".join(parts)
+
+
+def _content(s: Signals) -> str:
+    ko = s.language == "ko"
+    rel, sp = s.relevance, s.specificity
+    parts = []
+    if rel.keywords:
+        got = [m.shown for m in rel.matched]
+        expected = rel.keyword_source == "expected"
+        covered = listing(got, s.language, 4) if got else ("없음" if ko else "none")
+        if ko:
+            label = "핵심 키워드" if expected else "질문의 주제어"
+            parts.append(
+                f"{label} {len(rel.keywords)}개 중 {len(got)}개를 다루셨습니다({covered})."
+            )
+        else:
+            label = "key points" if expected else "of the question's key terms"
+            parts.append(f"Covers {len(got)} of the {len(rel.keywords)} {label} ({covered}).")
+        if rel.missing and rel.keyword_source == "expected":
+            parts.append(
+                f"빠진 것: {listing(rel.missing, 'ko', 4)}."
+                if ko
+                else f"Not mentioned: {listing(rel.missing, 'en', 4)}."
+            )
+    figures = listing(sp.numbers, s.language, 4) if sp.numbers else ("없음" if ko else "none")
+    names = listing(sp.names, s.language, 4) if sp.names else ("없음" if ko else "none")
+    parts.append(
+        f"수치 {len(sp.numbers)}개({figures}), 언급한 도구·방법: {names}."
+        if ko
+        else f"Figures: {len(sp.numbers)} ({figures}). Named tools and methods: {names}."
+    )
+    if rel.category_hits:
+        shown = listing([m.shown for m in rel.category_hits], s.language, 5)
+        parts.append(f"직무 관련 용어: {shown}." if ko else f"Field vocabulary: {shown}.")
+    n = len(s.sentences)
+    ev, cl = len(rel.evidence_sentences), len(rel.claim_sentences)
+    parts.append(
+        f"{n}개 문장 중 {ev}개가 행동·수치·결과 같은 근거를 담고 있고, 자기 평가나 의견만 있는 "
+        f"문장은 {cl}개입니다."
+        if ko
+        else f"{ev} of {n} sentences carry evidence (an action, a figure or a result); {cl} only "
+        "state an opinion or a claim about yourself."
+    )
+    if rel.claims:
+        index, words = rel.claims[0]
+        claim = quoted(excerpt(s.sentence(index), words, 50))
+        parts.append(f"예: {claim}." if ko else f"For example {claim}.")
+    return " ".join(parts)
+
+
+def write_detailed(
+    s: Signals, improvements: list[Note], has_placeholders: bool
+) -> DetailedFeedback:
+    ko = s.language == "ko"
+    suggestions = [n.suggestion or n.text for n in improvements if n.suggestion][:4]
+    if has_placeholders:
+        suggestions.append(
+            "이상적인 답변 예시의 [ ] 자리를 본인의 실제 경험과 수치로 채워 다시 말해 보세요."
+            if ko
+            else "Say the ideal answer out loud with the [ ] gaps filled from your own experience."
+        )
+    return DetailedFeedback(
+        grammar=_grammar_ko(s) if ko else _grammar_en(s),
+        structure=_structure(s),
+        content=_content(s),
+        suggestions=suggestions,
+    )

@@ -1,0 +1,145 @@
+"""The ideal answer: the sample answer's structure, filled with the user's own sentences.
+
+Nothing is invented. Each part of the structure takes the user's sentences that belong to it, in
+the order a listener needs them; a part the user did not cover becomes a bracketed placeholder
+("[결과 수치 …]", "[measurable result …]"), and a result stated without a figure gets one appended.
+Sentences that only describe the speaker ("I'm very detail oriented") are left out: they are not
+evidence, and a strong answer does without them."""
+
+from __future__ import annotations
+
+from .analyzer import Signals
+from .markers import markers_for
+from .structure import TaggedSentence, tag_sentences
+from .text import normalize, split_sentences
+
+SLOTS_BY_TYPE = {
+    "behavioral": ("situation", "task", "action", "result", "reflection"),
+    "situational": ("approach", "action", "risk", "result", "example"),
+    "technical": ("approach", "action", "risk", "example", "result"),
+}
+
+PLACEHOLDERS = {
+    "en": {
+        "situation": "[situation: when and where this happened, your team and project]",
+        "task": "[task: your role and the goal you were given]",
+        "action": "[actions: two or three things you did yourself{topic}]",
+        "result": "[measurable result: what changed, and by how much]",
+        "reflection": "[lesson: what you took away or would do differently]",
+        "approach": "[first principle: what you would check first, and why]",
+        "risk": "[trade-off: the risk you weighed and the alternative you considered]",
+        "example": "[real example: a time you did this yourself, with its numbers]",
+        "also": "[also cover: {terms}]",
+    },
+    "ko": {
+        "situation": "[상황: 언제, 어느 팀/프로젝트에서 있었던 일인지]",
+        "task": "[과제: 본인이 맡은 역할과 목표]",
+        "action": "[행동: 본인이 직접 한 일 두세 가지{topic}]",
+        "result": "[결과 수치: 무엇이 얼마나 달라졌는지]",
+        "reflection": "[배운 점: 이 경험에서 얻은 것이나 다음에 다르게 할 점]",
+        "approach": "[핵심 원칙: 무엇부터 확인할지와 그 이유]",
+        "risk": "[트레이드오프: 고려한 위험과 대안]",
+        "example": "[실제 사례: 비슷한 상황에서 직접 해 본 경험과 그 수치]",
+        "also": "[추가로 다룰 내용: {terms}]",
+    },
+}
+RESULT_FIGURE = {"en": "[measurable result]", "ko": "[결과 수치]"}
+
+
+def classify(t: TaggedSentence, question_type: str, first: bool) -> str:
+    """Which part of the answer a sentence belongs to."""
+    phases = t.phases
+    if "reflection" in phases:
+        return "reflection"
+    if question_type == "behavioral":
+        if "situation" in phases and "action" not in phases:
+            return "situation"
+        if "task" in phases and "action" not in phases:
+            return "task"
+        if "result" in phases:
+            return "result"
+        return "action" if t.is_action or not first else "situation"
+    if "situation" in phases:
+        return "example"  # a past case offered as proof of the method
+    if "result" in phases or (t.verification and not t.sequence and not first):
+        return "result"
+    if t.contrast and (t.condition or t.causal) and not first:
+        return "risk"
+    if first:
+        return "approach"
+    return "action"
+
+
+def _structure_from_sample(sample: str, question_type: str, language: str) -> list[str]:
+    default = list(SLOTS_BY_TYPE.get(question_type, SLOTS_BY_TYPE["behavioral"]))
+    if not sample.strip():
+        return default
+    pairs = [(sentence, 0) for sentence in split_sentences(normalize(sample))]
+    tagged = tag_sentences(pairs, markers_for(language), language)
+    order: list[str] = []
+    for t in tagged:
+        slot = classify(t, question_type, first=t.index == 0)
+        if slot not in order:
+            order.append(slot)
+    # Parts a strong answer needs but the sample happens to leave implicit go where they belong.
+    for i, slot in enumerate(default):
+        if slot not in order and slot in ("action", "result"):
+            order.insert(min(i, len(order)), slot)
+    return order
+
+
+def _keeps(t: TaggedSentence, evidence: set[int]) -> bool:
+    """Whether a sentence earns its place: it carries evidence and is not about the speaker."""
+    if t.deflection or t.personal or t.index not in evidence:
+        return False
+    return not (t.claim and not t.numbers)
+
+
+def compose(s: Signals) -> str:
+    lang = "ko" if s.language == "ko" else "en"
+    question = s.question
+    slots = _structure_from_sample(question.sample_answer, question.type, question.language)
+    rank = {slot: i for i, slot in enumerate(slots)}
+    evidence = set(s.relevance.evidence_sentences)
+    kept: list[tuple[str, TaggedSentence]] = []
+    for t in s.sentences:
+        if _keeps(t, evidence):
+            slot = classify(t, question.type, first=t.index == 0)
+            kept.append((slot if slot in rank else "action" if "action" in rank else slots[-1], t))
+    if s.structure.opener_out_of_order or s.structure.order < 0.5:
+        # A jumbled answer is retold in the structure's order; a well-told one keeps its own.
+        kept.sort(key=lambda pair: rank[pair[0]])
+
+    missing = s.relevance.missing if s.relevance.keyword_source == "expected" else []
+    terms = missing or s.relevance.question_terms[:3]
+    joined = ", ".join(terms[:3])
+    topic = (f" — {joined} 중심으로" if lang == "ko" else f", covering {joined}") if terms else ""
+    present = {slot for slot, _ in kept}
+    last_result = max((i for i, (slot, _) in enumerate(kept) if slot == "result"), default=-1)
+    quantified = any(t.numbers for slot, t in kept if slot == "result")
+
+    parts: list[str] = []
+    emitted: set[str] = set()
+
+    def fill_gaps(up_to: int) -> None:
+        for slot in slots[:up_to]:
+            if slot not in present and slot not in emitted:
+                emitted.add(slot)
+                parts.append(PLACEHOLDERS[lang][slot].format(topic=topic))
+
+    for i, (slot, t) in enumerate(kept):
+        fill_gaps(rank[slot])
+        text = t.text
+        if i == last_result and not quantified:
+            text = text.rstrip(".") + f" ({RESULT_FIGURE[lang]})."
+        parts.append(text)
+        next_slot = kept[i + 1][0] if i + 1 < len(kept) else None
+        if slot == "action" and next_slot != "action" and missing and "also" not in emitted:
+            emitted.add("also")
+            parts.append(PLACEHOLDERS[lang]["also"].format(terms=", ".join(missing[:4])))
+    fill_gaps(len(slots))
+    return " ".join(parts)
+
+
+def has_placeholders(ideal: str) -> bool:
+    return "[" in ideal
