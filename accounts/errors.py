@@ -24,13 +24,19 @@ def auth_error(message: str, *, code: str, status: int = 401) -> ApplicationErro
 
 
 def field_error(
-    message: str, *, code: str, field: str, messages: list[str] | None = None, status: int = 400
+    message: str,
+    *,
+    code: str,
+    field: str,
+    messages: list[str] | None = None,
+    status: int = 400,
+    type: ErrorType = ErrorType.VALIDATION,
 ) -> ApplicationError:
-    """A validation error naming the field it is about, like DRF's own field errors."""
+    """An error naming the field it is about, like DRF's own field errors."""
     return ApplicationError(
         message,
         code=code,
-        type=ErrorType.VALIDATION,
+        type=type,
         status=status,
         details={"fields": {field: messages or [message]}},
     )

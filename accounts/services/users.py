@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
+from interview_platform.api.errors import ErrorType
+
 from .. import errors, selectors, tokens
 from ..models import User, default_preferences
 from .mfa import mfa_code_verify
@@ -102,6 +104,7 @@ def _reauthenticate(*, user: User, password: str | None, confirm: str | None) ->
                 code="invalid_credentials",
                 field="password",
                 status=403,
+                type=ErrorType.AUTHENTICATION,
             )
     elif confirm != "DELETE":
         # Accounts made through Google or LinkedIn have no password to type.
@@ -128,6 +131,7 @@ def user_delete(
                 code="mfa_required",
                 field="code",
                 status=403,
+                type=ErrorType.AUTHENTICATION,
             )
         if not mfa_code_verify(user=user, code=code):
             raise errors.field_error(
