@@ -70,7 +70,7 @@ def analyze(question: QuestionContext, answer: str, context: AnalysisContext) ->
         sentences=tagged,
         length=length,
         structure=structure,
-        specificity=analyze_specificity(tagged, text, language),
+        specificity=analyze_specificity(tagged, text, language, index),
         relevance=analyze_relevance(question, index, tagged, language),
         previous_overlap=max((_overlap(text, p) for p in context.previous_answers), default=0.0),
     )

@@ -5,6 +5,7 @@ vocabulary terms against a 5,000-character answer stays well under a millisecond
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,16 +23,19 @@ from .text import (
 from .vocab import CATEGORY_TERMS, GENERAL
 
 
-@lru_cache(maxsize=65536)
-def _token_keys(token: str) -> frozenset[str]:
-    if HANGUL_RE.match(token):
-        # Its particle-free forms, plus every prefix of two or more syllables so a compound noun
-        # ("코드리뷰를", "고객사") is found by its head ("코드 리뷰", "고객").
-        keys = set(ko_forms(token))
-        keys.update(token[:n] for n in range(2, len(token) + 1))
-        return frozenset(keys)
+def _is_hangul(text: str) -> bool:
+    return "가" <= text[:1] <= "힣"
+
+
+def _hangul_key_of(token: str, key: str) -> bool:
+    """Whether `key` names `token`: a particle-free form of it ("협업" in "협업했고"), or any
+    prefix of two or more syllables, so a compound ("코드리뷰를", "고객사") is found by its head."""
+    return token.startswith(key) and (len(key) >= 2 or key in ko_forms(token))
+
+
+def _latin_key_of(token: str, key: str) -> bool:
     low = token.lower()
-    return frozenset({low, en_stem(low)})
+    return key in (low, en_stem(low))
 
 
 @lru_cache(maxsize=8192)
@@ -39,7 +43,7 @@ def term_parts(term: str) -> tuple[str, ...]:
     """A term as the keys it must match, word by word: "A/B test" -> ("a", "b", "test")."""
     parts = []
     for tok in tokens(term):
-        if HANGUL_RE.match(tok):
+        if _is_hangul(tok):
             parts.append(ko_noun(tok) or tok)
         else:
             parts.append(en_stem(tok.lower()))
@@ -62,27 +66,52 @@ class Match:
 class TermIndex:
     def __init__(self, text: str) -> None:
         self.tokens = tokens(text)
-        self._positions: dict[str, list[int]] = {}
+        self._latin: dict[str, list[int]] = {}
+        self._hangul: dict[str, list[int]] = {}
         for i, tok in enumerate(self.tokens):
-            for key in _token_keys(tok):
-                self._positions.setdefault(key, []).append(i)
+            if _is_hangul(tok):
+                self._hangul.setdefault(tok, []).append(i)
+            else:
+                low = tok.lower()
+                self._latin.setdefault(low, []).append(i)
+                stemmed = en_stem(low)
+                if stemmed != low:
+                    self._latin.setdefault(stemmed, []).append(i)
+        # Korean keys are prefixes of the words they name: a sorted list finds them by bisection.
+        self._hangul_sorted = sorted(self._hangul)
 
     def __len__(self) -> int:
         return len(self.tokens)
+
+    def _key_positions(self, key: str) -> list[int]:
+        if not _is_hangul(key):
+            return self._latin.get(key, [])
+        out: list[int] = []
+        for tok in self._hangul_sorted[bisect_left(self._hangul_sorted, key) :]:
+            if not tok.startswith(key):
+                break
+            if _hangul_key_of(tok, key):
+                out.extend(self._hangul[tok])
+        return out
 
     def _positions_of(self, parts: tuple[str, ...]) -> list[int]:
         if not parts:
             return []
         found: list[int] = []
-        for start in self._positions.get(parts[0], ()):
+        for start in self._key_positions(parts[0]):
             end = start + len(parts)
             if end > len(self.tokens):
                 continue
-            if all(parts[k] in _token_keys(self.tokens[start + k]) for k in range(1, len(parts))):
+            if all(
+                (_hangul_key_of if _is_hangul(parts[k]) else _latin_key_of)(
+                    self.tokens[start + k], parts[k]
+                )
+                for k in range(1, len(parts))
+            ):
                 found.append(start)
-        if len(parts) > 1 and all(HANGUL_RE.match(p) for p in parts):
+        if len(parts) > 1 and all(_is_hangul(p) for p in parts):
             # Korean compounds are often written without the space: "코드리뷰".
-            found.extend(-1 - i for i in self._positions.get("".join(parts), ()))
+            found.extend(-1 - i for i in self._key_positions("".join(parts)))
         return found
 
     @staticmethod

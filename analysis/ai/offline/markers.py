@@ -1,6 +1,7 @@
 """Discourse markers an interviewer listens for, per language.
 
-Each family is one compiled regex, matched per sentence (lower-cased for English). The families
+Each family is one compiled regex, matched per sentence (English sentences are lower-cased
+first). The families
 are deliberately about *how* an answer is told (situation, action, result, reasoning, vagueness),
 not about any particular question, so they carry over to questions the bank does not contain.
 """
@@ -10,11 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_I = re.IGNORECASE
-
 
 def _en(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _I)
+    """English patterns are lower-case and run on lower-cased text: IGNORECASE triples the cost."""
+    return re.compile(pattern)
 
 
 _PAST_ACTIONS = (

@@ -10,7 +10,7 @@ def excerpt(sentence: str, anchor: str = "", limit: int = 70) -> str:
     text = sentence.strip().rstrip(".!?。")
     if len(text) <= limit:
         return text
-    at = text.find(anchor) if anchor else -1
+    at = text.lower().find(anchor.lower()) if anchor else -1
     if at < 0:
         cut = text[:limit]
         space = cut.rfind(" ")

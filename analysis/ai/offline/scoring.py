@@ -150,9 +150,11 @@ def breakdown(s: Signals) -> Breakdown:
     )
 
 
-def score(s: Signals) -> tuple[Scores, Breakdown]:
+def score(s: Signals, *, neutral_length: bool = False) -> tuple[Scores, Breakdown]:
+    """The four scores. `neutral_length` gives every answer full room: a diagnostic showing what
+    the content signals decide on their own, never used for a user's result."""
     b = breakdown(s)
-    room = b.length
+    room = 1.0 if neutral_length else b.length
     understanding = (
         0.16
         + 0.4 * b.topic

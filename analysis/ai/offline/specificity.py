@@ -28,8 +28,7 @@ EN_NUMBER_RE = re.compile(
     rf"(?:[$€£₩]\s?\d+(?:[.,]\d+)*\s?(?:k|m|bn|million|billion|thousand)?\b|"
     rf"\b\d+(?:[.,]\d+)*(?:\s?(?:{_EN_UNITS}))?|"
     rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|"
-    rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b)",
-    re.IGNORECASE,
+    rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b)"
 )
 _KO_UNITS = (
     r"%포인트|%p|%|퍼센트|포인트|배|명|건|개|원|만|억|천|백|조|주|일|개월|달|년|시간|분|초|ms|회|번|"
@@ -54,6 +53,7 @@ _LATIN_IN_KO_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#./-]*[A-Za-z0-9+#]|[A-Z]")
 
 
 def find_numbers(text: str, language: str) -> list[str]:
+    """Figures in `text` (English text is expected lower-cased: the pattern is)."""
     pattern = KO_NUMBER_RE if language == "ko" else EN_NUMBER_RE
     out = []
     for m in pattern.finditer(text):
@@ -65,12 +65,12 @@ def find_numbers(text: str, language: str) -> list[str]:
     return out
 
 
-def find_names(text: str, language: str) -> list[str]:
+def find_names(text: str, language: str, index: TermIndex | None = None) -> list[str]:
     """Tools, products, methods and organisations the answer names (deduplicated, in order)."""
     names: list[str] = []
     if language == "ko" or HANGUL_RE.search(text):
         names.extend(m.group(0) for m in _LATIN_IN_KO_RE.finditer(text) if len(m.group(0)) >= 2)
-        index = TermIndex(text)
+        index = index or TermIndex(text)
         names.extend(m.shown for m in index.match_all(TOOLS_KO))
     else:
         names.extend(m.group(0) for m in _ACRONYM_RE.finditer(text))
@@ -105,7 +105,7 @@ class SpecificitySignals:
 
 
 def analyze_specificity(
-    tagged: list[TaggedSentence], text: str, language: str
+    tagged: list[TaggedSentence], text: str, language: str, index: TermIndex
 ) -> SpecificitySignals:
     numbers: list[str] = []
     for t in tagged:
@@ -119,7 +119,7 @@ def analyze_specificity(
     results = [t for t in tagged if "result" in t.phases]
     return SpecificitySignals(
         numbers=numbers,
-        names=find_names(text, language),
+        names=find_names(text, language, index),
         action_sentences=[t.index for t in tagged if t.is_action],
         me=sum(t.me for t in tagged),
         we=sum(t.we for t in tagged),

@@ -61,8 +61,9 @@ def tag_sentences(
 ) -> list[TaggedSentence]:
     """Tag each (sentence, paragraph number) with the marker families it contains."""
     tagged = []
-    for i, (text, paragraph) in enumerate(sentences):
-        t = TaggedSentence(index=i, text=text, paragraph=paragraph)
+    for i, (original, paragraph) in enumerate(sentences):
+        t = TaggedSentence(index=i, text=original, paragraph=paragraph)
+        text = original if language == "ko" else original.lower()
         for phase in PHASES:
             found = _first(getattr(markers, phase), text)
             if found:
@@ -84,7 +85,7 @@ def tag_sentences(
         t.we = len(markers.we.findall(text))
         t.leadership = _first(markers.leadership, text)
         t.verification = _first(markers.verification, text)
-        if t.numbers and "result" not in t.phases and _looks_like_outcome(t, language):
+        if t.numbers and "result" not in t.phases and _looks_like_outcome(t, text, language):
             t.phases["result"] = t.numbers[0]
         tagged.append(t)
     return tagged
@@ -92,8 +93,7 @@ def tag_sentences(
 
 _EN_OUTCOME = re.compile(
     r"\b(?:to|by|down to|under|below|within)\s+(?:about |roughly |nearly |around |over )?"
-    r"[$€£]?\d",
-    re.IGNORECASE,
+    r"[$€£]?\d"
 )
 _KO_OUTCOME = re.compile(
     r"\d[\d,.]*\s?[^\s\d]{0,4}\s?(?:으로|로|까지|만에|수준으로|이상|미만|아래로)\s?"
@@ -101,10 +101,10 @@ _KO_OUTCOME = re.compile(
 )
 
 
-def _looks_like_outcome(t: TaggedSentence, language: str) -> bool:
+def _looks_like_outcome(t: TaggedSentence, text: str, language: str) -> bool:
     """An action sentence whose figure has a direction: "to 200ms", "18%로 줄였습니다"."""
     pattern = _KO_OUTCOME if language == "ko" else _EN_OUTCOME
-    return "action" in t.phases and bool(pattern.search(t.text))
+    return "action" in t.phases and bool(pattern.search(text))
 
 
 @dataclass(frozen=True)
@@ -138,14 +138,20 @@ def analyze_structure(
     )
 
     # Order: of the pairs of sentences whose phases do not overlap, how many run forwards.
-    ranked = [(t.index, t.ranks) for t in tagged if t.phases]
+    # Counted by rank rather than pair by pair, so a long answer stays linear: a later sentence
+    # runs forwards when all its phases come after all of this one's, backwards when before.
+    ranked = [t.ranks for t in tagged if t.phases]
+    later_lowest = [0] * len(PHASES)
+    later_highest = [0] * len(PHASES)
+    for ranks in ranked:
+        later_lowest[ranks[0]] += 1
+        later_highest[ranks[-1]] += 1
     forward = backward = 0
-    for i, (_, ri) in enumerate(ranked):
-        for _, rj in ranked[i + 1 :]:
-            if min(ri) > max(rj):
-                backward += 1
-            elif max(ri) < min(rj):
-                forward += 1
+    for ranks in ranked:
+        later_lowest[ranks[0]] -= 1
+        later_highest[ranks[-1]] -= 1
+        forward += sum(later_lowest[ranks[-1] + 1 :])
+        backward += sum(later_highest[: ranks[0]])
     order = forward / (forward + backward) if forward + backward else 0.5
     first = tagged[0] if tagged else None
     opener_out_of_order = bool(

@@ -88,14 +88,20 @@ def detect_language(text: str, default: str = "en") -> str:
     return "ko" if hangul * 3 >= latin else "en"
 
 
+# Control and invisible format characters (C0/C1 controls except tab and newline, zero-width
+# spaces and joiners, bidi marks, BOM).
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+)
+
+
 def normalize(text: str) -> str:
     """NFC, straight quotes, no control characters, single spaces; paragraph breaks kept."""
     text = unicodedata.normalize("NFC", text or "")
     text = text.translate(
         {0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0x00A0: " ", 0x2013: "-", 0x2014: "-"}
     )
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
-    text = re.sub(r"\r\n?", "\n", text)
+    text = _CONTROL_RE.sub("", re.sub(r"\r\n?", "\n", text))
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     return text.strip()
@@ -248,16 +254,18 @@ def is_stopword(token: str, stemmed: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
+def content_stem(token: str) -> str | None:
+    """The token's stem when it carries meaning, None for stopwords and bare numbers."""
+    if token[:1].isdigit():
+        return None
+    s = stem(token)
+    return None if is_stopword(token, s) else s
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stopwords, no bare numbers)."""
-    out = []
-    for tok in tokens(text):
-        if tok[:1].isdigit():
-            continue
-        s = stem(tok)
-        if not is_stopword(tok, s):
-            out.append(s)
-    return out
+    return [s for s in map(content_stem, tokens(text)) if s is not None]
 
 
 def has_batchim(word: str) -> bool:

@@ -1,0 +1,1 @@
+"""The quality harness: how well a provider orders graded answers (good > ok > bad)."""
