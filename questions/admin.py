@@ -29,6 +29,7 @@ class QuestionAdmin(ImportExportModelAdmin):
         "id",
         "usage_count",
         "scored_count",
+        "score_total",
         "average_score",
         "created_at",
         "updated_at",

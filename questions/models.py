@@ -41,8 +41,9 @@ class Question(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     usage_count = models.PositiveIntegerField(default=0)
-    # average_score is the mean of `scored_count` completed analyses; both move together.
+    # average_score is score_total / scored_count, all three moved in one UPDATE.
     scored_count = models.PositiveIntegerField(default=0)
+    score_total = models.PositiveBigIntegerField(default=0)
     average_score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
 
     class Meta:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import DecimalField, F, FloatField, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import DecimalField, F, FloatField
+from django.db.models.functions import Cast
 
 from accounts.models import User
 
@@ -126,14 +126,13 @@ def question_record_score(*, question_id, score: int) -> None:
     The new average is computed from the row's own current values inside the statement, so two
     concurrent updates serialize on the row lock and neither is lost.
     """
-    # Float arithmetic: SQLite would otherwise divide integers; the column rounds to 2 places.
-    previous_total = Cast(Coalesce(F("average_score"), Value(0.0)), FloatField()) * F(
-        "scored_count"
-    )
+    # The exact running sum is kept, so the average never drifts by repeated rounding; float
+    # division because SQLite would otherwise divide integers.
     Question.objects.filter(pk=question_id).update(
         average_score=Cast(
-            (previous_total + Value(float(score))) / (F("scored_count") + Value(1.0)),
+            Cast(F("score_total") + score, FloatField()) / (F("scored_count") + 1),
             DecimalField(max_digits=5, decimal_places=2),
         ),
+        score_total=F("score_total") + score,
         scored_count=F("scored_count") + 1,
     )

@@ -1,0 +1,109 @@
+"""AI question generation (POST /api/questions/generate): through the provider, validated,
+never a duplicate of a stored question, stored with source `ai`."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from interview_platform.api.errors import ApplicationError, ErrorType
+from questions.choices import JobCategory, QuestionSource, QuestionType
+from questions.models import Question
+from questions.services import question_create
+
+from .ai.base import AIServiceError
+from .ai.registry import get_ai_service
+
+PREVIOUS_LIMIT = 60
+
+
+def _normalized(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip("?.!")
+
+
+@transaction.atomic
+def questions_generate(
+    *,
+    user: User | None,
+    category: str,
+    difficulty: str,
+    language: str,
+    count: int = 1,
+    question_type: str | None = None,
+    custom_category: str = "",
+    job_description: str = "",
+    exclude: list[str] | None = None,
+) -> list[Question]:
+    existing = Question.objects.filter(category=category, language=language)
+    if category == JobCategory.CUSTOM:
+        existing = existing.filter(custom_category__iexact=custom_category)
+    previous = list(
+        existing.order_by("-created_at").values_list("question", flat=True)[:PREVIOUS_LIMIT]
+    )
+    previous += exclude or []
+    seen = {_normalized(text) for text in previous}
+    types = [question_type] if question_type else list(QuestionType.values)
+    service = get_ai_service()
+    created: list[Question] = []
+    attempts = 0
+    while len(created) < count and attempts < count * 3:
+        wanted_type = types[(len(created) + attempts) % len(types)]
+        attempts += 1
+        try:
+            generated = service.generate_question(
+                category,
+                difficulty,
+                previous,
+                language=language,
+                question_type=wanted_type,
+                custom_category=custom_category,
+                job_description=job_description,
+            )
+        except AIServiceError as exc:
+            raise ApplicationError(
+                _("Question generation is unavailable right now."),
+                code="ai_unavailable",
+                type=ErrorType.AI_SERVICE,
+                status=503,
+                details={"reason": exc.reason},
+            ) from exc
+        text = (generated.question or "").strip()
+        if len(text) < 10 or _normalized(text) in seen:
+            continue
+        seen.add(_normalized(text))
+        previous.append(text)
+        criteria = generated.evaluation_criteria or {}
+        created.append(
+            question_create(
+                data={
+                    "category": category,
+                    "custom_category": custom_category,
+                    "difficulty": difficulty,
+                    "type": generated.type
+                    if generated.type in QuestionType.values
+                    else wanted_type,
+                    "language": language,
+                    "question": text,
+                    "tags": list(generated.tags)[:10],
+                    "expected_keywords": list(generated.expected_keywords)[:20],
+                    "sample_answer": generated.sample_answer,
+                    "evaluation_criteria": {
+                        "understanding": criteria.get("understanding", ""),
+                        "logic": criteria.get("logic", ""),
+                        "specificity": criteria.get("specificity", ""),
+                        "job_fit": criteria.get("jobFit") or criteria.get("job_fit", ""),
+                    },
+                },
+                created_by=user,
+                source=QuestionSource.AI,
+            )
+        )
+    if not created:
+        raise ApplicationError(
+            _("No new question could be generated; every candidate duplicated an existing one."),
+            code="generation_exhausted",
+            type=ErrorType.AI_SERVICE,
+            status=503,
+        )
+    return created

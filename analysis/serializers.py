@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from questions.choices import Difficulty, JobCategory, Language, QuestionType
+
+from .models import AnalysisResult, AnalysisStatus
+
+
+class ScoresSerializer(serializers.Serializer):
+    understanding = serializers.IntegerField(min_value=0, max_value=25, allow_null=True)
+    logic = serializers.IntegerField(min_value=0, max_value=25, allow_null=True)
+    specificity = serializers.IntegerField(min_value=0, max_value=25, allow_null=True)
+    job_fit = serializers.IntegerField(min_value=0, max_value=25, allow_null=True)
+
+
+class DetailedFeedbackSerializer(serializers.Serializer):
+    grammar = serializers.CharField()
+    structure = serializers.CharField()
+    content = serializers.CharField()
+    suggestions = serializers.ListField(child=serializers.CharField())
+
+
+class AIAnalysisSerializer(serializers.Serializer):
+    model = serializers.CharField()
+    confidence = serializers.FloatField()
+    processing_time = serializers.IntegerField(help_text="milliseconds")
+    prompt_version = serializers.CharField()
+    token_usage = serializers.DictField(child=serializers.IntegerField(), required=False)
+    fallback_reason = serializers.CharField(required=False)
+    reused_from = serializers.UUIDField(required=False)
+
+
+class AnalysisQuestionSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    question = serializers.CharField()
+    category = serializers.ChoiceField(choices=JobCategory.choices)
+    difficulty = serializers.ChoiceField(choices=Difficulty.choices)
+    type = serializers.ChoiceField(choices=QuestionType.choices)
+    language = serializers.ChoiceField(choices=Language.choices)
+
+
+class AnalysisResultSerializer(serializers.ModelSerializer):
+    """The spec's AnalysisResult plus `status`, `preliminary` and `failureReason`."""
+
+    session_id = serializers.UUIDField(allow_null=True)
+    question_id = serializers.UUIDField()
+    session_question_id = serializers.UUIDField(allow_null=True)
+    question = AnalysisQuestionSerializer()
+    scores = ScoresSerializer()
+    strengths = serializers.ListField(child=serializers.CharField())
+    improvements = serializers.ListField(child=serializers.CharField())
+    detailed_feedback = DetailedFeedbackSerializer(allow_null=True)
+    ai_analysis = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AnalysisResult
+        fields = [
+            "id",
+            "status",
+            "session_id",
+            "session_question_id",
+            "question_id",
+            "question",
+            "language",
+            "user_answer",
+            "scores",
+            "total_score",
+            "strengths",
+            "improvements",
+            "detailed_feedback",
+            "ai_analysis",
+            "ideal_answer",
+            "preliminary",
+            "failure_reason",
+            "created_at",
+            "completed_at",
+        ]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["scores"] = {
+            "understanding": instance.understanding,
+            "logic": instance.logic,
+            "specificity": instance.specificity,
+            "job_fit": instance.job_fit,
+        }
+        return data
+
+    @extend_schema_field(AIAnalysisSerializer(allow_null=True))
+    def get_ai_analysis(self, obj) -> dict | None:
+        return obj.ai_analysis or None
+
+
+class AnalysisStatusSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=AnalysisStatus.choices)
+
+
+class AnswerInputSerializer(serializers.Serializer):
+    """Either a session answer (sessionId + sessionQuestionId) or free practice (questionId or
+    the question text)."""
+
+    answer = serializers.CharField(trim_whitespace=False, max_length=20000)
+    session_id = serializers.UUIDField(required=False)
+    session_question_id = serializers.UUIDField(required=False)
+    time_spent = serializers.IntegerField(required=False, min_value=0, max_value=24 * 3600)
+    question_id = serializers.UUIDField(required=False)
+    question = serializers.CharField(required=False, min_length=5, max_length=1000)
+    category = serializers.ChoiceField(choices=JobCategory.choices, required=False)
+    language = serializers.ChoiceField(choices=Language.choices, required=False)
+
+    def validate(self, attrs):
+        in_session = "session_id" in attrs or "session_question_id" in attrs
+        if in_session and not ("session_id" in attrs and "session_question_id" in attrs):
+            raise serializers.ValidationError(
+                {"session_question_id": ["sessionId and sessionQuestionId go together."]}
+            )
+        if not in_session and not (attrs.get("question_id") or attrs.get("question")):
+            raise serializers.ValidationError(
+                {"question_id": ["Give sessionId + sessionQuestionId, questionId or question."]}
+            )
+        return attrs
+
+
+class BatchInputSerializer(serializers.Serializer):
+    items = AnswerInputSerializer(many=True, allow_empty=False)
+
+    def validate_items(self, items):
+        if len(items) > settings.ANALYSIS_BATCH_MAX:
+            raise serializers.ValidationError(f"At most {settings.ANALYSIS_BATCH_MAX} items.")
+        return items
+
+
+class BatchOutputSerializer(serializers.Serializer):
+    results = AnalysisStatusSerializer(many=True)
+
+
+class FeedbackSerializer(serializers.Serializer):
+    detailed_feedback = DetailedFeedbackSerializer()
+    strengths = serializers.ListField(child=serializers.CharField())
+    improvements = serializers.ListField(child=serializers.CharField())
+    ideal_answer = serializers.CharField()
+
+
+class GenerateInputSerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=JobCategory.choices)
+    difficulty = serializers.ChoiceField(choices=Difficulty.choices)
+    type = serializers.ChoiceField(choices=QuestionType.choices, required=False)
+    language = serializers.ChoiceField(choices=Language.choices, required=False)
+    count = serializers.IntegerField(min_value=1, max_value=5, default=1)
+    custom_category = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    job_description = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+
+    def validate(self, attrs):
+        if attrs["category"] == JobCategory.CUSTOM and not attrs.get("custom_category"):
+            raise serializers.ValidationError(
+                {"custom_category": ["Name the role for a custom category."]}
+            )
+        return attrs

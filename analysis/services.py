@@ -1,0 +1,376 @@
+"""Answer submission and the analysis pipeline (writes).
+
+Answers are stored before anything is queued; the task only takes the result's id, claims it
+with a conditional UPDATE (so a duplicate delivery does nothing) and fills it in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import replace
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from djangorestframework_camel_case.util import underscoreize
+
+from accounts.models import User
+from interview_platform.api.errors import ApplicationError, ErrorType
+from questions.choices import JobCategory, Language, QuestionSource
+from questions.models import Question
+from questions.services import question_record_score, question_record_usage
+
+from .ai.base import AIServiceError, TransientAIError
+from .ai.registry import get_ai_service, get_offline_service, resolve_provider_name
+from .ai.types import AnalysisContext, AnalysisOutput, QuestionContext
+from .models import AnalysisResult, AnalysisStatus
+from .validation import validate_answer
+
+logger = logging.getLogger("analysis")
+
+RUBRIC_VERSION = "rubric-v1"
+USER_LEVEL_BY_DIFFICULTY = {"easy": "entry", "medium": "mid", "hard": "senior"}
+
+
+def _fingerprint(*, question_id, answer: str, provider: str) -> str:
+    normalized = " ".join(answer.split())
+    raw = f"{question_id}\n{RUBRIC_VERSION}\n{provider}\n{normalized}"
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def _enqueue(analysis_id) -> None:
+    from .tasks import analyze_answer_task
+
+    transaction.on_commit(lambda: analyze_answer_task.delay(str(analysis_id)))
+
+
+def _question_for_free_practice(
+    *, user: User, question_id=None, question_text: str = "", category: str = "", language: str
+) -> Question:
+    if question_id:
+        try:
+            return Question.objects.get(pk=question_id, is_active=True)
+        except Question.DoesNotExist:
+            raise ApplicationError(
+                _("That question does not exist."), code="not_found", status=404
+            ) from None
+    if not question_text:
+        raise ApplicationError(
+            _("Give a questionId or the question text."),
+            code="question_required",
+            details={"fields": {"questionId": [_("Required without a question.")]}},
+        )
+    # A question the user typed in: kept (inactive, outside the bank) so the analysis has a subject.
+    return Question.objects.create(
+        category=category or JobCategory.CUSTOM,
+        custom_category="" if category and category != JobCategory.CUSTOM else "general",
+        difficulty="medium",
+        type="behavioral",
+        language=language,
+        source=QuestionSource.USER,
+        question=question_text.strip(),
+        is_active=False,
+        created_by=user,
+    )
+
+
+@transaction.atomic
+def answer_submit(
+    *,
+    user: User,
+    answer: str,
+    question_id=None,
+    question_text: str = "",
+    category: str = "",
+    language: str | None = None,
+    session_id=None,
+    session_question_id=None,
+    time_spent: int | None = None,
+) -> AnalysisResult:
+    """Validates and stores the answer, creates its pending analysis and queues the work."""
+    answer = validate_answer(answer)
+    session = session_question = None
+    if session_id or session_question_id:
+        from sessions_app.services import session_question_answer
+
+        session_question = session_question_answer(
+            user=user,
+            session_id=session_id,
+            session_question_id=session_question_id,
+            answer=answer,
+            time_spent=time_spent,
+        )
+        session = session_question.session
+        question = session_question.question
+        language = session.language
+    else:
+        language = language or (user.preferences or {}).get("language") or Language.KO
+        question = _question_for_free_practice(
+            user=user,
+            question_id=question_id,
+            question_text=question_text,
+            category=category,
+            language=language,
+        )
+        question_record_usage(question_id=question.pk)
+
+    provider = resolve_provider_name()
+    fingerprint = _fingerprint(question_id=question.pk, answer=answer, provider=provider)
+    result = AnalysisResult.objects.create(
+        user=user,
+        session=session,
+        session_question=session_question,
+        question=question,
+        user_answer=answer,
+        language=language,
+        fingerprint=fingerprint,
+    )
+    previous = (
+        AnalysisResult.objects.filter(
+            fingerprint=fingerprint, status=AnalysisStatus.COMPLETED, preliminary=False
+        )
+        .exclude(pk=result.pk)
+        .order_by("-completed_at")
+        .first()
+    )
+    if previous is not None:
+        # The same answer to the same question under the same rubric: reuse, don't pay again.
+        _store_output_fields(result, _copy_fields(previous), reused_from=previous.pk)
+        _after_completion(result)
+    else:
+        _enqueue(result.pk)
+    return result
+
+
+def _copy_fields(source: AnalysisResult) -> dict:
+    return {
+        "understanding": source.understanding,
+        "logic": source.logic,
+        "specificity": source.specificity,
+        "job_fit": source.job_fit,
+        "total_score": source.total_score,
+        "strengths": source.strengths,
+        "improvements": source.improvements,
+        "detailed_feedback": source.detailed_feedback,
+        "ai_analysis": source.ai_analysis,
+        "ideal_answer": source.ideal_answer,
+        "preliminary": source.preliminary,
+    }
+
+
+def _store_output_fields(result: AnalysisResult, fields: dict, *, reused_from=None) -> None:
+    for name, value in fields.items():
+        setattr(result, name, value)
+    # JSON documents are stored snake_case like every column; the API camelizes them.
+    result.ai_analysis = underscoreize(result.ai_analysis or {})
+    if reused_from is not None:
+        result.ai_analysis["reused_from"] = str(reused_from)
+    result.status = AnalysisStatus.COMPLETED
+    result.completed_at = timezone.now()
+    result.save()
+
+
+def _after_completion(result: AnalysisResult) -> None:
+    if result.total_score is not None and not result.preliminary:
+        question_record_score(question_id=result.question_id, score=result.total_score)
+    if result.session_id:
+        from sessions_app.services import session_analysis_landed
+
+        session_analysis_landed(session_id=result.session_id)
+
+
+def _contexts(result: AnalysisResult) -> tuple[QuestionContext, AnalysisContext]:
+    question = result.question
+    criteria = question.evaluation_criteria or {}
+    question_context = QuestionContext(
+        text=question.question,
+        category=question.category,
+        custom_category=question.custom_category,
+        type=question.type,
+        difficulty=question.difficulty,
+        language=result.language,
+        expected_keywords=tuple(question.expected_keywords or ()),
+        sample_answer=question.sample_answer,
+        evaluation_criteria={
+            "understanding": criteria.get("understanding", ""),
+            "logic": criteria.get("logic", ""),
+            "specificity": criteria.get("specificity", ""),
+            "jobFit": criteria.get("job_fit", ""),
+        },
+    )
+    previous_answers: tuple[str, ...] = ()
+    session_duration = 0
+    if result.session_id:
+        previous_answers = tuple(
+            AnalysisResult.objects.filter(session_id=result.session_id)
+            .exclude(pk=result.pk)
+            .order_by("created_at")
+            .values_list("user_answer", flat=True)[:19]
+        )
+        session_duration = int((timezone.now() - result.session.created_at).total_seconds())
+    analysis_context = AnalysisContext(
+        job_category=question.custom_category or question.category,
+        user_level=USER_LEVEL_BY_DIFFICULTY.get(question.difficulty, "mid"),
+        previous_answers=previous_answers,
+        session_duration=session_duration,
+        language=result.language,
+    )
+    return question_context, analysis_context
+
+
+def _claim(analysis_id) -> bool:
+    claimed = AnalysisResult.objects.filter(pk=analysis_id, status=AnalysisStatus.PENDING).update(
+        status=AnalysisStatus.PROCESSING, attempts=F("attempts") + 1, updated_at=timezone.now()
+    )
+    return claimed == 1
+
+
+def analysis_run(*, analysis_id, final_attempt: bool = True) -> str:
+    """Runs the provider on one pending analysis. Returns what happened (for logs and tests).
+
+    A transient provider failure puts the analysis back to pending and re-raises so the task
+    retries; on the final attempt, or on a permanent failure, the offline provider's result is
+    stored as preliminary feedback with the reason, so the user is never left without coaching.
+    """
+    if not _claim(analysis_id):
+        return "skipped"  # already taken by another delivery, or no longer pending
+    result = AnalysisResult.objects.select_related("question", "session").get(pk=analysis_id)
+    question_context, analysis_context = _contexts(result)
+    provider_name = resolve_provider_name()
+    started = time.perf_counter()
+    try:
+        output = get_ai_service(provider_name).analyze_answer(
+            question_context, result.user_answer, analysis_context
+        )
+    except TransientAIError as exc:
+        if not final_attempt:
+            AnalysisResult.objects.filter(pk=analysis_id).update(
+                status=AnalysisStatus.PENDING, failure_reason=exc.reason
+            )
+            raise
+        return _fall_back(result, question_context, analysis_context, reason=exc.reason)
+    except AIServiceError as exc:
+        if provider_name == "offline":
+            return _fail(result, reason=exc.reason)
+        return _fall_back(result, question_context, analysis_context, reason=exc.reason)
+    except ImproperlyConfigured as exc:
+        # AI_PROVIDER=openai without a key: the user still gets the offline coaching.
+        return _fall_back(
+            result, question_context, analysis_context, reason=f"misconfigured: {exc}"
+        )
+    logger.info(
+        "analysis completed",
+        extra={
+            "operation": "analysis_run",
+            "duration": round((time.perf_counter() - started) * 1000, 2),
+            "metadata": {"analysisId": str(analysis_id), "model": output.model},
+        },
+    )
+    with transaction.atomic():
+        _store_output_fields(result, output.to_result_fields())
+        result.failure_reason = ""
+        result.save(update_fields=["failure_reason"])
+        _after_completion(result)
+    return "completed"
+
+
+def _fall_back(
+    result: AnalysisResult,
+    question_context: QuestionContext,
+    analysis_context: AnalysisContext,
+    *,
+    reason: str,
+) -> str:
+    logger.warning(
+        "AI provider failed; storing offline feedback as preliminary",
+        extra={"operation": "analysis_fallback", "metadata": {"reason": reason}},
+    )
+    try:
+        output: AnalysisOutput = get_offline_service().analyze_answer(
+            question_context, result.user_answer, analysis_context
+        )
+    except AIServiceError as exc:
+        return _fail(result, reason=f"{reason}; offline: {exc.reason}")
+    output = replace(output, preliminary=True)
+    fields = output.to_result_fields()
+    fields["ai_analysis"] = {**fields["ai_analysis"], "fallback_reason": reason}
+    with transaction.atomic():
+        _store_output_fields(result, fields)
+        result.failure_reason = reason
+        result.save(update_fields=["failure_reason"])
+        _after_completion(result)
+    return "preliminary"
+
+
+def _fail(result: AnalysisResult, *, reason: str) -> str:
+    AnalysisResult.objects.filter(pk=result.pk).update(
+        status=AnalysisStatus.FAILED, failure_reason=reason, updated_at=timezone.now()
+    )
+    logger.error(
+        "analysis failed",
+        extra={
+            "operation": "analysis_fail",
+            "metadata": {"analysisId": str(result.pk), "reason": reason},
+        },
+    )
+    return "failed"
+
+
+@transaction.atomic
+def analysis_rerun(*, analysis: AnalysisResult) -> AnalysisResult:
+    """Queues a preliminary or failed analysis again (e.g. once the AI provider is back)."""
+    if analysis.status in (AnalysisStatus.PENDING, AnalysisStatus.PROCESSING):
+        raise ApplicationError(
+            _("This analysis is already running."), code="analysis_in_progress", status=409
+        )
+    if analysis.status == AnalysisStatus.COMPLETED and not analysis.preliminary:
+        raise ApplicationError(
+            _("This analysis is complete; only preliminary or failed ones can be re-run."),
+            code="analysis_not_rerunnable",
+            status=409,
+        )
+    AnalysisResult.objects.filter(pk=analysis.pk).update(
+        status=AnalysisStatus.PENDING, updated_at=timezone.now()
+    )
+    _enqueue(analysis.pk)
+    analysis.refresh_from_db()
+    return analysis
+
+
+def analysis_feedback_ensure(*, analysis: AnalysisResult) -> AnalysisResult:
+    """Generates detailed feedback for a completed analysis that has none yet."""
+    if analysis.detailed_feedback or analysis.status != AnalysisStatus.COMPLETED:
+        return analysis
+    question_context, analysis_context = _contexts(analysis)
+    service = get_ai_service()
+    try:
+        output = service.analyze_answer(question_context, analysis.user_answer, analysis_context)
+        feedback = service.generate_feedback(output)
+    except AIServiceError as exc:
+        raise ApplicationError(
+            _("Detailed feedback is unavailable right now. Try again shortly."),
+            code="ai_unavailable",
+            type=ErrorType.AI_SERVICE,
+            status=503,
+            details={"reason": exc.reason},
+        ) from exc
+    AnalysisResult.objects.filter(pk=analysis.pk).update(detailed_feedback=feedback.to_dict())
+    analysis.refresh_from_db()
+    return analysis
+
+
+def wait_for_completion(*, analysis_id, seconds: float) -> AnalysisResult:
+    """Polls until the analysis leaves pending/processing or `seconds` pass (for `?wait=`)."""
+    deadline = time.monotonic() + min(seconds, settings.ANALYSIS_MAX_WAIT_SECONDS)
+    while True:
+        result = AnalysisResult.objects.select_related("question").get(pk=analysis_id)
+        if result.status in (AnalysisStatus.COMPLETED, AnalysisStatus.FAILED):
+            return result
+        if time.monotonic() >= deadline:
+            return result
+        time.sleep(0.05)

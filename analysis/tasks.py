@@ -1,0 +1,31 @@
+"""Celery tasks of the analysis pipeline: thin, they take ids and call a service."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+
+from .ai.base import TransientAIError
+from .services import analysis_run
+
+MAX_RETRIES = 3
+# One provider call may take the SDK's timeout on each of its own attempts; the task's soft limit
+# leaves room for all of them so a paid call is never cut off half way.
+SOFT_TIME_LIMIT = int(settings.OPENAI_TIMEOUT_SECONDS * (settings.OPENAI_MAX_RETRIES + 1)) + 30
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(TransientAIError, SoftTimeLimitExceeded),
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=MAX_RETRIES,
+    soft_time_limit=SOFT_TIME_LIMIT,
+    time_limit=SOFT_TIME_LIMIT + 30,
+    queue="analysis",
+)
+def analyze_answer_task(self, analysis_id: str) -> str:
+    return analysis_run(analysis_id=analysis_id, final_attempt=self.request.retries >= MAX_RETRIES)

@@ -1,0 +1,95 @@
+"""Choosing a session's next question (the adaptive selector)."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from questions.choices import DIFFICULTY_ORDER, JobCategory
+from questions.models import Question
+
+from .models import InterviewSession, SessionQuestion
+
+RECENT_SESSIONS = 10
+UP_THRESHOLD = 80
+DOWN_THRESHOLD = 50
+
+
+def target_difficulty(*, base: str, recent_scores: list[int]) -> str:
+    """Two answers in a row at 80+ move one level up; two under 50 move one level down."""
+    index = DIFFICULTY_ORDER.index(base)
+    if len(recent_scores) >= 2:
+        last_two = recent_scores[-2:]
+        if all(score >= UP_THRESHOLD for score in last_two):
+            index = min(index + 1, len(DIFFICULTY_ORDER) - 1)
+        elif all(score < DOWN_THRESHOLD for score in last_two):
+            index = max(index - 1, 0)
+    return DIFFICULTY_ORDER[index].value
+
+
+def _session_state(session: InterviewSession) -> tuple[list[SessionQuestion], list[int]]:
+    served = list(
+        session.session_questions.select_related("question", "analysis").order_by("order")
+    )
+    scores = []
+    for sq in served:
+        analysis = getattr(sq, "analysis", None)
+        if analysis is not None and analysis.total_score is not None:
+            scores.append(analysis.total_score)
+    return served, scores
+
+
+def _recently_seen(session: InterviewSession) -> set:
+    recent = (
+        InterviewSession.objects.filter(user_id=session.user_id)
+        .exclude(pk=session.pk)
+        .order_by("-created_at")
+        .values_list("pk", flat=True)[:RECENT_SESSIONS]
+    )
+    return set(
+        SessionQuestion.objects.filter(session_id__in=list(recent)).values_list(
+            "question_id", flat=True
+        )
+    )
+
+
+def question_select_next(
+    *, session: InterviewSession, rng: random.Random | None = None
+) -> Question | None:
+    """The next question from the bank, or None when the bank has nothing left to offer."""
+    rng = rng or random.Random()
+    if session.category == JobCategory.CUSTOM:
+        return None
+    served, scores = _session_state(session)
+    current = served[-1].question.difficulty if served else session.difficulty
+    wanted = target_difficulty(base=current, recent_scores=scores)
+    used = {sq.question_id for sq in served}
+    type_counts = Counter(sq.question.type for sq in served)
+    last_type = served[-1].question.type if served else None
+    seen = _recently_seen(session)
+
+    candidates = list(
+        Question.objects.filter(
+            category=session.category, language=session.language, is_active=True
+        )
+        .exclude(pk__in=used)
+        .only("id", "difficulty", "type")
+    )
+    if not candidates:
+        return None
+    distance = {
+        d.value: abs(DIFFICULTY_ORDER.index(d) - DIFFICULTY_ORDER.index(wanted))
+        for d in DIFFICULTY_ORDER
+    }
+
+    def rank(question: Question) -> tuple:
+        return (
+            distance[question.difficulty],  # the adapted difficulty first, then the nearest
+            question.pk in seen,  # unseen in the user's recent sessions
+            question.type == last_type,  # a different type from the last one
+            type_counts[question.type],  # the type asked least so far
+            rng.random(),
+        )
+
+    chosen = min(candidates, key=rank)
+    return Question.objects.get(pk=chosen.pk)

@@ -1,0 +1,321 @@
+"""The practice session lifecycle (writes): start, next question, answer, complete, expire."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import SubscriptionType, User
+from interview_platform.api.errors import ApplicationError, ErrorType
+from questions.choices import JobCategory
+from questions.models import Question
+from questions.services import question_record_usage
+
+from . import live
+from .models import InterviewSession, SessionQuestion, SessionStatus
+from .reports import session_report_build
+from .selection import question_select_next
+
+logger = logging.getLogger("sessions")
+
+# How far a client's own timeSpent may exceed the server's measure (clock skew, latency).
+TIME_SPENT_TOLERANCE_SECONDS = 5
+
+
+def _now():
+    return timezone.now()
+
+
+def _sessions_per_day(user: User) -> int:
+    premium = user.subscription_type == SubscriptionType.PREMIUM and (
+        user.subscription_expires_at is None or user.subscription_expires_at > _now()
+    )
+    return settings.SESSIONS_PER_DAY_PREMIUM if premium else settings.SESSIONS_PER_DAY_FREE
+
+
+def _expired_error(session: InterviewSession) -> ApplicationError:
+    return ApplicationError(
+        _("This session ended after the 2-hour limit."),
+        code="session_expired",
+        status=409,
+        details={"sessionId": str(session.pk), "expiredAt": session.expires_at.isoformat()},
+    )
+
+
+def _require_active(session: InterviewSession) -> None:
+    if session.status == SessionStatus.ACTIVE and session.expires_at <= _now():
+        # The refusal rolls the request back; the beat task (sessions_expire) records the status.
+        raise _expired_error(session)
+    if session.status != SessionStatus.ACTIVE:
+        raise ApplicationError(
+            _("This session is %(status)s.") % {"status": session.get_status_display().lower()},
+            code="session_not_active",
+            status=409,
+            details={"sessionId": str(session.pk), "status": session.status},
+        )
+
+
+def _locked_session(*, user: User, session_id) -> InterviewSession:
+    try:
+        return InterviewSession.objects.select_for_update().get(pk=session_id, user=user)
+    except InterviewSession.DoesNotExist:
+        raise ApplicationError(_("Session not found."), code="not_found", status=404) from None
+
+
+def _serve(session: InterviewSession, *, order: int) -> SessionQuestion:
+    question = question_select_next(session=session)
+    if question is None:
+        question = _generated_question(session)
+    try:
+        with transaction.atomic():
+            served = SessionQuestion.objects.create(
+                session=session, question=question, order=order, started_at=_now()
+            )
+    except IntegrityError:
+        # The (session, order) constraint: another request served this slot first.
+        raise ApplicationError(
+            _("Another request already moved this session on."), code="session_conflict", status=409
+        ) from None
+    question_record_usage(question_id=question.pk)
+    return served
+
+
+def _generated_question(session: InterviewSession) -> Question:
+    from analysis.generation import questions_generate
+
+    asked = list(session.session_questions.values_list("question__question", flat=True))
+    difficulty = session.difficulty
+    generated = questions_generate(
+        user=None,
+        category=session.category,
+        difficulty=difficulty,
+        language=session.language,
+        count=1,
+        custom_category=session.custom_category,
+        exclude=asked,
+    )
+    return generated[0]
+
+
+@transaction.atomic
+def session_start(
+    *,
+    user: User,
+    category: str | None = None,
+    custom_category: str = "",
+    difficulty: str | None = None,
+    language: str | None = None,
+    question_count: int = 5,
+    metadata: dict | None = None,
+) -> InterviewSession:
+    preferences = user.preferences or {}
+    category = category or preferences.get("job_category") or JobCategory.SOFTWARE_ENGINEERING
+    difficulty = difficulty or preferences.get("difficulty") or "medium"
+    language = language or preferences.get("language") or "ko"
+    if category == JobCategory.CUSTOM and not custom_category.strip():
+        raise ApplicationError(
+            _("Name the role for a custom category."),
+            code="custom_category_required",
+            details={"fields": {"customCategory": [_("Required for a custom category.")]}},
+        )
+    if not 1 <= question_count <= settings.SESSION_MAX_QUESTIONS:
+        raise ApplicationError(
+            _("A session has 1 to %(n)s questions.") % {"n": settings.SESSION_MAX_QUESTIONS},
+            code="question_count_out_of_range",
+            details={"fields": {"questionCount": [f"1-{settings.SESSION_MAX_QUESTIONS}"]}},
+        )
+    # One start at a time per user: the limits below are read and enforced under this lock.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    now = _now()
+    active = InterviewSession.objects.filter(user=user, status=SessionStatus.ACTIVE).first()
+    if active is not None and active.expires_at <= now:
+        InterviewSession.objects.filter(pk=active.pk).update(status=SessionStatus.ABANDONED)
+        active = None
+    if active is not None:
+        raise ApplicationError(
+            _("You already have an active session. Finish or abandon it first."),
+            code="session_already_active",
+            status=409,
+            details={"activeSessionId": str(active.pk)},
+        )
+    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    started_today = InterviewSession.objects.filter(user=user, created_at__gte=day_start).count()
+    limit = _sessions_per_day(user)
+    if started_today >= limit:
+        retry_after = int((day_start + timedelta(days=1) - now).total_seconds())
+        raise ApplicationError(
+            _("You have started %(n)s sessions today, the daily limit of your plan.")
+            % {"n": limit},
+            code="daily_session_limit",
+            type=ErrorType.RATE_LIMIT,
+            status=429,
+            details={"limit": limit, "retryAfter": retry_after},
+            headers={"Retry-After": str(retry_after)},
+        )
+    session = InterviewSession.objects.create(
+        user=user,
+        category=category,
+        custom_category=custom_category.strip() if category == JobCategory.CUSTOM else "",
+        difficulty=difficulty,
+        language=language,
+        question_count=question_count,
+        metadata=metadata or {},
+        expires_at=now + timedelta(seconds=settings.SESSION_MAX_DURATION_SECONDS),
+    )
+    _serve(session, order=1)
+    transaction.on_commit(lambda: live.live_state_save(session))
+    return session
+
+
+@transaction.atomic
+def session_next(*, user: User, session_id) -> SessionQuestion:
+    session = _locked_session(user=user, session_id=session_id)
+    _require_active(session)
+    served = session.session_questions.count()
+    if served >= session.question_count:
+        raise ApplicationError(
+            _("All %(n)s questions of this session have been asked.")
+            % {"n": session.question_count},
+            code="question_limit_reached",
+            status=409,
+            details={"questionCount": session.question_count},
+        )
+    session_question = _serve(session, order=served + 1)
+    transaction.on_commit(lambda: live.live_state_save(session))
+    return session_question
+
+
+@transaction.atomic
+def session_question_answer(
+    *, user: User, session_id, session_question_id, answer: str, time_spent: int | None
+) -> SessionQuestion:
+    """Records the answer on its session question (once); called by the analysis pipeline."""
+    session = _locked_session(user=user, session_id=session_id)
+    _require_active(session)
+    try:
+        session_question = (
+            SessionQuestion.objects.select_for_update()
+            .select_related("question")
+            .get(pk=session_question_id, session=session)
+        )
+    except SessionQuestion.DoesNotExist:
+        raise ApplicationError(
+            _("That question is not part of this session."), code="not_found", status=404
+        ) from None
+    if session_question.answered_at is not None:
+        raise ApplicationError(
+            _("This question has already been answered."),
+            code="already_answered",
+            status=409,
+            details={"sessionQuestionId": str(session_question.pk)},
+        )
+    now = _now()
+    measured = max(int((now - session_question.started_at).total_seconds()), 0)
+    plausible = (
+        time_spent is not None and 0 <= time_spent <= measured + TIME_SPENT_TOLERANCE_SECONDS
+    )
+    session_question.answer = answer
+    session_question.answered_at = now
+    session_question.time_spent = time_spent if plausible else measured
+    session_question.save(update_fields=["answer", "answered_at", "time_spent"])
+    session_question.session = session
+    transaction.on_commit(lambda: live.live_state_save(session))
+    return session_question
+
+
+@transaction.atomic
+def session_complete(*, user: User, session_id) -> InterviewSession:
+    """Ends the session and builds its report; completing twice returns the same session."""
+    session = _locked_session(user=user, session_id=session_id)
+    if session.status == SessionStatus.COMPLETED:
+        return session
+    _require_active(session)
+    now = _now()
+    session.status = SessionStatus.COMPLETED
+    session.completed_at = now
+    session.duration = min(
+        int((now - session.created_at).total_seconds()), settings.SESSION_MAX_DURATION_SECONDS
+    )
+    _refresh_score_and_report(session)
+    session.save()
+    transaction.on_commit(lambda: live.live_state_clear(session.pk))
+    transaction.on_commit(lambda: _analytics_refresh(session))
+    return session
+
+
+def _refresh_score_and_report(session: InterviewSession) -> None:
+    report = session_report_build(session)
+    session.report = report
+    # The final score fills in once every answered question's analysis has landed.
+    session.total_score = report["total_score"] if report["pending_analyses"] == 0 else None
+
+
+def _analytics_refresh(session: InterviewSession) -> None:
+    try:
+        from analytics.services import user_analytics_refresh
+    except ImportError:
+        return  # the analytics capability is not installed yet
+    user_analytics_refresh(user_id=session.user_id, day=session.completed_at.date())
+
+
+@transaction.atomic
+def session_analysis_landed(*, session_id) -> None:
+    """An analysis of this session finished: refresh a completed session's score and report."""
+    session = InterviewSession.objects.select_for_update().filter(pk=session_id).first()
+    if session is None or session.status != SessionStatus.COMPLETED:
+        return
+    _refresh_score_and_report(session)
+    session.save(update_fields=["report", "total_score"])
+    if session.total_score is not None:
+        transaction.on_commit(lambda: _analytics_refresh(session))
+
+
+@transaction.atomic
+def session_update(
+    *, session: InterviewSession, status: str | None = None, metadata: dict | None = None
+) -> InterviewSession:
+    if status is not None:
+        if status != SessionStatus.ABANDONED:
+            raise ApplicationError(
+                _("A session can only be set to abandoned here; use complete to finish it."),
+                code="invalid_status_change",
+                details={"fields": {"status": ["only 'abandoned'"]}},
+            )
+        if session.status == SessionStatus.COMPLETED:
+            raise ApplicationError(
+                _("A completed session cannot be abandoned."), code="session_not_active", status=409
+            )
+        session.status = SessionStatus.ABANDONED
+        live.live_state_clear(session.pk)
+    if metadata is not None:
+        session.metadata = {**(session.metadata or {}), **metadata}
+    session.save()
+    return session
+
+
+@transaction.atomic
+def session_delete(*, session: InterviewSession) -> None:
+    live.live_state_clear(session.pk)
+    session.delete()  # its session questions and analyses go with it (CASCADE)
+
+
+def sessions_expire(*, batch_size: int = 500) -> int:
+    """Marks active sessions past their 2-hour limit abandoned, one bounded batch at a time."""
+    ids = list(
+        InterviewSession.objects.filter(status=SessionStatus.ACTIVE, expires_at__lte=_now())
+        .order_by("expires_at")
+        .values_list("pk", flat=True)[:batch_size]
+    )
+    if not ids:
+        return 0
+    count = InterviewSession.objects.filter(pk__in=ids, status=SessionStatus.ACTIVE).update(
+        status=SessionStatus.ABANDONED
+    )
+    for session_id in ids:
+        live.live_state_clear(session_id)
+    return count

@@ -1,0 +1,30 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from accounts.tests.factories import UserFactory
+from questions.tests.factories import QuestionFactory
+from sessions_app.models import InterviewSession, SessionQuestion
+
+
+class InterviewSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InterviewSession
+
+    user = factory.SubFactory(UserFactory)
+    category = "software_engineering"
+    difficulty = "medium"
+    language = "en"
+    question_count = 5
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=2))
+
+
+class SessionQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SessionQuestion
+
+    session = factory.SubFactory(InterviewSessionFactory)
+    question = factory.SubFactory(QuestionFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    started_at = factory.LazyFunction(timezone.now)
