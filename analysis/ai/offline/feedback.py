@@ -401,6 +401,36 @@ def _style_notes(s: Signals) -> list[Note]:
                 else f"{quoted(q)} is a personal example; use one from work or a project.",
             )
         )
+    if ln.prose < 0.7 and s.sentences:
+        q = _quote_of(s, 0, limit=45)
+        notes.append(
+            Note(
+                1.0,
+                f"용어를 나열한 답변입니다({quoted(q)}). 각 용어로 무엇을 했는지 문장으로 "
+                "설명해 주세요."
+                if ko
+                else f"The answer lists terms ({quoted(q)}) instead of explaining; say in "
+                "sentences what you did with them and why.",
+                "용어 대신 '무엇을, 왜, 어떻게 했는지'를 문장으로 말씀해 주세요."
+                if ko
+                else "Turn the list into sentences: what you did, why, and what happened.",
+            )
+        )
+    if ln.duplicate_sentences:
+        counts: dict[str, int] = {}
+        for t in s.sentences:
+            counts[t.text] = counts.get(t.text, 0) + 1
+        sentence, n = max(counts.items(), key=lambda kv: kv[1])
+        q = excerpt(sentence, limit=45)
+        notes.append(
+            Note(
+                0.95,
+                f"같은 문장이 {n}번 반복됩니다({quoted(q)}). 반복 대신 새로운 사실을 더해 주세요."
+                if ko
+                else f"The same sentence appears {n} times ({quoted(q)}); repetition adds "
+                "length, not content.",
+            )
+        )
     if ln.too_short:
         notes.append(
             Note(
@@ -408,7 +438,8 @@ def _style_notes(s: Signals) -> list[Note]:
                 f"답변이 {ln.chars}자로 짧습니다. 1~2분 분량(300~900자)으로 상황, 행동, 결과를 "
                 "담아 주세요."
                 if ko
-                else f"At {ln.words} words the answer is too short to show your approach; aim for "
+                else f"At {ln.words} word{'s' if ln.words != 1 else ''} the answer is too short to "
+                "show your approach; aim for "
                 "about 150-300 words (one to two minutes spoken).",
             )
         )

@@ -132,6 +132,10 @@ class TermIndex:
     def count(self, term: str) -> int:
         return len(self._positions_of(term_parts(term)))
 
+    def positions(self, term: str) -> list[int]:
+        """Token index of every occurrence of `term`."""
+        return sorted(self._start(p)[0] for p in self._positions_of(term_parts(term)))
+
     def match_all(self, terms: tuple[str, ...] | list[str]) -> list[Match]:
         """The distinct terms found, each once, in the order given."""
         seen: set[tuple[str, ...]] = set()

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .text import content_stems
+from .text import EN_STOPWORDS, content_stems, ko_forms, tokens
 
 # (words or characters where credit starts, where it is full, where concision starts to cost)
 _BOUNDS = {"en": (12, 140, 480), "ko": (25, 300, 1400)}
@@ -25,6 +25,26 @@ class LengthSignals:
     repeated: list[tuple[str, int]]  # content words leaned on too often
     repetition: float  # share of content words that are excess repeats
     duplicate_sentences: int
+    prose: float  # 1.0 for ordinary sentences, towards 0 for a bare list of terms
+
+
+# Share of function words in ordinary speech is well above these (English: stopwords, over 0.38
+# in every graded answer; Korean: words carrying a particle or ending, over 0.53); a list of
+# buzzwords sits near zero.
+_PROSE_FLOOR = {"en": 0.3, "ko": 0.45}
+
+
+def prose_ratio(text: str, language: str) -> float:
+    toks = tokens(text)
+    if language == "ko":
+        words = [t for t in toks if "가" <= t[0] <= "힣"]
+        marked = sum(len(ko_forms(t)) > 1 for t in words)
+    else:
+        words = [t for t in toks if t[0].isalpha() and t[0].isascii()]
+        marked = sum(t.lower() in EN_STOPWORDS for t in words)
+    if not words:
+        return 0.0
+    return min(1.0, marked / len(words) / _PROSE_FLOOR["ko" if language == "ko" else "en"])
 
 
 def _unit(text: str, language: str) -> int:
@@ -65,4 +85,5 @@ def analyze_length(text: str, sentences: list[str], language: str) -> LengthSign
         repeated=repeated,
         repetition=min(1.0, excess / total + duplicates / max(len(sentences), 1)),
         duplicate_sentences=duplicates,
+        prose=prose_ratio(text, language),
     )

@@ -78,18 +78,21 @@ def analyze_relevance(
     reference = reference_terms(question.sample_answer, question.category, language)
     reference_hits = index.match_all(reference)
 
+    # Domain terms per sentence: the field's vocabulary and the question's own key terms.
     owner = _sentence_of_token(tagged)
     terms_per_sentence: dict[int, int] = {}
-    for m in category_hits:
-        if m.position < len(owner):
-            sentence = owner[m.position]
-            terms_per_sentence[sentence] = terms_per_sentence.get(sentence, 0) + 1
+    for term in {m.term for m in (*category_hits, *matched, *reference_hits)}:
+        for position in {owner[p] for p in index.positions(term) if p < len(owner)}:
+            terms_per_sentence[position] = terms_per_sentence.get(position, 0) + 1
     evidence, claim_sentences = [], []
     for t in tagged:
         grounded = bool(t.numbers) or t.is_action or "result" in t.phases
-        if grounded or terms_per_sentence.get(t.index, 0) >= 2:
+        domain = terms_per_sentence.get(t.index, 0)
+        # Explaining a concept of the field (because / if / but / for example) is evidence too.
+        explained = domain >= 1 and bool(t.causal or t.condition or t.contrast or t.example)
+        if grounded or explained or domain >= 2:
             evidence.append(t.index)
-        if t.claim or t.deflection or t.personal or (t.opinion and not grounded):
+        if t.claim or t.deflection or t.personal or (t.opinion and not (grounded or explained)):
             claim_sentences.append(t.index)
     return RelevanceSignals(
         keyword_source=source,

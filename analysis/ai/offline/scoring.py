@@ -63,10 +63,22 @@ class Breakdown:
 
 
 def _domain_hits(s: Signals) -> float:
-    """Field vocabulary used; a custom category has none of its own, so general work terms count."""
+    """Distinct domain terms used: the field's vocabulary, the question's expected keywords and
+    the sample answer's terms. A custom category has no vocabulary of its own, so general work
+    terms stand in."""
+    rel = s.relevance
+    terms = {m.term.lower() for m in (*rel.reference_hits,)}
+    if rel.keyword_source == "expected":
+        terms |= {m.term.lower() for m in rel.matched}
     if category_specific_terms(s.question.category, s.language):
-        return float(len(s.relevance.category_hits))
-    return len(s.relevance.general_hits) * 0.7
+        terms |= {m.term.lower() for m in rel.category_hits}
+        return float(len(terms))
+    return len(terms) + len(rel.general_hits) * 0.7
+
+
+def _explanations(s: Signals) -> int:
+    """Sentences that give a reason, a condition, a contrast or an example."""
+    return sum(1 for t in s.sentences if t.causal or t.condition or t.contrast or t.example)
 
 
 def _type_fit(s: Signals) -> float:
@@ -89,7 +101,7 @@ def _type_fit(s: Signals) -> float:
     # technical: a method explained with its reasons, in steps or with an example
     return (
         0.35 * _sat(_domain_hits(s), 4)
-        + 0.25 * min(1.0, (actions + st.steps) / 4)
+        + 0.25 * min(1.0, (actions + st.steps + _explanations(s)) / 4)
         + 0.2 * min(1.0, st.reasoning / 3)
         + 0.2 * (bool(sp.examples) or bool(sp.numbers))
     )
@@ -114,9 +126,11 @@ def breakdown(s: Signals) -> Breakdown:
     if s.question_type == "behavioral":
         structure = 0.75 * st.star_share + 0.25 * ("reflection" in st.present)
     else:
+        # Organised either as steps or as a reasoned explanation of the concept.
+        organised = max(min(1.0, st.steps / 3), min(1.0, _explanations(s) / 4))
         structure = (
-            0.4 * min(1.0, st.steps / 3)
-            + 0.3 * ("action" in st.present or bool(sp.action_sentences))
+            0.45 * organised
+            + 0.25 * ("action" in st.present or bool(sp.action_sentences) or bool(sp.examples))
             + 0.3 * ("result" in st.present or bool(rel.verification))
         )
     order = st.order - (0.35 if st.opener_out_of_order else 0.0)
@@ -205,10 +219,12 @@ def score(s: Signals, *, neutral_length: bool = False) -> tuple[Scores, Breakdow
         - 0.2 * b.claims
         - 0.2 * b.deflection
     ) * (0.6 + 0.4 * room)
+    # An answer is spoken prose; a list of terms shows vocabulary, not understanding.
+    prose = 0.35 + 0.65 * s.length.prose
     scores = Scores(
-        understanding=_points(understanding),
-        logic=_points(logic),
-        specificity=_points(specificity),
-        job_fit=_points(job_fit),
+        understanding=_points(understanding * prose),
+        logic=_points(logic * prose),
+        specificity=_points(specificity * prose),
+        job_fit=_points(job_fit * prose),
     )
     return scores, b

@@ -38,6 +38,8 @@ def confidence(s: Signals) -> float:
         value += 0.04
     if s.question.language and s.language != s.question.language:
         value -= 0.05
+    if s.length.repetition > 0.3 or s.length.prose < 0.7:
+        value -= 0.1  # padded or list-like text: the surface signals say less than usual
     return round(min(0.65, max(0.35, value)), 2)
 
 

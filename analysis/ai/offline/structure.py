@@ -164,7 +164,7 @@ def analyze_structure(
     steps = {w for t in tagged for w in t.sequence}
     reasoning = {w for t in tagged for w in (*t.causal, *t.contrast, *t.condition)}
     unit = (lambda s: len(s.replace(" ", ""))) if language == "ko" else (lambda s: len(s.split()))
-    lengths = [unit(t.text) for t in tagged] or [0]
+    lengths = [unit(t.text) for t in tagged]
     limit = 140 if language == "ko" else 45
     paragraphs = len({t.paragraph for t in tagged})
     return StructureSignals(
@@ -177,7 +177,7 @@ def analyze_structure(
         connectors=sorted(steps | reasoning),
         paragraphs=paragraphs,
         sentences=len(tagged),
-        mean_sentence_length=sum(lengths) / len(lengths),
+        mean_sentence_length=sum(lengths) / max(len(lengths), 1),
         long_sentences=[t.index for t, n in zip(tagged, lengths, strict=True) if n > limit],
         wall_of_text=long_answer and paragraphs == 1,
     )

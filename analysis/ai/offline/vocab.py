@@ -70,7 +70,8 @@ CATEGORY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
             "power|effect size|control group|treatment|causal|correlation|cohort|segment|"
             "retention|churn|forecast|time series|seasonality|recommendation|ranking|"
             "embedding|label|class imbalance|smote|class weight|dashboard|stakeholder|insight|"
-            "metric|kpi|dataset|data pipeline|etl|warehouse|bigquery|spark|statistic|analysis"
+            "metric|kpi|dataset|data pipeline|etl|warehouse|bigquery|spark|statistic|analysis|"
+            "join|table|aggregate|group by|duplicate|null|window function|query"
         ),
         "ko": _terms(
             "모델|피처|변수|학습|재학습|검증|테스트 셋|홀드아웃|교차 검증|과적합|정규화|베이스라인|"
@@ -79,7 +80,8 @@ CATEGORY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
             "데이터 품질|결측치|이상치|분포|표본|샘플링|편향|분산|가설|A/B 테스트|실험|유의성|"
             "p값|신뢰 구간|검정력|효과 크기|대조군|실험군|인과|상관|코호트|세그먼트|리텐션|"
             "이탈|예측|시계열|계절성|추천|랭킹|임베딩|라벨|불균형|대시보드|인사이트|지표|"
-            "데이터셋|데이터 파이프라인|ETL|웨어하우스|통계|분석|PSI|로그 데이터|전환율"
+            "데이터셋|데이터 파이프라인|ETL|웨어하우스|통계|분석|PSI|로그 데이터|전환율|조인|"
+            "테이블|집계|중복|윈도 함수|쿼리"
         ),
     },
     "product_management": {
@@ -189,14 +191,16 @@ CATEGORY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
             "mentor|buddy|manager|employee relations|policy|labor law|compliance|investigation|"
             "grievance|conflict|mediation|diversity|inclusion|culture|headcount|workforce "
             "planning|hr business partner|hris|exit interview|pulse survey|referral|employer "
-            "brand|probation|leadership|coaching|succession"
+            "brand|probation|leadership|coaching|succession|labor law|overtime|minimum wage|"
+            "employment contract|severance|leave|payroll|privacy"
         ),
         "ko": _terms(
             "채용|후보자|직무 기술서|소싱|다이렉트 소싱|면접|구조화 면접|평가표|오퍼|수락률|"
             "채용 기간|온보딩|퇴사율|이직률|몰입|만족도|설문|성과 평가|피드백|캘리브레이션|"
             "보상|복리후생|연봉|승진|경력 개발|교육|육성|멘토|버디|팀장|노무|제도|노동법|"
             "규정|조사|고충|갈등|중재|다양성|조직 문화|인력 계획|HRBP|HRIS|퇴사 면담|"
-            "사내 추천|수습|리더십|코칭|인사팀|인사 제도|처우|채용 공고|현업"
+            "사내 추천|수습|리더십|코칭|인사팀|인사 제도|처우|채용 공고|현업|근로기준법|근로계약|"
+            "임금|수당|연차|통상임금|평균임금|퇴직금|최저임금|근로시간|급여|개인정보"
         ),
     },
     "operations": {
@@ -207,7 +211,8 @@ CATEGORY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
             "fulfillment|sla|on-time delivery|quality|defect|root cause|five whys|lean|"
             "six sigma|kaizen|kanban|standard operating procedure|sop|checklist|automation|"
             "cost|overtime|headcount|shift|scheduling|kpi|dashboard|pilot|rollout|abc analysis|"
-            "sku|stockout|turnover|contingency|risk|audit|compliance|service level|order"
+            "sku|stockout|turnover|contingency|risk|audit|compliance|service level|order|waste|"
+            "value stream|5s|rework|continuous improvement"
         ),
         "ko": _terms(
             "프로세스|업무 흐름|처리량|생산성|용량|병목|리드타임|사이클 타임|가동률|재고|"
@@ -215,7 +220,7 @@ CATEGORY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
             "피킹|포장|출하|입고|배송|SLA|납기|품질|불량|근본 원인|린|식스 시그마|카이젠|"
             "칸반|표준 작업|SOP|체크리스트|자동화|비용|초과 근무|인력|교대|스케줄|KPI|"
             "대시보드|파일럿|ABC 분석|SKU|품절|회전율|대체 공급|비상 계획|리스크|감사|"
-            "서비스 수준|주문|운영"
+            "서비스 수준|주문|운영|낭비|가치 흐름|5S|재작업|개선 활동"
         ),
     },
     "customer_service": {
