@@ -57,4 +57,6 @@ def token_invalid() -> ApplicationError:
 
 
 def token_reused() -> ApplicationError:
-    return auth_error(_("This refresh token was already used. Sign in again."), code="token_reused")
+    return auth_error(
+        _("This refresh token was already used or revoked. Sign in again."), code="token_reused"
+    )

@@ -6,9 +6,11 @@ import copy
 import time
 
 import pytest
+import time_machine
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.tests.factories import UserFactory
@@ -42,6 +44,13 @@ def assert_error(response, *, status: int, type: str, code: str) -> dict:
     assert body["error"]["code"] == code, body
     assert body["error"]["message"]
     return body
+
+
+@pytest.fixture
+def frozen_clock():
+    """Stops the clock, so a TOTP code read from it is still current when the server checks."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
 
 
 @pytest.fixture

@@ -103,6 +103,7 @@ def test_a_social_only_account_confirms_with_delete(make_signed_in):
     assert not User.objects.filter(pk=user.pk).exists()
 
 
+@pytest.mark.usefixtures("frozen_clock")
 def test_with_mfa_on_deleting_also_needs_a_code(mfa_user):
     user, secret = mfa_user
     client = APIClient()

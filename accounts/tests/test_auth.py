@@ -239,3 +239,15 @@ def test_log_lines_of_an_authenticated_request_carry_the_user_id(signed_in):
     finally:
         logging.getLogger("api.request").removeHandler(handler)
     assert str(user.pk) in seen
+
+
+def test_errors_speak_the_requested_language():
+    UserFactory(email="kim@example.com")
+    response = APIClient().post(
+        reverse("auth-login"),
+        {"email": "kim@example.com", "password": "wrong"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="ko",
+    )
+    body = assert_error(response, status=401, type="auth_error", code="invalid_credentials")
+    assert body["error"]["message"] == "이메일 또는 비밀번호가 올바르지 않습니다."

@@ -16,14 +16,7 @@ from rest_framework.test import APIClient
 
 from .conftest import assert_error, bearer, login, totp_code
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _frozen_clock():
-    # A code read from the clock must still be the current one when the server checks it.
-    with time_machine.travel(timezone.now(), tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
 
 
 def next_window():

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from accounts.models import User
 
-from .conftest import assert_error
+from .conftest import assert_error, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -162,10 +166,18 @@ def test_profile_and_settings_need_authentication(client):
         )
 
 
-def test_a_user_never_sees_or_changes_another_users_account(signed_in, make_signed_in):
+@pytest.mark.usefixtures("frozen_clock")
+def test_a_user_never_sees_or_changes_another_users_account(
+    signed_in, make_signed_in, settings, tmp_path
+):
     """Every user-scoped endpoint answers about the caller, whatever the body names."""
+    settings.MEDIA_ROOT = str(tmp_path)
     alice, alice_client, _ = signed_in
     bob, bob_client, _ = make_signed_in(name="Bob")
+    bob_secret = bob_client.post(reverse("auth-mfa-totp-setup")).json()["secret"]
+    bob_codes = bob_client.post(
+        reverse("auth-mfa-totp-confirm"), {"code": totp_code(bob_secret)}, format="json"
+    ).json()["codes"]
 
     for name in PROFILE_URLS:
         assert alice_client.get(reverse(name)).json()["id"] == str(alice.pk)
@@ -180,5 +192,19 @@ def test_a_user_never_sees_or_changes_another_users_account(signed_in, make_sign
     assert bob.preferences["language"] == "ko"
     assert User.objects.get(pk=alice.pk).name == "Alice B."
 
-    assert bob_client.get(reverse("auth-mfa")).json()["enabled"] is False
     assert bob_client.get(reverse("users-settings")).json()["language"] == "ko"
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64)).save(buffer, format="PNG")
+    avatar = SimpleUploadedFile("a.png", buffer.getvalue(), content_type="image/png")
+    alice_client.post(reverse("users-avatar"), {"avatar": avatar, "id": str(bob.pk)})
+    assert bob_client.get(reverse("users-profile")).json()["avatar"] is None
+
+    assert alice_client.get(reverse("auth-mfa")).json()["enabled"] is False
+    assert alice_client.get(reverse("auth-mfa-recovery-codes")).json()["codes"] == []
+    assert bob_client.get(reverse("auth-mfa-recovery-codes")).json()["codes"] == bob_codes
+    # Alice cannot spend Bob's recovery codes on her own account either.
+    refused = alice_client.post(
+        reverse("auth-mfa-totp-disable"), {"code": bob_codes[0]}, format="json"
+    )
+    assert_error(refused, status=400, type="validation_error", code="mfa_not_enabled")
