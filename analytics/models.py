@@ -15,7 +15,13 @@ class Trend(models.TextChoices):
 
 
 class UserAnalytics(models.Model):
-    """One row per user per day: the spec's UserAnalytics, written by the daily rollup."""
+    """One row per user per UTC day: the spec's UserAnalytics, written by the rollup upsert
+    (`analytics.services.user_analytics_rollup`). A row exists only for a day with activity.
+
+    The day's answers are the user's completed analyses created (answer submitted) that day; its
+    sessions are the sessions completed that day. `score_total` is the sum of those answers'
+    total scores, so weekly and monthly means built from rows are exact, not means of means.
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
@@ -24,10 +30,11 @@ class UserAnalytics(models.Model):
     date = models.DateField()
     sessions_completed = models.PositiveIntegerField(default=0)
     average_score = models.FloatField(null=True, blank=True)
+    score_total = models.PositiveIntegerField(default=0, help_text="sum of the day's answer scores")
     time_spent = models.PositiveIntegerField(default=0, help_text="seconds")
     questions_answered = models.PositiveIntegerField(default=0)
     improvement_rate = models.FloatField(null=True, blank=True)
-    # {skillName: {score, trend, questionsCount}}
+    # {skill: {score, trend, questions_count}}; skills are the rubric dimensions.
     skill_breakdown = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -43,6 +50,75 @@ class UserAnalytics(models.Model):
                 name="user_analytics_average_range",
             ),
         ]
+        indexes = [
+            # Platform analytics read every user's rows of a date range.
+            models.Index(fields=["date"], name="user_analytics_date_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id} · {self.date}"
+
+
+class PlatformAnalytics(UserAnalytics):
+    """No table of its own: the admin's "Platform analytics" page hangs off this proxy, which is
+    how the page gets a link on the admin index."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("platform analytics")
+        verbose_name_plural = _("platform analytics")
+
+
+class ExportFormat(models.TextChoices):
+    JSON = "json", "JSON"
+    CSV = "csv", _("CSV (a zip of one file per table)")
+    PDF = "pdf", _("PDF report")
+
+
+class ExportScope(models.TextChoices):
+    ALL = "all", _("All my data")
+    SESSIONS = "sessions", _("Sessions, answers and analyses")
+    ANALYTICS = "analytics", _("Statistics and progress")
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    PROCESSING = "processing", _("Processing")
+    COMPLETED = "completed", _("Completed")
+    FAILED = "failed", _("Failed")
+
+
+def export_upload_to(job: ExportJob, filename: str) -> str:
+    return f"exports/{job.user_id}/{filename}"
+
+
+class ExportJob(models.Model):
+    """A data export: queued by `POST /api/analytics/export`, built on the `exports` queue,
+    kept in the default storage until `expires_at` and then removed by a beat task."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="export_jobs"
+    )
+    format = models.CharField(max_length=10, choices=ExportFormat.choices)
+    scope = models.CharField(max_length=20, choices=ExportScope.choices, default=ExportScope.ALL)
+    status = models.CharField(
+        max_length=20, choices=ExportStatus.choices, default=ExportStatus.PENDING
+    )
+    file = models.FileField(upload_to=export_upload_to, max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(null=True, blank=True, help_text="bytes")
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["user", "-created_at"], name="export_user_recent_idx"),
+            models.Index(fields=["status", "expires_at"], name="export_expiry_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.format}/{self.scope} · {self.status}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from celery.schedules import crontab
 from kombu import Queue
 
 from .base import REDIS_URL
@@ -37,4 +38,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict = {
     "expire-sessions": {"task": "sessions_app.tasks.expire_sessions_task", "schedule": 60.0},
+    # Yesterday's (and the day before's) UserAnalytics rows, after the UTC day has closed.
+    "analytics-daily-rollup": {
+        "task": "analytics.tasks.analytics_rollup_task",
+        "schedule": crontab(hour=0, minute=20),
+    },
+    # Export files live 24 hours; the hourly sweep removes them once expired.
+    "analytics-purge-expired-exports": {
+        "task": "analytics.tasks.export_purge_expired_task",
+        "schedule": crontab(minute=5),
+    },
 }

@@ -1,0 +1,27 @@
+"""Fixtures of the analytics app's tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Export files go to a per-test folder."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+
+
+@pytest.fixture
+def other_client(db):
+    from rest_framework.test import APIClient
+
+    from accounts.tests.factories import UserFactory
+
+    client = APIClient()
+    client.user = UserFactory()
+    client.force_authenticate(client.user)
+    return client

@@ -1,0 +1,292 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from interview_platform.api.errors import ApplicationError
+from interview_platform.api.pagination import PageNumberPagination
+from interview_platform.api.params import query_params
+from interview_platform.api.permissions import IsStaff
+from interview_platform.api.ratelimit import enforce_rate_limit
+from questions.choices import JobCategory
+
+from . import selectors
+from .exports import CONTENT_TYPES, EXTENSIONS
+from .exports.links import download_token, download_token_check
+from .models import ExportJob, ExportStatus
+from .serializers import (
+    AdminUserSerializer,
+    AdminUsersQuerySerializer,
+    BenchmarksQuerySerializer,
+    BenchmarksSerializer,
+    ExportCreateSerializer,
+    ExportJobSerializer,
+    PlatformAnalyticsSerializer,
+    PlatformQuerySerializer,
+    ProgressQuerySerializer,
+    ProgressSerializer,
+    SkillsSerializer,
+    UserStatsQuerySerializer,
+    UserStatsSerializer,
+)
+from .services import export_create
+
+_PAGE = [OpenApiParameter("page", int), OpenApiParameter("pageSize", int)]
+
+
+def _params(serializer_class, request) -> dict:
+    params = serializer_class(data=query_params(request))
+    params.is_valid(raise_exception=True)
+    return params.validated_data
+
+
+class UserStatsView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="analytics_user_stats",
+        summary="The user's performance totals",
+        parameters=[UserStatsQuerySerializer],
+        responses=UserStatsSerializer,
+        tags=["analytics"],
+    )
+    def get(self, request):
+        params = _params(UserStatsQuerySerializer, request)
+        data = selectors.user_stats(user=request.user, tz=params["timezone"])
+        return Response(UserStatsSerializer(data).data)
+
+
+class ProgressView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="analytics_progress",
+        summary="Progress over time, by day or week",
+        description="A bucket per day or ISO week from `from` to `to` (default: the last 30 "
+        "days), empty buckets included. In UTC, finished days are read from the daily rollups "
+        "and today from the live data.",
+        parameters=[ProgressQuerySerializer],
+        responses=ProgressSerializer,
+        tags=["analytics"],
+    )
+    def get(self, request):
+        params = _params(ProgressQuerySerializer, request)
+        data = selectors.progress(
+            user=request.user,
+            period=params["period"],
+            start=params["start"],
+            end=params["end"],
+            tz=params["timezone"],
+        )
+        return Response(ProgressSerializer(data).data)
+
+
+class SkillsView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="analytics_skills",
+        summary="Skill breakdown with trends and recurring weak areas",
+        responses=SkillsSerializer,
+        tags=["analytics"],
+    )
+    def get(self, request):
+        return Response(SkillsSerializer(selectors.skills(user=request.user)).data)
+
+
+class BenchmarksView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="analytics_benchmarks",
+        summary="The user's percentile among users of the same category",
+        description="Computed in the database; the cohort's distribution is cached per "
+        "category and difficulty for a few minutes.",
+        parameters=[BenchmarksQuerySerializer],
+        responses=BenchmarksSerializer,
+        tags=["analytics"],
+    )
+    def get(self, request):
+        params = _params(BenchmarksQuerySerializer, request)
+        category = (
+            params.get("category")
+            or (request.user.preferences or {}).get("job_category")
+            or JobCategory.SOFTWARE_ENGINEERING
+        )
+        data = selectors.benchmarks(
+            user=request.user, category=category, difficulty=params.get("difficulty")
+        )
+        return Response(BenchmarksSerializer(data).data)
+
+
+def _download_url(request, job: ExportJob) -> str | None:
+    """A fresh signed link while the file is there; None before and after."""
+    if job.status != ExportStatus.COMPLETED or not job.file or job.expires_at <= timezone.now():
+        return None
+    path = reverse("analytics-export-download", kwargs={"export_id": job.pk})
+    return request.build_absolute_uri(f"{path}?token={download_token(job)}")
+
+
+def _job_response(request, job: ExportJob, **kwargs) -> Response:
+    urls = {job.pk: _download_url(request, job)}
+    return Response(ExportJobSerializer(job, context={"download_urls": urls}).data, **kwargs)
+
+
+def _export_rate() -> str:
+    return settings.RATE_LIMITS["export"]
+
+
+class ExportListView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="analytics_export_create",
+        summary="Export my data (json, csv zip or pdf)",
+        description="Queues the export on the `exports` queue and answers 202 with the job; "
+        "poll `GET /api/analytics/export/{id}` for `downloadUrl`. Scope `all` is the GDPR "
+        "export of every record of the user. At most 2 exports per hour.",
+        request=ExportCreateSerializer,
+        responses={
+            202: ExportJobSerializer,
+            429: OpenApiResponse(description="The error envelope: 2 exports per hour."),
+        },
+        tags=["analytics"],
+    )
+    def post(self, request):
+        data = ExportCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        enforce_rate_limit(request, group="export", key="user_or_ip", rate=_export_rate())
+        job = export_create(user=request.user, **data.validated_data)
+        path = reverse("analytics-export-detail", kwargs={"export_id": job.pk})
+        return _job_response(
+            request,
+            job,
+            status=status.HTTP_202_ACCEPTED,
+            headers={"Location": request.build_absolute_uri(path)},
+        )
+
+    @extend_schema(
+        operation_id="analytics_export_list",
+        summary="My exports, newest first",
+        parameters=_PAGE,
+        responses=ExportJobSerializer(many=True),
+        tags=["analytics"],
+    )
+    def get(self, request):
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(
+            ExportJob.objects.filter(user=request.user), request, view=self
+        )
+        urls = {job.pk: _download_url(request, job) for job in page}
+        return paginator.get_paginated_response(
+            ExportJobSerializer(page, many=True, context={"download_urls": urls}).data
+        )
+
+
+class ExportDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="analytics_export_retrieve",
+        summary="An export's status and, once completed, its signed download link",
+        responses=ExportJobSerializer,
+        tags=["analytics"],
+    )
+    def get(self, request, export_id):
+        job = get_object_or_404(ExportJob, pk=export_id, user=request.user)
+        return _job_response(request, job)
+
+
+class ExportDownloadView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="analytics_export_download",
+        summary="Download an export's file (the signed `downloadUrl`)",
+        parameters=[OpenApiParameter("token", str, required=True, description="The signature.")],
+        responses={
+            (200, "application/octet-stream"): OpenApiTypes.BINARY,
+            403: OpenApiResponse(description="The link is not valid."),
+            404: OpenApiResponse(description="No such export of the signed-in user."),
+            410: OpenApiResponse(description="The link or the file has expired."),
+        },
+        tags=["analytics"],
+    )
+    def get(self, request, export_id):
+        # Another user's export is "not found", whatever the token says.
+        job = get_object_or_404(ExportJob, pk=export_id, user=request.user)
+        download_token_check(token=request.query_params.get("token", ""), job=job)
+        if job.status != ExportStatus.COMPLETED:
+            raise ApplicationError(
+                _("This export is not ready yet."), code="export_not_ready", status=409
+            )
+        if not job.file or job.expires_at <= timezone.now():
+            raise ApplicationError(
+                _("This export has expired. Please request a new one."),
+                code="export_expired",
+                status=410,
+            )
+        filename = (
+            f"interview-practice-{job.scope}-{job.created_at:%Y%m%d}.{EXTENSIONS[job.format]}"
+        )
+        response = FileResponse(
+            job.file.open("rb"),
+            as_attachment=True,
+            filename=filename,
+            content_type=CONTENT_TYPES[job.format],
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class AdminUserListView(APIView):
+    """Staff: every user with their practice totals."""
+
+    permission_classes = [IsStaff]
+
+    @extend_schema(
+        operation_id="admin_users_list",
+        parameters=[AdminUsersQuerySerializer, *_PAGE],
+        responses=AdminUserSerializer(many=True),
+        tags=["admin"],
+    )
+    def get(self, request):
+        filters = _params(AdminUsersQuerySerializer, request)
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(
+            selectors.admin_user_list(filters=filters), request, view=self
+        )
+        return paginator.get_paginated_response(
+            AdminUserSerializer(page, many=True, context={"request": request}).data
+        )
+
+
+class AdminAnalyticsView(APIView):
+    """Staff: platform analytics over a range of UTC days (default: the last 30)."""
+
+    permission_classes = [IsStaff]
+
+    @extend_schema(
+        operation_id="admin_analytics",
+        summary="Platform analytics",
+        description="Active users and sessions per day, completion rate, average score by "
+        "category, AI provider latency p50/p95 and fallback and failure rates; cached for a "
+        "minute per range.",
+        parameters=[PlatformQuerySerializer],
+        responses=PlatformAnalyticsSerializer,
+        tags=["admin"],
+    )
+    def get(self, request):
+        params = _params(PlatformQuerySerializer, request)
+        data = selectors.platform_analytics(start=params["start"], end=params["end"])
+        return Response(PlatformAnalyticsSerializer(data).data)
