@@ -90,6 +90,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
 
+    # The product has two roles, not a permission matrix: an active admin may do everything
+    # staff can do in Django admin; everyone else has no admin permissions.
+    def has_perm(self, perm, obj=None) -> bool:
+        return (self.is_active and self.is_admin) or super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label) -> bool:
+        return (self.is_active and self.is_admin) or super().has_module_perms(app_label)
+
     # Django's `last_login` (read by the password-reset token generator) is our `last_login_at`.
     @property
     def last_login(self):

@@ -21,6 +21,7 @@ from djangorestframework_camel_case.util import underscoreize
 
 from accounts.models import User
 from interview_platform.api.errors import ApplicationError, ErrorType
+from interview_platform.logging import session_id_var
 from questions.choices import JobCategory, Language, QuestionSource
 from questions.models import Question
 from questions.services import question_record_score, question_record_usage
@@ -98,6 +99,7 @@ def answer_submit(
     if session_id or session_question_id:
         from sessions_app.services import session_question_answer
 
+        session_id_var.set(str(session_id))
         session_question = session_question_answer(
             user=user,
             session_id=session_id,

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from analysis.models import AnalysisResult
+
 from .models import InterviewSession, SessionQuestion
 
 
@@ -10,6 +12,18 @@ class SessionQuestionInline(admin.TabularInline):
     fields = ["order", "question", "started_at", "answered_at", "time_spent", "answer"]
     readonly_fields = fields
     raw_id_fields = ["question"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class AnalysisResultInline(admin.TabularInline):
+    model = AnalysisResult
+    extra = 0
+    can_delete = False
+    fields = ["question", "status", "total_score", "preliminary", "failure_reason", "created_at"]
+    readonly_fields = fields
+    show_change_link = True
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -33,4 +47,4 @@ class InterviewSessionAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     raw_id_fields = ["user"]
     readonly_fields = ["id", "created_at", "completed_at", "expires_at", "report"]
-    inlines = [SessionQuestionInline]
+    inlines = [SessionQuestionInline, AnalysisResultInline]

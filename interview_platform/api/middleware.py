@@ -52,6 +52,11 @@ class RequestIdMiddleware:
         response[REQUEST_ID_HEADER] = request_id
         return response
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Routes about one practice session name it, so its log lines carry the sessionId.
+        if "session_id" in view_kwargs:
+            session_id_var.set(str(view_kwargs["session_id"]))
+
 
 class ApiExceptionMiddleware:
     """Under /api/, Django's own error pages (404, 405, 500, CSRF) become the error envelope."""

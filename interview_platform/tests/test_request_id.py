@@ -52,3 +52,21 @@ def test_every_log_line_of_a_request_has_the_request_id(client):
     assert isinstance(line["duration"], float)
     assert line["metadata"]["status"] == 200
     assert set(line) >= {"timestamp", "userId", "sessionId"}
+
+
+def test_log_lines_about_a_session_carry_its_id(auth_client):
+    session_id = uuid.uuid4()
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RequestContextFilter())
+    logger = logging.getLogger("api.request")
+    logger.addHandler(handler)
+    try:
+        auth_client.get(f"/api/sessions/{session_id}")
+    finally:
+        logger.removeHandler(handler)
+    line = json.loads(stream.getvalue().splitlines()[-1])
+    assert line["sessionId"] == str(session_id)
+    assert line["userId"] == str(auth_client.user.id)
+    assert line["level"] == "warn"  # the 404

@@ -1,6 +1,9 @@
+import pytest
+
 from interview_platform.db_router import PrimaryReplicaRouter
 
 
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
 def test_reads_go_to_a_replica_and_writes_to_the_primary(settings):
     settings.DATABASES = {**settings.DATABASES, "replica_0": settings.DATABASES["default"]}
     router = PrimaryReplicaRouter()
