@@ -73,3 +73,23 @@ def test_the_change_page_offers_the_active_flag(admin_client):
     response = admin_client.get(reverse("admin:accounts_user_change", args=[user.pk]))
     assert response.status_code == 200
     assert 'name="is_active"' in response.content.decode()
+
+
+def test_the_admin_role_is_staff_access(client):
+    admin = UserFactory(role="admin")  # not a superuser: the role alone gives access
+    client.force_login(admin)
+    assert client.get(reverse("admin:accounts_user_changelist")).status_code == 200
+    user = UserFactory()
+    client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "deactivate_users", "_selected_action": [str(user.pk)]},
+    )
+    user.refresh_from_db()
+    assert user.is_active is False
+
+
+def test_a_user_without_the_admin_role_has_no_admin(client):
+    client.force_login(UserFactory())
+    response = client.get(reverse("admin:accounts_user_changelist"))
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]
