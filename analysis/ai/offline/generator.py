@@ -14,8 +14,9 @@ from ..base import PermanentAIError
 from ..types import GeneratedQuestion
 from .keywords import TermIndex, category_specific_terms
 from .specificity import find_names
+from .templates import DIFFICULTY_SUFFIX, ROLE_NAMES, TEMPLATES
 from .text import content_stems, josa, normalize
-from .topics import DIFFICULTY_SUFFIX, GENERAL_TOPICS, ROLE_NAMES, TEMPLATES, TOPICS, Topic
+from .topics import GENERAL_TOPICS, TOPICS, Topic
 
 MODEL = "offline-templates"
 PROMPT_VERSION = "offline-generate-1"
@@ -30,6 +31,17 @@ def _fill(template: str, topic: str) -> str:
         return josa(topic, m.group(1), m.group(2))
 
     return _SLOT_RE.sub(replace, template)
+
+
+def _misfits(template: str, suffix: str, kind: str) -> bool:
+    """A difficulty suffix must not repeat what the template already asks for, and a question
+    about people is not made harder by scale."""
+    if kind == "people" and ("ten times" in suffix or "열 배" in suffix):
+        return True
+    return any(
+        word in template.lower() and word in suffix.lower()
+        for word in ("trade-off", "트레이드오프")
+    )
 
 
 def _fingerprint(text: str) -> str:
@@ -182,20 +194,20 @@ def generate_question(
     for qtype in types:
         if qtype not in TEMPLATES:
             raise PermanentAIError("unknown_question_type", detail=str(qtype))
-        templates = TEMPLATES[qtype][lang]
         candidates = [
             (ti, pi, si)
             for pi in range(len(topics))
-            for ti in range(len(templates))
+            for ti in range(len(TEMPLATES[qtype][topics[pi].kind][lang]))
             for si in range(len(suffixes))
         ]
         # Topics matching the job description come first; otherwise a seeded shuffle.
         candidates.sort(key=lambda c: (c[1] if jd_terms else 0, _rank(seed, f"{qtype}{c}")))
         for ti, pi, si in candidates:
             topic = topics[pi]
-            text = (
-                intro + _fill(templates[ti], topic.ko if lang == "ko" else topic.en) + suffixes[si]
-            )
+            template = TEMPLATES[qtype][topic.kind][lang][ti]
+            if _misfits(template, suffixes[si], topic.kind):
+                continue
+            text = intro + _fill(template, topic.ko if lang == "ko" else topic.en) + suffixes[si]
             stems = set(content_stems(text))
             if _fingerprint(text) in previous or any(
                 _similar(stems, p) >= SIMILARITY_LIMIT for p in previous_sets
