@@ -141,7 +141,7 @@ def _user_rank_by_counting(cohort: QuerySet, me: Any) -> dict[str, Any] | None:
         cohort,
         "SELECT COALESCE(SUM(CASE WHEN score < %s THEN 1 ELSE 0 END), 0), COUNT(*) "
         "FROM ({inner}) cohort",
-        [score],
+        params_before=[score],
     )
     return {
         "score": float(score),

@@ -54,13 +54,20 @@ def db_value(model, field_name: str, value: Any, using: str) -> Any:
     return field.get_db_prep_value(value, connections[using])
 
 
-def fetch_over(queryset: QuerySet, outer_sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+def fetch_over(
+    queryset: QuerySet,
+    outer_sql: str,
+    params: Sequence[Any] = (),
+    *,
+    params_before: Sequence[Any] = (),
+) -> list[tuple]:
     """Runs `outer_sql`, in which `{inner}` stands for `queryset` compiled as a subquery: for
     what the ORM cannot say (a window over an aggregate, a histogram of per-user means).
-    Compiled by the ORM for the database it reads from, so vendor details stay the ORM's."""
+    Compiled by the ORM for the database it reads from, so vendor details stay the ORM's.
+    `params_before` are the placeholders written before `{inner}`, `params` those after it."""
     using = queryset.db
     inner_sql, inner_params = queryset.query.get_compiler(using=using).as_sql()
     sql = outer_sql.format(inner=inner_sql)
     with connections[using].cursor() as cursor:
-        cursor.execute(sql, [*inner_params, *params])
+        cursor.execute(sql, [*params_before, *inner_params, *params])
         return cursor.fetchall()
