@@ -6,7 +6,7 @@ import re
 
 from ..types import DetailedFeedback
 from .analyzer import Signals
-from .feedback import Note
+from .notes import Note
 from .quotes import excerpt, listing, quoted
 
 _KO_FORMAL = re.compile(r"(?:니다|니까)[.!?\"']*$")

@@ -1,0 +1,395 @@
+"""Improvements: what the answer lacked, named or quoted (a missing figure, a missing keyword,
+the count of "we" against "I", a claim about oneself). Korean lines are written in 존댓말."""
+
+from __future__ import annotations
+
+from .analyzer import Signals
+from .notes import Note
+from .notes import quote_of as _quote_of
+from .quotes import excerpt, listing, quoted, quoted_josa
+
+
+def _figures_note(s: Signals) -> Note | None:
+    ko = s.language == "ko"
+    sp = s.specificity
+    if sp.quantified_results:
+        return None
+    if sp.unquantified_results:
+        q = _quote_of(s, sp.unquantified_results[-1], limit=60)
+        return Note(
+            0.9,
+            f"결과 {quoted(q)}에 수치가 없습니다. 얼마나, 몇 건, 며칠 만에 달라졌는지 밝혀 주세요."
+            if ko
+            else f"Your result {quoted(q)} has no figure: say how much, how many or how fast.",
+            "결과에 숫자 하나를 더하세요(예: [결과 수치])."
+            if ko
+            else "Put one number on the result (e.g. [measurable result]).",
+        )
+    if sp.numbers:
+        return None
+    return Note(
+        0.85,
+        "빠진 부분: 수치 — 답변에 숫자, 기간, 비율이 하나도 없습니다. 규모와 변화 폭을 넣어 주세요."
+        if ko
+        else "Missing: any figure. The answer has no numbers, durations or percentages; "
+        "give the scale and the size of the change.",
+        "규모(몇 명, 몇 건), 기간, 변화 폭 중 하나 이상을 숫자로 말씀해 주세요."
+        if ko
+        else "State at least one of scale, duration or size of change as a number.",
+    )
+
+
+def _keyword_note(s: Signals) -> Note | None:
+    ko = s.language == "ko"
+    rel = s.relevance
+    if rel.keyword_source == "expected":
+        if not rel.missing or rel.coverage >= 0.75:
+            return None
+        missing = listing(rel.missing, s.language, 3)
+        return Note(
+            0.8 + 0.2 * (1 - rel.coverage),
+            f"빠진 부분: {missing} — 이 질문에서 기대하는 핵심 요소가 답변에 나오지 않습니다."
+            if ko
+            else f"Missing: {missing}, key points this question looks for, never come up.",
+            f"{missing}에 대해 한 문장씩 덧붙여 주세요."
+            if ko
+            else f"Add a sentence on each of {missing}.",
+        )
+    if rel.question_coverage >= 0.4 or len(rel.category_hits) >= 4:
+        return None
+    unmet = [t for t in rel.question_terms if t not in {m.term for m in rel.question_matched}]
+    if not unmet:
+        return None
+    words = listing(unmet, s.language, 2)
+    return Note(
+        0.75,
+        f"질문의 {words}에 대한 언급이 없습니다. 첫 문장을 질문에 바로 연결해 주세요."
+        if ko
+        else f"The answer drifts from the question: it never mentions {words}.",
+        "첫 문장에서 질문에 바로 답해 주세요."
+        if ko
+        else "Answer the question in your first sentence, then support it.",
+    )
+
+
+def _structure_notes(s: Signals) -> list[Note]:
+    ko = s.language == "ko"
+    st, sp = s.structure, s.specificity
+    notes: list[Note] = []
+    if st.opener_out_of_order or (st.order < 0.4 and len(st.present) >= 3):
+        q = _quote_of(s, 0, limit=50)
+        notes.append(
+            Note(
+                0.8,
+                f"첫 문장({quoted(q)})이 상황 설명보다 결과를 먼저 말합니다. "
+                "상황 → 과제 → 행동 → 결과 순서로 말씀해 주세요."
+                if ko
+                else f"The answer opens with the outcome ({quoted(q)}) before the context; "
+                "tell it in order: situation, task, action, result.",
+                "상황 → 과제 → 행동 → 결과 순서로 다시 배열해 보세요."
+                if ko
+                else "Reorder it: situation, task, action, result.",
+            )
+        )
+    if s.question_type == "behavioral" and s.sentences:
+        if "situation" not in st.present and "task" not in st.present:
+            q = _quote_of(s, 0, limit=45)
+            notes.append(
+                Note(
+                    0.7,
+                    f"빠진 부분: 상황 — {quoted(q)} 앞에 언제, 어느 팀/프로젝트에서 있었던 일인지 "
+                    "먼저 말씀해 주세요."
+                    if ko
+                    else f"Missing: the setting. Before {quoted(q)}, say when and where this "
+                    "happened (team, project, timeframe).",
+                    "첫 문장에서 언제, 어디서, 어떤 역할이었는지 밝혀 주세요."
+                    if ko
+                    else "Open with when, where and what your role was.",
+                )
+            )
+        if "result" not in st.present:
+            q = _quote_of(s, len(s.sentences) - 1, limit=45)
+            notes.append(
+                Note(
+                    0.75,
+                    f"빠진 부분: 결과 — 답변이 {quoted(q)}에서 끝나고 무엇이 달라졌는지 나오지 "
+                    "않습니다."
+                    if ko
+                    else f"Missing: the outcome. The answer ends at {quoted(q)} without saying "
+                    "what changed.",
+                    "마지막에 결과와 그 수치를 한 문장으로 말씀해 주세요."
+                    if ko
+                    else "End with one sentence on the result and its size.",
+                )
+            )
+        if not sp.action_sentences:
+            notes.append(
+                Note(
+                    0.8,
+                    "빠진 부분: 본인의 행동 — '제가 ~했습니다'처럼 직접 한 일을 말하는 문장이 "
+                    "없습니다."
+                    if ko
+                    else "Missing: your actions. No sentence says what you did "
+                    '("I decided…", "I built…").',
+                    "직접 한 행동을 두세 문장으로 말씀해 주세요."
+                    if ko
+                    else "Describe two or three things you did yourself.",
+                )
+            )
+    elif s.question_type != "behavioral" and st.steps == 0 and len(s.sentences) >= 2:
+        notes.append(
+            Note(
+                0.45,
+                "단계가 드러나지 않습니다. '먼저', '그다음', '마지막으로'로 순서를 나눠 주세요."
+                if ko
+                else 'The approach has no visible order: no "first", "then" or "finally" marks '
+                "the steps.",
+                "단계를 번호나 '먼저/그다음/마지막으로'로 구분해 주세요."
+                if ko
+                else 'Mark the steps with "First…", "Then…", "Finally…".',
+            )
+        )
+    if st.reasoning == 0 and len(s.sentences) >= 2:
+        notes.append(
+            Note(
+                0.5,
+                "이유가 보이지 않습니다. '때문에', '그래서' 없이 무엇을 할지만 나열되어 있습니다."
+                if ko
+                else 'No reasons given: nothing says "because" or what you would trade off.',
+                "각 행동 뒤에 왜 그렇게 하는지 한마디씩 붙여 주세요."
+                if ko
+                else "After each step, add why you would do it.",
+            )
+        )
+    return notes
+
+
+def _style_notes(s: Signals) -> list[Note]:
+    ko = s.language == "ko"
+    rel, sp, ln = s.relevance, s.specificity, s.length
+    notes: list[Note] = []
+    if rel.deflections:
+        i, words = rel.deflections[0]
+        q = _quote_of(s, i, words, 60)
+        notes.append(
+            Note(
+                1.0,
+                f"질문을 비켜 가는 답변입니다({quoted(q)}). 작더라도 실제 사례 하나를 골라 "
+                "처음부터 끝까지 말씀해 주세요."
+                if ko
+                else f"The answer sidesteps the question ({quoted(q)}). Pick one real example, "
+                "even a small one, and walk through it.",
+                "실제 사례 하나를 골라 상황-행동-결과로 말씀해 주세요."
+                if ko
+                else "Choose one real example and walk through situation, action, result.",
+            )
+        )
+    deflected = {i for i, _ in rel.deflections[:1]}
+    claims = [(i, w) for i, w in rel.claims if i not in deflected]
+    if claims:
+        i, words = claims[0]
+        q = _quote_of(s, i, words, 50)
+        notes.append(
+            Note(
+                0.95,
+                f"{quoted(q)}는 자기 평가입니다. 이를 보여 주는 실제 장면 하나(상황, 행동, 결과)로 "
+                "바꿔 말씀해 주세요."
+                if ko
+                else f"{quoted(q)} is a claim about yourself; show it with one moment where you "
+                "did it (what happened, what you did, what changed).",
+                "자기 평가 문장을 실제 사례 한 문장으로 바꿔 주세요."
+                if ko
+                else "Swap the self-description for one concrete example.",
+            )
+        )
+    if s.question_type == "behavioral" and sp.we > 2 * max(sp.me, 1) and sp.me < 3 and sp.we >= 3:
+        notes.append(
+            Note(
+                0.85,
+                f"빠진 부분: 본인이 직접 한 일 — '저희/우리'가 {sp.we}번, '제가/저는'이 {sp.me}번 "
+                "나옵니다. '제가 ~했습니다'로 본인의 행동을 말씀해 주세요."
+                if ko
+                else f'Missing: what you did yourself. The answer says "we" {sp.we} times and '
+                f'"I" {sp.me} time{"s" if sp.me != 1 else ""}.',
+                "'저희' 대신 '제가'로 본인이 맡은 부분을 말씀해 주세요."
+                if ko
+                else 'Replace "we" with "I" wherever it was your own action.',
+            )
+        )
+    vague = sorted(sp.vague.items(), key=lambda kv: -kv[1])
+    if sum(n for _, n in vague) >= 2:
+        shown = ", ".join(
+            f"{quoted(w)}({n}번)" if ko else f"{quoted(w)} x{n}" for w, n in vague[:3]
+        )
+        notes.append(
+            Note(
+                0.55,
+                f"모호한 표현: {shown} — 무엇을, 얼마나인지 구체적으로 바꿔 주세요."
+                if ko
+                else f"Vague wording: {shown}. Replace it with what exactly and how much.",
+            )
+        )
+    if rel.personal:
+        i, words = rel.personal[0]
+        q = _quote_of(s, i, words, 50)
+        notes.append(
+            Note(
+                0.7,
+                f"{quoted(q)}는 개인 생활의 예입니다. 일이나 프로젝트에서의 사례로 바꿔 주세요."
+                if ko
+                else f"{quoted(q)} is a personal example; use one from work or a project.",
+            )
+        )
+    if ln.prose < 0.7 and s.sentences:
+        q = _quote_of(s, 0, limit=45)
+        notes.append(
+            Note(
+                1.0,
+                f"용어를 나열한 답변입니다({quoted(q)}). 각 용어로 무엇을 했는지 문장으로 "
+                "설명해 주세요."
+                if ko
+                else f"The answer lists terms ({quoted(q)}) instead of explaining; say in "
+                "sentences what you did with them and why.",
+                "용어 대신 '무엇을, 왜, 어떻게 했는지'를 문장으로 말씀해 주세요."
+                if ko
+                else "Turn the list into sentences: what you did, why, and what happened.",
+            )
+        )
+    if ln.duplicate_sentences:
+        counts: dict[str, int] = {}
+        for t in s.sentences:
+            counts[t.text] = counts.get(t.text, 0) + 1
+        sentence, n = max(counts.items(), key=lambda kv: kv[1])
+        q = excerpt(sentence, limit=45)
+        notes.append(
+            Note(
+                0.95,
+                f"같은 문장이 {n}번 반복됩니다({quoted(q)}). 반복 대신 새로운 사실을 더해 주세요."
+                if ko
+                else f"The same sentence appears {n} times ({quoted(q)}); repetition adds "
+                "length, not content.",
+            )
+        )
+    if ln.too_short:
+        notes.append(
+            Note(
+                0.9,
+                f"답변이 {ln.chars}자로 짧습니다. 1~2분 분량(300~900자)으로 상황, 행동, 결과를 "
+                "담아 주세요."
+                if ko
+                else f"At {ln.words} word{'s' if ln.words != 1 else ''} the answer is too short to "
+                "show your approach; aim for "
+                "about 150-300 words (one to two minutes spoken).",
+            )
+        )
+    elif ln.too_long or s.structure.wall_of_text:
+        size = f"{ln.chars}자" if ko else f"{ln.words} words"
+        notes.append(
+            Note(
+                0.5,
+                f"답변이 {size}로 한 덩어리입니다. 핵심만 남겨 줄이고 문단을 나눠 주세요."
+                if ko
+                else f"At {size} in one block the key points get lost; trim it and split it "
+                "into paragraphs.",
+            )
+        )
+    for word, n in ln.repeated[:1]:
+        notes.append(
+            Note(
+                0.6,
+                f"{quoted_josa(word, '이', '가')} {n}번 반복됩니다. 같은 말 대신 구체적인 사실을 "
+                "더해 주세요."
+                if ko
+                else f"{quoted(word)} comes up {n} times; repeating it adds no information, a "
+                "concrete detail would.",
+            )
+        )
+    for i in s.structure.long_sentences[:1]:
+        q = _quote_of(s, i, limit=40)
+        notes.append(
+            Note(
+                0.35,
+                f"{i + 1}번째 문장({quoted(q)})이 너무 깁니다. 두세 문장으로 나눠 주세요."
+                if ko
+                else f"Sentence {i + 1} ({quoted(q)}) runs on; split it in two or three.",
+            )
+        )
+    if s.context.user_level == "senior" and not rel.leadership and len(s.sentences) >= 3:
+        notes.append(
+            Note(
+                0.4,
+                "시니어 지원자라면 다른 사람을 어떻게 이끌고 설득했는지도 보여 주세요. 지금은 "
+                "개인 작업만 나옵니다."
+                if ko
+                else "For a senior role, show how you led or influenced others; the answer "
+                "describes only individual work.",
+            )
+        )
+    if s.previous_overlap >= 0.6:
+        notes.append(
+            Note(
+                0.6,
+                "이번 세션의 이전 답변과 내용이 많이 겹칩니다. 다른 사례를 들어 주세요."
+                if ko
+                else "This answer repeats much of an earlier answer in this session; bring a "
+                "different example.",
+            )
+        )
+    return notes
+
+
+def _stretch_notes(s: Signals) -> list[Note]:
+    """Lower-priority notes that still say what is absent; they surface for strong answers."""
+    ko = s.language == "ko"
+    st, sp = s.structure, s.specificity
+    notes: list[Note] = []
+    if not any(t.contrast for t in s.sentences):
+        notes.append(
+            Note(
+                0.3,
+                "한 단계 더: 다른 선택지를 무엇으로 고려했고 왜 이 방법을 골랐는지 덧붙여 보세요. "
+                "지금은 대안에 대한 언급이 없습니다."
+                if ko
+                else "To go further: the answer never weighs an alternative; say what else you "
+                "considered and why you chose this path.",
+            )
+        )
+    if s.question_type == "behavioral" and "reflection" not in st.present and s.sentences:
+        q = excerpt(s.sentence(len(s.sentences) - 1), limit=45)
+        notes.append(
+            Note(
+                0.25,
+                f"한 단계 더: 답변이 {quoted(q)}에서 끝납니다. 이 경험에서 배운 점으로 마무리해 "
+                "보세요."
+                if ko
+                else f"To go further: the answer stops at {quoted(q)}; close with what you took "
+                "away from it.",
+            )
+        )
+    if not sp.names and len(s.sentences) >= 3:
+        notes.append(
+            Note(
+                0.22,
+                "한 단계 더: 사용한 도구나 방법의 이름이 하나도 나오지 않습니다. 무엇으로 "
+                "했는지 밝혀 보세요."
+                if ko
+                else "To go further: no tool or method is named; say what you used.",
+            )
+        )
+    if s.question_type != "behavioral" and "situation" not in st.present:
+        notes.append(
+            Note(
+                0.2,
+                "한 단계 더: 방법이 가정으로만 설명됩니다. 직접 해 본 사례 하나와 그 수치로 "
+                "뒷받침해 보세요."
+                if ko
+                else "To go further: the method stays hypothetical; back it with one case where "
+                "you did it, with its numbers.",
+            )
+        )
+    return notes
+
+
+def improvements(s: Signals) -> list[Note]:
+    notes = [n for n in (_figures_note(s), _keyword_note(s)) if n]
+    return notes + _structure_notes(s) + _style_notes(s) + _stretch_notes(s)
