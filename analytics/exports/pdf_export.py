@@ -140,20 +140,25 @@ LABELS = {
 
 class _Styles:
     def __init__(self, regular: str, bold: str) -> None:
-        base = {"fontName": regular, "textColor": INK, "alignment": TA_LEFT}
-        self.title = ParagraphStyle("title", **{**base, "fontName": bold}, fontSize=20, leading=26)
-        self.muted = ParagraphStyle("muted", **base, fontSize=9, leading=12, textColor=MUTED)
-        self.h2 = ParagraphStyle(
+        def style(name: str, **overrides) -> ParagraphStyle:
+            base = {"fontName": regular, "textColor": INK, "alignment": TA_LEFT}
+            return ParagraphStyle(name, **{**base, **overrides})
+
+        self.title = style("title", fontName=bold, fontSize=20, leading=26)
+        self.muted = style("muted", fontSize=9, leading=12, textColor=MUTED)
+        self.h2 = style(
             "h2",
-            **{**base, "fontName": bold},
+            fontName=bold,
             fontSize=13,
             leading=18,
             spaceBefore=10,
             spaceAfter=4,
+            keepWithNext=1,
         )
-        self.body = ParagraphStyle("body", **base, fontSize=9.5, leading=13.5)
-        self.cell = ParagraphStyle("cell", **base, fontSize=8.5, leading=11)
-        self.small = ParagraphStyle("small", **base, fontSize=8.5, leading=11.5)
+        self.question = style("question", fontName=bold, fontSize=9.5, leading=13.5)
+        self.body = style("body", fontSize=9.5, leading=13.5)
+        self.cell = style("cell", fontSize=8.5, leading=11)
+        self.small = style("small", fontSize=8.5, leading=11.5)
         self.regular, self.bold = regular, bold
 
 
@@ -426,7 +431,7 @@ def _answers(user: User, labels: dict, styles: _Styles) -> list:
         block = [
             _p(
                 f"{created.astimezone(UTC):%Y-%m-%d %H:%M} · {labels['question']}: {question}",
-                ParagraphStyle("q", parent=styles.body, fontName=styles.bold),
+                styles.question,
             ),
             _p(score_line, styles.muted),
             _p(f"{labels['answer']}: {answer}", styles.small),
