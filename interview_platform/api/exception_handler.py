@@ -14,6 +14,7 @@ from django_ratelimit.exceptions import Ratelimited
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
+from rest_framework.views import set_rollback
 
 from .envelope import error_body
 from .errors import ApplicationError, ErrorType
@@ -69,6 +70,14 @@ def _auth_code(exc: exceptions.APIException) -> str:
 
 
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
+    response = _handle(exc)
+    if response is not None:
+        # Under ATOMIC_REQUESTS an error answer must not commit what the view wrote before it.
+        set_rollback()
+    return response
+
+
+def _handle(exc: Exception) -> Response | None:
     if isinstance(exc, ApplicationError):
         return _response(
             exc.status,
