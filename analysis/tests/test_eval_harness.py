@@ -119,3 +119,9 @@ def test_the_command_fails_a_check_when_the_targets_are_missed(tmp_path):
 def test_the_command_refuses_a_missing_file():
     with pytest.raises(CommandError, match="no graded set"):
         call_command("evaluate_analysis", file="nope.jsonl", stdout=StringIO())
+
+
+def test_the_command_explains_an_unavailable_provider(settings):
+    settings.OPENAI_API_KEY = ""
+    with pytest.raises(CommandError, match="not available"):
+        call_command("evaluate_analysis", provider="openai", no_timing=True, stdout=StringIO())

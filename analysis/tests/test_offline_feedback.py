@@ -77,7 +77,7 @@ def test_a_quantified_result_is_quoted_back(question, sentences):
             "Last year our checkout kept failing. We looked at the logs, we found a slow query, "
             "we added an index and we tested it. We deployed on Friday and I watched the "
             "dashboard. We were happy with it.",
-            '"we" 7 times and "I" 1 time',  # "our" counts as "we" too
+            '"we" 7 times and "I" once',  # "our" counts as "we" too
         ),
         (
             KO_QUESTION,

@@ -158,7 +158,7 @@ def _content(s: Signals) -> str:
                 f"{label} {len(rel.keywords)}개 중 {len(got)}개를 다루셨습니다({covered})."
             )
         else:
-            label = "key points" if expected else "of the question's key terms"
+            label = "key points" if expected else "key terms of the question"
             parts.append(f"Covers {len(got)} of the {len(rel.keywords)} {label} ({covered}).")
         if rel.missing and rel.keyword_source == "expected":
             parts.append(

@@ -24,7 +24,9 @@ PLACEHOLDERS = {
         "situation": "[situation: when and where this happened, your team and project]",
         "task": "[task: your role and the goal you were given]",
         "action": "[actions: two or three things you did yourself{topic}]",
+        "steps": "[steps: what you would do, in order{topic}]",
         "result": "[measurable result: what changed, and by how much]",
+        "success": "[success measure: the metric and target that would show it worked]",
         "reflection": "[lesson: what you took away or would do differently]",
         "approach": "[first principle: what you would check first, and why]",
         "risk": "[trade-off: the risk you weighed and the alternative you considered]",
@@ -35,7 +37,9 @@ PLACEHOLDERS = {
         "situation": "[상황: 언제, 어느 팀/프로젝트에서 있었던 일인지]",
         "task": "[과제: 본인이 맡은 역할과 목표]",
         "action": "[행동: 본인이 직접 한 일 두세 가지{topic}]",
+        "steps": "[단계: 무엇을 어떤 순서로 할지{topic}]",
         "result": "[결과 수치: 무엇이 얼마나 달라졌는지]",
+        "success": "[성공 기준: 효과를 판단할 지표와 목표 수치]",
         "reflection": "[배운 점: 이 경험에서 얻은 것이나 다음에 다르게 할 점]",
         "approach": "[핵심 원칙: 무엇부터 확인할지와 그 이유]",
         "risk": "[트레이드오프: 고려한 위험과 대안]",
@@ -43,7 +47,9 @@ PLACEHOLDERS = {
         "also": "[추가로 다룰 내용: {terms}]",
     },
 }
+# A figure for a past result; a target for a plan or a method.
 RESULT_FIGURE = {"en": "[measurable result]", "ko": "[결과 수치]"}
+TARGET_FIGURE = {"en": "[target figure]", "ko": "[목표 수치]"}
 
 
 def classify(t: TaggedSentence, question_type: str, first: bool) -> str:
@@ -121,17 +127,25 @@ def compose(s: Signals) -> str:
     parts: list[str] = []
     emitted: set[str] = set()
 
+    behavioral = question.type == "behavioral"
+    figure = (RESULT_FIGURE if behavioral else TARGET_FIGURE)[lang]
+
     def fill_gaps(up_to: int) -> None:
         for slot in slots[:up_to]:
             if slot not in present and slot not in emitted:
                 emitted.add(slot)
-                parts.append(PLACEHOLDERS[lang][slot].format(topic=topic))
+                key = (
+                    {"action": "steps", "result": "success"}.get(slot, slot)
+                    if not behavioral
+                    else slot
+                )
+                parts.append(PLACEHOLDERS[lang][key].format(topic=topic))
 
     for i, (slot, t) in enumerate(kept):
         fill_gaps(rank[slot])
         text = t.text
         if i == last_result and not quantified:
-            text = text.rstrip(".") + f" ({RESULT_FIGURE[lang]})."
+            text = text.rstrip(".") + f" ({figure})."
         parts.append(text)
         next_slot = kept[i + 1][0] if i + 1 < len(kept) else None
         if slot == "action" and next_slot != "action" and missing and "also" not in emitted:

@@ -9,6 +9,10 @@ from .notes import quote_of as _quote_of
 from .quotes import excerpt, listing, quoted, quoted_josa
 
 
+def _times(n: int) -> str:
+    return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
 def _figures_note(s: Signals) -> Note | None:
     ko = s.language == "ko"
     sp = s.specificity
@@ -209,8 +213,8 @@ def _style_notes(s: Signals) -> list[Note]:
                 f"빠진 부분: 본인이 직접 한 일 — '저희/우리'가 {sp.we}번, '제가/저는'이 {sp.me}번 "
                 "나옵니다. '제가 ~했습니다'로 본인의 행동을 말씀해 주세요."
                 if ko
-                else f'Missing: what you did yourself. The answer says "we" {sp.we} times and '
-                f'"I" {sp.me} time{"s" if sp.me != 1 else ""}.',
+                else f'Missing: what you did yourself. The answer says "we" {_times(sp.we)} and '
+                f'"I" {_times(sp.me)}.',
                 "'저희' 대신 '제가'로 본인이 맡은 부분을 말씀해 주세요."
                 if ko
                 else 'Replace "we" with "I" wherever it was your own action.',

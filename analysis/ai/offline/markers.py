@@ -171,10 +171,13 @@ EN = MarkerSet(
         r"\b(?:i led|led (?:a|the)|mentor(?:ed|ing)?|coached|i own(?:ed)?|strategy|roadmap|"
         r"stakeholders?|aligned|cross-functional|influence[d]?|delegat\w+|hired|budget)\b"
     ),
+    # Checking that the work had its effect, not any use of "test" or "check".
     verification=_en(
-        r"\b(?:measure|monitor|track|validate|verify|test(?:ed|ing)?|backtest|check(?:ed)? "
-        r"(?:whether|that|if)|compare(?:d)? (?:before|the)|a/a|dashboards?|alerts?|follow up|"
-        r"metrics?|kpis?)\b"
+        r"\b(?:measur\w*|monitor\w*|track(?:ed|ing)? (?:the |whether )?\w+|validat\w*|verif\w*|"
+        r"backtest\w*|a/a (?:test|check)|check(?:ed)? (?:whether|that) (?:it|the \w+) "
+        r"(?:works?|worked|helped)|compare(?:d)? (?:before and after|the results)|"
+        r"before-and-after|dashboards?|alerts? (?:when|on|if)|follow(?:ed)? up \w+ later|"
+        r"success metrics?|kpis?)\b"
     ),
 )
 
@@ -255,7 +258,8 @@ KO = MarkerSet(
         r"합의를 이끌|책임지"
     ),
     verification=re.compile(
-        r"측정|모니터링|검증|확인|테스트|지표|대시보드|알람|알림|비교|추적|점검|회고|효과는"
+        r"측정|모니터링|검증|효과[를는가]? ?(?:확인|비교|측정)|전후 ?비교|지표[를로]|대시보드|"
+        r"알람|추적|효과는|성과는 [^.]{0,20}(?:로|으로) (?:관리|판단)"
     ),
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from analysis.ai.registry import get_ai_service, resolve_provider_name
@@ -48,8 +49,11 @@ class Command(BaseCommand):
             questions = load_graded_set(path)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        provider = resolve_provider_name(options["provider"])
-        service = get_ai_service(provider)
+        try:
+            provider = resolve_provider_name(options["provider"])
+            service = get_ai_service(provider)
+        except ImproperlyConfigured as exc:
+            raise CommandError(f"provider {options['provider']!r} is not available: {exc}") from exc
         label = f"{provider} ({getattr(service, 'rubric_version', '') or 'model'})"
         report = evaluate(questions, service, provider=label, file=str(path))
         if provider == "offline":
