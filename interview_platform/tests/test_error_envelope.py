@@ -153,3 +153,12 @@ def test_unauthenticated_request_is_auth_error(client):
         "message": body["error"]["message"],
         "details": None,
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_error_answer_rolls_back_what_the_view_wrote(client):
+    from questions.models import Question
+
+    response = client.post("/api/_test/write-then-fail", data={}, content_type="application/json")
+    assert_envelope(response, status=400, type="validation_error", code="refused_after_write")
+    assert not Question.objects.filter(question="Written before the error").exists()

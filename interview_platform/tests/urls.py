@@ -7,6 +7,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from interview_platform.api.errors import ApplicationError
 from interview_platform.api.ratelimit import rate_limit
 from interview_platform.urls import urlpatterns as real_urlpatterns
 
@@ -47,6 +48,22 @@ class LimitedView(APIView):
         return Response({"ok": True})
 
 
+class WriteThenFailView(APIView):
+    permission_classes = [AllowAny]
+
+    def post(self, request):
+        from questions.models import Question
+
+        Question.objects.create(
+            category="design",
+            difficulty="easy",
+            type="behavioral",
+            language="en",
+            question="Written before the error",
+        )
+        raise ApplicationError("Refused after a write.", code="refused_after_write")
+
+
 def plain_django_boom(request):
     raise ValueError("plain django view failed")
 
@@ -57,6 +74,7 @@ test_patterns = [
     path("db-down", DatabaseDownView.as_view()),
     path("limited", LimitedView.as_view()),
     path("plain-boom", plain_django_boom),
+    path("write-then-fail", WriteThenFailView.as_view()),
 ]
 
 urlpatterns = [path("api/_test/", include(test_patterns)), *real_urlpatterns]
