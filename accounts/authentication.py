@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from rest_framework import exceptions
@@ -64,8 +63,6 @@ class JWTAuthentication(authentication.JWTAuthentication):
         if not user.is_active:
             raise account_disabled_error()
         user_id_var.set(str(user.pk))
-        # DESIGN §4: messages follow the user's saved language, else Accept-Language.
-        translation.activate(user.language)
         return user
 
 

@@ -8,8 +8,8 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from interview_platform.api.base import APIView
 from interview_platform.api.errors import ApplicationError
 from interview_platform.api.i18n import request_language
 from interview_platform.api.ratelimit import enforce_rate_limit, rate_limit

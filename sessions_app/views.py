@@ -4,8 +4,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from interview_platform.api.base import APIView
 from interview_platform.api.pagination import PageNumberPagination
 from interview_platform.api.params import query_params
 from interview_platform.api.permissions import IsStaff

@@ -7,8 +7,9 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.views import APIView
 from rest_framework_simplejwt.tokens import Token
+
+from interview_platform.api.base import APIView
 
 from .. import services
 from ..ratelimits import auth_rate_limit, body_identifier

@@ -6,7 +6,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.views import APIView
+
+from interview_platform.api.base import APIView
 
 from .. import selectors, services
 from ..ratelimits import auth_rate_limit, body_identifier

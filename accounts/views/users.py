@@ -7,7 +7,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.views import APIView
+
+from interview_platform.api.base import APIView
 
 from .. import services
 from ..models import default_preferences

@@ -234,3 +234,17 @@ def test_generate_for_a_custom_role(auth_client):
         reverse("question-generate"), {"category": "custom", "difficulty": "easy"}, format="json"
     )
     assert response.status_code == 400
+
+
+def test_errors_speak_the_users_language(auth_client):
+    question = QuestionFactory()
+    korean = submit(auth_client, questionId=str(question.id), answer="짧아요")
+    assert (
+        korean.json()["error"]["message"] == "답변이 너무 짧습니다. 최소 10자 이상 작성해 주세요."
+    )
+    auth_client.user.preferences = {**auth_client.user.preferences, "language": "en"}
+    auth_client.user.save()
+    english = submit(auth_client, questionId=str(question.id), answer="short")
+    assert english.json()["error"]["message"] == (
+        "The answer is too short: write at least 10 characters."
+    )

@@ -7,9 +7,9 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_seriali
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from . import health
+from .base import APIView
 from .envelope import error_body
 from .errors import ErrorType
 

@@ -1,0 +1,18 @@
+"""The base of every API view."""
+
+from django.utils import translation
+from rest_framework.views import APIView as DRFAPIView
+
+from .i18n import request_language
+
+
+class APIView(DRFAPIView):
+    """Activates the language messages are written in once the user is known (DESIGN §4: the
+    user's saved language, else Accept-Language). Authentication errors, raised before that,
+    follow Accept-Language."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        language = request_language(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
