@@ -34,13 +34,23 @@ from .validation import validate_answer
 
 logger = logging.getLogger("analysis")
 
-RUBRIC_VERSION = "rubric-v1"
 USER_LEVEL_BY_DIFFICULTY = {"easy": "entry", "medium": "mid", "hard": "senior"}
+
+
+def _rubric_signature(provider: str) -> str:
+    """What must match for stored scores to be reused: the provider and its rubric or prompt."""
+    if provider == "offline":
+        from .ai.offline import RUBRIC_VERSION
+
+        return f"offline:{RUBRIC_VERSION}"
+    from .ai.openai_provider import PROMPT_VERSION
+
+    return f"openai:{settings.OPENAI_MODEL}:{PROMPT_VERSION}"
 
 
 def _fingerprint(*, question_id, answer: str, provider: str) -> str:
     normalized = " ".join(answer.split())
-    raw = f"{question_id}\n{RUBRIC_VERSION}\n{provider}\n{normalized}"
+    raw = f"{question_id}\n{_rubric_signature(provider)}\n{normalized}"
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 

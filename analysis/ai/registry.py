@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -33,10 +35,24 @@ def get_ai_service(name: str | None = None) -> AIService:
     nor a key."""
     if resolve_provider_name(name) == "offline":
         return get_offline_service()
+    return _openai_service(
+        settings.OPENAI_API_KEY,
+        settings.OPENAI_BASE_URL,
+        settings.OPENAI_MODEL,
+        settings.OPENAI_TIMEOUT_SECONDS,
+        settings.OPENAI_MAX_RETRIES,
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _openai_service(api_key, base_url, model, timeout, max_retries) -> AIService:
+    """One client per process and configuration, so HTTP connections are reused across calls."""
     try:
         from .openai_provider import OpenAIService
     except ImportError as exc:
         raise ImproperlyConfigured(
             "AI_PROVIDER selects OpenAI but analysis.ai.openai_provider cannot be imported"
         ) from exc
-    return OpenAIService()
+    return OpenAIService(
+        api_key=api_key, base_url=base_url, model=model, timeout=timeout, max_retries=max_retries
+    )

@@ -1,28 +1,28 @@
 """Choosing the provider from AI_PROVIDER and OPENAI_API_KEY."""
 
 import sys
-import types
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from analysis.ai.base import AIService
 from analysis.ai.offline import OfflineAIService
-from analysis.ai.registry import get_ai_service, get_offline_service, resolve_provider_name
+from analysis.ai.openai_provider import OpenAIService
+from analysis.ai.registry import (
+    _openai_service,
+    get_ai_service,
+    get_offline_service,
+    resolve_provider_name,
+)
 
 MODULE = "analysis.ai.openai_provider"
 
 
-class FakeOpenAIService:
-    """Stands in for the OpenAI provider: the registry only imports and constructs it."""
-
-
-@pytest.fixture
-def fake_openai_module(monkeypatch):
-    module = types.ModuleType(MODULE)
-    module.OpenAIService = FakeOpenAIService
-    monkeypatch.setitem(sys.modules, MODULE, module)
-    return module
+@pytest.fixture(autouse=True)
+def _fresh_clients():
+    _openai_service.cache_clear()
+    yield
+    _openai_service.cache_clear()
 
 
 def test_auto_without_a_key_is_offline(settings):
@@ -32,11 +32,19 @@ def test_auto_without_a_key_is_offline(settings):
     assert isinstance(get_ai_service(), OfflineAIService)
 
 
-def test_auto_with_a_key_is_openai(settings, fake_openai_module):
+def test_auto_with_a_key_is_openai(settings):
     settings.AI_PROVIDER = "auto"
     settings.OPENAI_API_KEY = "sk-test"
     assert resolve_provider_name() == "openai"
-    assert isinstance(get_ai_service(), FakeOpenAIService)
+    assert isinstance(get_ai_service(), OpenAIService)
+
+
+def test_one_openai_client_per_configuration(settings):
+    settings.AI_PROVIDER = "openai"
+    settings.OPENAI_API_KEY = "sk-test"
+    assert get_ai_service() is get_ai_service()
+    settings.OPENAI_MODEL = "another-model"
+    assert get_ai_service().model == "another-model"
 
 
 def test_offline_is_used_when_asked_even_with_a_key(settings):
@@ -45,9 +53,10 @@ def test_offline_is_used_when_asked_even_with_a_key(settings):
     assert isinstance(get_ai_service(), OfflineAIService)
 
 
-def test_an_explicit_name_overrides_the_setting(settings, fake_openai_module):
+def test_an_explicit_name_overrides_the_setting(settings):
     settings.AI_PROVIDER = "offline"
-    assert isinstance(get_ai_service("openai"), FakeOpenAIService)
+    settings.OPENAI_API_KEY = "sk-test"
+    assert isinstance(get_ai_service("openai"), OpenAIService)
     assert isinstance(get_ai_service("offline"), OfflineAIService)
 
 
