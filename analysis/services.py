@@ -10,6 +10,7 @@ import hashlib
 import logging
 import time
 from dataclasses import replace
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -386,3 +387,24 @@ def wait_for_completion(*, analysis_id, seconds: float) -> AnalysisResult:
         if time.monotonic() >= deadline:
             return result
         time.sleep(0.05)
+
+
+def answers_purge_expired(*, days: int, batch_size: int = 1000) -> int:
+    """Retention (DESIGN §7): removes answers older than `days` and the analyses that quote them.
+
+    Session scores and the daily analytics rollups keep the aggregates; the texts are gone.
+    One bounded batch per call; returns how many analyses were removed."""
+    if days <= 0:
+        return 0
+    from sessions_app.models import SessionQuestion
+
+    cutoff = timezone.now() - timedelta(days=days)
+    ids = list(
+        AnalysisResult.objects.filter(created_at__lt=cutoff)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:batch_size]
+    )
+    with transaction.atomic():
+        SessionQuestion.objects.filter(answered_at__lt=cutoff).exclude(answer="").update(answer="")
+        deleted, _ = AnalysisResult.objects.filter(pk__in=ids).delete()
+    return deleted

@@ -7,7 +7,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 
 from .ai.base import TransientAIError
-from .services import analysis_run
+from .services import analysis_run, answers_purge_expired
 
 MAX_RETRIES = 3
 # One provider call may take the SDK's timeout on each of its own attempts; the task's soft limit
@@ -29,3 +29,12 @@ SOFT_TIME_LIMIT = int(settings.OPENAI_TIMEOUT_SECONDS * (settings.OPENAI_MAX_RET
 )
 def analyze_answer_task(self, analysis_id: str) -> str:
     return analysis_run(analysis_id=analysis_id, final_attempt=self.request.retries >= MAX_RETRIES)
+
+
+@shared_task(acks_late=True, soft_time_limit=120, time_limit=180, queue="default")
+def purge_expired_answers_task() -> int:
+    """Applies ANSWER_RETENTION_DAYS; re-queues itself while full batches remain."""
+    deleted = answers_purge_expired(days=settings.ANSWER_RETENTION_DAYS)
+    if deleted >= 1000:
+        purge_expired_answers_task.delay()
+    return deleted

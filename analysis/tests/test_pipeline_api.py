@@ -248,3 +248,23 @@ def test_errors_speak_the_users_language(auth_client):
     assert english.json()["error"]["message"] == (
         "The answer is too short: write at least 10 characters."
     )
+
+
+def test_answers_past_the_retention_period_are_removed(auth_client):
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    from analysis.services import answers_purge_expired
+
+    question = QuestionFactory()
+    with time_machine.travel(timezone.now() - timedelta(days=40)):
+        old = submit(auth_client, questionId=str(question.id), answer=EN_ANSWER).json()["id"]
+    recent = submit(auth_client, questionId=str(question.id), answer=EN_ANSWER + " Now.").json()[
+        "id"
+    ]
+    assert answers_purge_expired(days=0) == 0  # retention off
+    assert answers_purge_expired(days=30) == 1
+    assert not AnalysisResult.objects.filter(pk=old).exists()
+    assert AnalysisResult.objects.filter(pk=recent).exists()
