@@ -20,6 +20,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("api/", include(api_patterns)),
+    path("", include("web.urls")),
 ]
 
 if not settings.AWS_STORAGE_BUCKET_NAME:

@@ -1,0 +1,99 @@
+"""The pages' forms: they parse input only; the services decide what is allowed."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from interview_platform.api.errors import ApplicationError
+from questions.categories import category_text, difficulty_name
+from questions.choices import Difficulty, JobCategory, Language
+
+# The services name fields the way the API spells them; the forms use Python names.
+_SERVICE_FIELDS = {
+    "customCategory": "custom_category",
+    "questionCount": "question_count",
+    "answer": "answer",
+}
+
+
+def add_service_error(form: forms.Form, error: ApplicationError) -> None:
+    """Shows a service's refusal on the field it names, else on the whole form."""
+    fields = (error.details or {}).get("fields") or {}
+    named = [_SERVICE_FIELDS[name] for name in fields if _SERVICE_FIELDS.get(name) in form.fields]
+    form.add_error(named[0] if named else None, error.message)
+
+
+class SessionStartForm(forms.Form):
+    category = forms.ChoiceField(label=_("Job category"), widget=forms.RadioSelect)
+    custom_category = forms.CharField(
+        label=_("Role name"),
+        required=False,
+        max_length=100,
+        help_text=_("For a custom category: the role you are interviewing for."),
+    )
+    difficulty = forms.ChoiceField(label=_("Difficulty"), widget=forms.RadioSelect)
+    language = forms.ChoiceField(label=_("Interview language"), widget=forms.RadioSelect)
+    question_count = forms.IntegerField(
+        label=_("Number of questions"),
+        min_value=1,
+        max_value=settings.SESSION_MAX_QUESTIONS,
+    )
+
+    def __init__(self, *args, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [
+            (category.value, category_text(category, language)[0]) for category in JobCategory
+        ]
+        self.category_descriptions = {
+            category.value: category_text(category, language)[1] for category in JobCategory
+        }
+        self.fields["difficulty"].choices = [
+            (difficulty.value, difficulty_name(difficulty, language)) for difficulty in Difficulty
+        ]
+        self.fields["language"].choices = [
+            (Language.KO.value, "한국어"),
+            (Language.EN.value, "English"),
+        ]
+        self.fields["custom_category"].widget.attrs.update(
+            {"autocomplete": "organization-title", "maxlength": 100}
+        )
+
+    @staticmethod
+    def initial_from(preferences: dict, query) -> dict:
+        """The user's preferences, overridden by a "practise again" link's query string."""
+        initial = {
+            "category": preferences.get("job_category") or JobCategory.SOFTWARE_ENGINEERING,
+            "difficulty": preferences.get("difficulty") or Difficulty.MEDIUM,
+            "language": preferences.get("language") or Language.KO,
+            "question_count": 5,
+        }
+        for name in ("category", "difficulty", "language", "custom_category", "question_count"):
+            if query.get(name):
+                initial[name] = query[name]
+        return initial
+
+
+class AnswerForm(forms.Form):
+    session_question = forms.UUIDField(widget=forms.HiddenInput)
+    # Length and content rules live in the analysis service; the widget only helps the writer.
+    answer = forms.CharField(
+        label=_("Your answer"),
+        strip=False,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 12,
+                "maxlength": settings.ANSWER_MAX_LENGTH,
+                "data-min": settings.ANSWER_MIN_LENGTH,
+                "data-max": settings.ANSWER_MAX_LENGTH,
+                "spellcheck": "true",
+            }
+        ),
+        error_messages={"required": _("Write your answer before submitting it.")},
+    )
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(choices=Language.choices)
+    next = forms.CharField(required=False)

@@ -1,0 +1,39 @@
+"""The pages speak the user's language: preferences["language"], else the browser's."""
+
+from __future__ import annotations
+
+import functools
+
+from django.conf import settings
+from django.utils import translation
+
+from interview_platform.api.i18n import request_language
+
+
+def remember_language(request, response, language: str) -> None:
+    # allauth's pages (sign out, password change) are rendered by LocaleMiddleware, which reads
+    # this cookie: setting it here keeps them in the language the rest of the site speaks.
+    if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 60 * 60,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+
+
+def in_user_language(view):
+    """Renders `view` in the user's language and remembers it for the pages we do not render."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = request_language(request)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = view(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            remember_language(request, response, language)
+        return response
+
+    return wrapper
