@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -116,8 +117,9 @@ def export_run(*, job_id) -> str:
 
 
 def exports_purge_expired(*, batch_size: int = 500) -> int:
-    """Deletes the files of expired exports (their rows stay, without a file, for the history)
-    and the rows of exports finished more than EXPORT_HISTORY_DAYS ago. Returns files deleted."""
+    """Deletes the files of expired exports (their rows stay, without a file, for the history),
+    the rows of exports finished more than EXPORT_HISTORY_DAYS ago, and files no job points at
+    (see `_purge_orphans`). Returns the number of files deleted."""
     now = timezone.now()
     expired = list(
         ExportJob.objects.filter(expires_at__lte=now)
@@ -130,4 +132,27 @@ def exports_purge_expired(*, batch_size: int = 500) -> int:
     ExportJob.objects.filter(created_at__lt=now - timedelta(days=EXPORT_HISTORY_DAYS)).filter(
         file=""
     ).delete()
-    return len(expired)
+    return len(expired) + _purge_orphans(now)
+
+
+def _purge_orphans(now) -> int:
+    """Files no job points at any more: left by a deleted account (its jobs went with it, the
+    files did not) or by a build interrupted between saving the file and recording it. An hour's
+    grace keeps a file that is being recorded right now."""
+    try:
+        folders, _ = default_storage.listdir("exports")
+    except (FileNotFoundError, NotImplementedError):
+        return 0
+    known = set(ExportJob.objects.exclude(file="").values_list("file", flat=True))
+    removed = 0
+    for folder in folders:
+        _, files = default_storage.listdir(f"exports/{folder}")
+        for name in files:
+            path = f"exports/{folder}/{name}"
+            if path in known:
+                continue
+            if default_storage.get_modified_time(path) > now - timedelta(hours=1):
+                continue
+            default_storage.delete(path)
+            removed += 1
+    return removed

@@ -263,6 +263,20 @@ def test_expired_files_are_purged(auth_client, korean_user, django_capture_on_co
     assert ExportJob.objects.get(pk=job_id).file.name == ""
 
 
+def test_a_deleted_accounts_files_are_purged(
+    auth_client, korean_user, django_capture_on_commit_callbacks
+):
+    job_id = start(auth_client, django_capture_on_commit_callbacks, "json").json()["id"]
+    name = ExportJob.objects.get(pk=job_id).file.name
+
+    korean_user.delete()  # the job rows go with the account; the file stays behind
+    assert exports_purge_expired() == 0  # within the hour's grace
+    with time_machine.travel(datetime.now(UTC) + timedelta(hours=2)):
+        assert exports_purge_expired() == 1
+
+    assert not default_storage.exists(name)
+
+
 def test_two_exports_an_hour(auth_client, korean_user, django_capture_on_commit_callbacks):
     start(auth_client, django_capture_on_commit_callbacks, "json")
     start(auth_client, django_capture_on_commit_callbacks, "csv")
