@@ -97,13 +97,18 @@ def _stats_from_sessions(user: User) -> dict[str, Any]:
     }
 
 
-def dashboard_get(*, user: User) -> dict[str, Any]:
-    sessions = session_list(filters={}, user=user)
-    active = (
+def active_session_get(*, user: User) -> InterviewSession | None:
+    """The session the user can still answer in (one at a time; past its 2 hours it is over)."""
+    return (
         session_list(filters={"status": SessionStatus.ACTIVE}, user=user)
         .filter(expires_at__gt=timezone.now())
         .first()
     )
+
+
+def dashboard_get(*, user: User) -> dict[str, Any]:
+    sessions = session_list(filters={}, user=user)
+    active = active_session_get(user=user)
     scored = list(
         session_list(filters={"status": SessionStatus.COMPLETED}, user=user).filter(
             total_score__isnull=False

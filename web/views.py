@@ -34,6 +34,7 @@ from sessions_app.services import session_complete, session_next, session_start
 from .forms import AnswerForm, LanguageForm, SessionStartForm, add_service_error
 from .i18n import in_user_language, remember_language
 from .selectors import (
+    active_session_get,
     dashboard_get,
     practice_state_get,
     session_question_get,
@@ -73,9 +74,7 @@ def _metadata(request) -> dict:
 @require_GET
 @in_user_language
 def home(request):
-    active = None
-    if request.user.is_authenticated:
-        active = dashboard_get(user=request.user)["active_session"]
+    active = active_session_get(user=request.user) if request.user.is_authenticated else None
     return render(request, "web/home.html", {"active_session": active, "rubric": RUBRIC})
 
 
@@ -148,7 +147,11 @@ def start(request):
     return render(
         request,
         "web/start.html",
-        {"form": form, "active_session_id": active_session_id},
+        {
+            "form": form,
+            "active_session_id": active_session_id,
+            "active_session": active_session_get(user=request.user),
+        },
         status=status,
     )
 

@@ -16,7 +16,7 @@
     function update() {
       var length = area.value.trim().length;
       count.textContent = String(area.value.length);
-      counter.classList.toggle("is-short", length < min);
+      counter.classList.toggle("is-short", length > 0 && length < min);
       counter.classList.toggle("is-long", area.value.length > max);
       if (hint) hint.hidden = length >= min;
     }

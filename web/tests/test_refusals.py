@@ -230,3 +230,11 @@ def test_a_failed_analysis_can_be_run_again(browser, bank, relaxed_limits):
     analysis.refresh_from_db()
     assert analysis.status == "completed"
     assert analysis.total_score is not None
+
+
+def test_the_start_page_offers_the_session_in_progress(korean_browser, bank):
+    session = _start(korean_browser, "ko")
+    page = korean_browser.get(reverse("web:start")).content.decode()
+    assert "진행 중인 세션이 있습니다" in page
+    assert f'href="{reverse("web:practice", args=[session.pk])}"' in page
+    assert f'action="{reverse("web:finish", args=[session.pk])}"' in page
