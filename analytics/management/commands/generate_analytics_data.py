@@ -24,7 +24,7 @@ from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -135,6 +135,12 @@ class Command(BaseCommand):
                         f"  {done} sessions, {written} results "
                         f"({time.perf_counter() - started:.0f} s)"
                     )
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics: right after a bulk load the planner still believes the
+            # tables are tiny and picks nested loops that take seconds instead of milliseconds.
+            with connection.cursor() as cursor:
+                for model in (User, InterviewSession, SessionQuestion, AnalysisResult, Question):
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
         if not options["skip_rollups"]:
             step = time.perf_counter()
             first = (self.now - timedelta(days=self.days)).date()
