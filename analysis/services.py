@@ -12,13 +12,15 @@ import time
 from dataclasses import replace
 from datetime import timedelta
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from djangorestframework_camel_case.util import underscoreize
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from accounts.models import User
 from interview_platform.api.errors import ApplicationError, ErrorType
@@ -55,10 +57,22 @@ def _fingerprint(*, question_id, answer: str, provider: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def _enqueue(analysis_id) -> None:
+def _send(analysis_id) -> None:
     from .tasks import analyze_answer_task
 
-    transaction.on_commit(lambda: analyze_answer_task.delay(str(analysis_id)))
+    try:
+        analyze_answer_task.delay(str(analysis_id))
+    except KombuOperationalError:
+        # The answer is committed; the stale-analysis sweep queues it once the broker is back.
+        logger.error(
+            "broker unavailable: analysis left pending for the sweep",
+            exc_info=True,
+            extra={"operation": "analysis_enqueue", "metadata": {"analysisId": str(analysis_id)}},
+        )
+
+
+def _enqueue(analysis_id) -> None:
+    transaction.on_commit(lambda: _send(analysis_id))
 
 
 def _question_for_free_practice(
@@ -236,19 +250,57 @@ def _contexts(result: AnalysisResult) -> tuple[QuestionContext, AnalysisContext]
     return question_context, analysis_context
 
 
+def _stale_before():
+    return timezone.now() - timedelta(seconds=settings.ANALYSIS_STALE_AFTER_SECONDS)
+
+
 def _claim(analysis_id) -> bool:
-    claimed = AnalysisResult.objects.filter(pk=analysis_id, status=AnalysisStatus.PENDING).update(
+    """Takes a pending analysis, or one whose worker died mid-run, in one conditional UPDATE."""
+    claimable = Q(status=AnalysisStatus.PENDING) | Q(
+        status=AnalysisStatus.PROCESSING, updated_at__lt=_stale_before()
+    )
+    claimed = AnalysisResult.objects.filter(claimable, pk=analysis_id).update(
         status=AnalysisStatus.PROCESSING, attempts=F("attempts") + 1, updated_at=timezone.now()
     )
     return claimed == 1
 
 
+def _release(analysis_id, *, reason: str) -> None:
+    AnalysisResult.objects.filter(pk=analysis_id, status=AnalysisStatus.PROCESSING).update(
+        status=AnalysisStatus.PENDING, failure_reason=reason, updated_at=timezone.now()
+    )
+
+
+def _complete(result: AnalysisResult, fields: dict, *, failure_reason: str = "") -> bool:
+    """Writes the outcome only while this run still holds its claim (the row may have been
+    deleted, or re-claimed after a time-out, during the provider call)."""
+    fields = {
+        **fields,
+        # JSON documents are stored snake_case like every column; the API camelizes them.
+        "ai_analysis": underscoreize(fields.get("ai_analysis") or {}),
+        "status": AnalysisStatus.COMPLETED,
+        "completed_at": timezone.now(),
+        "updated_at": timezone.now(),
+        "failure_reason": failure_reason,
+    }
+    with transaction.atomic():
+        written = AnalysisResult.objects.filter(
+            pk=result.pk, status=AnalysisStatus.PROCESSING
+        ).update(**fields)
+        if written:
+            for name, value in fields.items():
+                setattr(result, name, value)
+            _after_completion(result)
+    return bool(written)
+
+
 def analysis_run(*, analysis_id, final_attempt: bool = True) -> str:
     """Runs the provider on one pending analysis. Returns what happened (for logs and tests).
 
-    A transient provider failure puts the analysis back to pending and re-raises so the task
-    retries; on the final attempt, or on a permanent failure, the offline provider's result is
-    stored as preliminary feedback with the reason, so the user is never left without coaching.
+    A transient provider failure (or the task's soft time limit) puts the analysis back to
+    pending and re-raises so the task retries; on the final attempt, or on a permanent failure,
+    the offline provider's result is stored as preliminary feedback with the reason, so the user
+    is never left without coaching.
     """
     if not _claim(analysis_id):
         return "skipped"  # already taken by another delivery, or no longer pending
@@ -260,13 +312,12 @@ def analysis_run(*, analysis_id, final_attempt: bool = True) -> str:
         output = get_ai_service(provider_name).analyze_answer(
             question_context, result.user_answer, analysis_context
         )
-    except TransientAIError as exc:
+    except (TransientAIError, SoftTimeLimitExceeded) as exc:
+        reason = getattr(exc, "reason", "time_limit")
         if not final_attempt:
-            AnalysisResult.objects.filter(pk=analysis_id).update(
-                status=AnalysisStatus.PENDING, failure_reason=exc.reason
-            )
+            _release(analysis_id, reason=reason)
             raise
-        return _fall_back(result, question_context, analysis_context, reason=exc.reason)
+        return _fall_back(result, question_context, analysis_context, reason=reason)
     except AIServiceError as exc:
         if provider_name == "offline":
             return _fail(result, reason=exc.reason)
@@ -284,12 +335,7 @@ def analysis_run(*, analysis_id, final_attempt: bool = True) -> str:
             "metadata": {"analysisId": str(analysis_id), "model": output.model},
         },
     )
-    with transaction.atomic():
-        _store_output_fields(result, output.to_result_fields())
-        result.failure_reason = ""
-        result.save(update_fields=["failure_reason"])
-        _after_completion(result)
-    return "completed"
+    return "completed" if _complete(result, output.to_result_fields()) else "superseded"
 
 
 def _fall_back(
@@ -309,21 +355,20 @@ def _fall_back(
         )
     except AIServiceError as exc:
         return _fail(result, reason=f"{reason}; offline: {exc.reason}")
-    output = replace(output, preliminary=True)
-    fields = output.to_result_fields()
+    fields = replace(output, preliminary=True).to_result_fields()
     fields["ai_analysis"] = {**fields["ai_analysis"], "fallback_reason": reason}
-    with transaction.atomic():
-        _store_output_fields(result, fields)
-        result.failure_reason = reason
-        result.save(update_fields=["failure_reason"])
-        _after_completion(result)
-    return "preliminary"
+    return "preliminary" if _complete(result, fields, failure_reason=reason) else "superseded"
 
 
 def _fail(result: AnalysisResult, *, reason: str) -> str:
-    AnalysisResult.objects.filter(pk=result.pk).update(
-        status=AnalysisStatus.FAILED, failure_reason=reason, updated_at=timezone.now()
-    )
+    with transaction.atomic():
+        failed = AnalysisResult.objects.filter(
+            pk=result.pk, status=AnalysisStatus.PROCESSING
+        ).update(status=AnalysisStatus.FAILED, failure_reason=reason, updated_at=timezone.now())
+        if failed and result.session_id:
+            from sessions_app.services import session_analysis_landed
+
+            session_analysis_landed(session_id=result.session_id)
     logger.error(
         "analysis failed",
         extra={
@@ -334,10 +379,30 @@ def _fail(result: AnalysisResult, *, reason: str) -> str:
     return "failed"
 
 
+def analyses_requeue_stale(*, batch_size: int = 500) -> int:
+    """Queues analyses again whose worker died mid-run or whose enqueue never reached the
+    broker (still pending well after submission). The claim keeps a late duplicate harmless."""
+    stale = _stale_before()
+    ids = list(
+        AnalysisResult.objects.filter(
+            Q(status=AnalysisStatus.PROCESSING) | Q(status=AnalysisStatus.PENDING),
+            updated_at__lt=stale,
+        )
+        .order_by("updated_at")
+        .values_list("pk", flat=True)[:batch_size]
+    )
+    for analysis_id in ids:
+        _send(analysis_id)
+    return len(ids)
+
+
 @transaction.atomic
 def analysis_rerun(*, analysis: AnalysisResult) -> AnalysisResult:
     """Queues a preliminary or failed analysis again (e.g. once the AI provider is back)."""
-    if analysis.status in (AnalysisStatus.PENDING, AnalysisStatus.PROCESSING):
+    running = analysis.status == AnalysisStatus.PENDING or (
+        analysis.status == AnalysisStatus.PROCESSING and analysis.updated_at >= _stale_before()
+    )
+    if running:
         raise ApplicationError(
             _("This analysis is already running."), code="analysis_in_progress", status=409
         )
@@ -347,7 +412,7 @@ def analysis_rerun(*, analysis: AnalysisResult) -> AnalysisResult:
             code="analysis_not_rerunnable",
             status=409,
         )
-    AnalysisResult.objects.filter(pk=analysis.pk).update(
+    AnalysisResult.objects.filter(pk=analysis.pk, updated_at=analysis.updated_at).update(
         status=AnalysisStatus.PENDING, updated_at=timezone.now()
     )
     _enqueue(analysis.pk)
@@ -372,21 +437,25 @@ def analysis_feedback_ensure(*, analysis: AnalysisResult) -> AnalysisResult:
             status=503,
             details={"reason": exc.reason},
         ) from exc
-    AnalysisResult.objects.filter(pk=analysis.pk).update(detailed_feedback=feedback.to_dict())
-    analysis.refresh_from_db()
+    analysis.detailed_feedback = feedback.to_dict()
+    AnalysisResult.objects.filter(pk=analysis.pk).update(
+        detailed_feedback=analysis.detailed_feedback
+    )
     return analysis
 
 
 def wait_for_completion(*, analysis_id, seconds: float) -> AnalysisResult:
     """Polls until the analysis leaves pending/processing or `seconds` pass (for `?wait=`)."""
     deadline = time.monotonic() + min(seconds, settings.ANALYSIS_MAX_WAIT_SECONDS)
+    interval = 0.05
     while True:
         result = AnalysisResult.objects.select_related("question").get(pk=analysis_id)
         if result.status in (AnalysisStatus.COMPLETED, AnalysisStatus.FAILED):
             return result
         if time.monotonic() >= deadline:
             return result
-        time.sleep(0.05)
+        time.sleep(min(interval, max(deadline - time.monotonic(), 0)))
+        interval = min(interval * 1.5, 0.5)  # quick first checks, then gentle on the database
 
 
 def answers_purge_expired(*, days: int, batch_size: int = 1000) -> int:

@@ -7,12 +7,9 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 
 from .ai.base import TransientAIError
-from .services import analysis_run, answers_purge_expired
+from .services import analyses_requeue_stale, analysis_run, answers_purge_expired
 
 MAX_RETRIES = 3
-# One provider call may take the SDK's timeout on each of its own attempts; the task's soft limit
-# leaves room for all of them so a paid call is never cut off half way.
-SOFT_TIME_LIMIT = int(settings.OPENAI_TIMEOUT_SECONDS * (settings.OPENAI_MAX_RETRIES + 1)) + 30
 
 
 @shared_task(
@@ -23,8 +20,8 @@ SOFT_TIME_LIMIT = int(settings.OPENAI_TIMEOUT_SECONDS * (settings.OPENAI_MAX_RET
     retry_backoff_max=60,
     retry_jitter=True,
     max_retries=MAX_RETRIES,
-    soft_time_limit=SOFT_TIME_LIMIT,
-    time_limit=SOFT_TIME_LIMIT + 30,
+    soft_time_limit=settings.ANALYSIS_TASK_SOFT_LIMIT,
+    time_limit=settings.ANALYSIS_TASK_HARD_LIMIT,
     queue="analysis",
 )
 def analyze_answer_task(self, analysis_id: str) -> str:
@@ -38,3 +35,9 @@ def purge_expired_answers_task() -> int:
     if deleted >= 1000:
         purge_expired_answers_task.delay()
     return deleted
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90, queue="default")
+def requeue_stale_analyses_task() -> int:
+    """Queues again analyses whose worker died or whose enqueue never reached the broker."""
+    return analyses_requeue_stale()

@@ -10,3 +10,10 @@ OPENAI_BASE_URL = env_str("OPENAI_BASE_URL") or None
 OPENAI_MODEL = env_str("OPENAI_MODEL", "gpt-4o-2024-08-06")
 OPENAI_TIMEOUT_SECONDS = env_float("OPENAI_TIMEOUT_SECONDS", 30.0)
 OPENAI_MAX_RETRIES = env_int("OPENAI_MAX_RETRIES", 2, minimum=0)
+
+# One provider call may take the SDK's timeout on each of its own attempts; the analysis task's
+# soft limit leaves room for all of them so a paid call is never cut off half way. A row still
+# `processing` after the hard limit (plus a margin) belongs to a dead worker and is claimed again.
+ANALYSIS_TASK_SOFT_LIMIT = int(OPENAI_TIMEOUT_SECONDS * (OPENAI_MAX_RETRIES + 1)) + 30
+ANALYSIS_TASK_HARD_LIMIT = ANALYSIS_TASK_SOFT_LIMIT + 30
+ANALYSIS_STALE_AFTER_SECONDS = ANALYSIS_TASK_HARD_LIMIT + 60

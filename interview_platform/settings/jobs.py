@@ -38,6 +38,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict = {
     "expire-sessions": {"task": "sessions_app.tasks.expire_sessions_task", "schedule": 60.0},
+    "requeue-stale-analyses": {
+        "task": "analysis.tasks.requeue_stale_analyses_task",
+        "schedule": 5 * 60.0,
+    },
     "purge-expired-answers": {
         "task": "analysis.tasks.purge_expired_answers_task",
         "schedule": 6 * 60 * 60.0,
