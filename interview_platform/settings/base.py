@@ -117,7 +117,6 @@ DATABASE_POOL = env_bool("DATABASE_POOL", default=USES_POSTGRES)
 
 def _tune(config: dict) -> dict:
     config.setdefault("OPTIONS", {})
-    config["ATOMIC_REQUESTS"] = True
     if config["ENGINE"] == "django.db.backends.postgresql":
         if DATABASE_POOL:
             # Django's native psycopg pool; persistent connections must stay off with it.
@@ -136,7 +135,9 @@ def _tune(config: dict) -> dict:
     return config
 
 
-DATABASES = {"default": _tune(_default_db)}
+# Only the primary wraps requests in a transaction: a replica must not be connected to (and
+# cannot take the API down) unless a request actually reads from it.
+DATABASES = {"default": {**_tune(_default_db), "ATOMIC_REQUESTS": True}}
 for _index, _url in enumerate(env_list("DATABASE_REPLICA_URLS")):
     _replica = _tune(parse_db_url("DATABASE_REPLICA_URLS", _url))
     # In tests a replica reads the test copy of the primary instead of a database of its own.

@@ -43,3 +43,26 @@ def test_health_reports_a_down_broker_as_503(client):
         app.conf.broker_url, app.conf.task_always_eager = previous
     assert response.status_code == 503
     assert response.json()["error"]["details"]["down"] == ["broker"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_health_names_a_database_that_is_really_down(client, settings):
+    from django.db import connections
+
+    if connections["default"].vendor != "postgresql":
+        pytest.skip("Django keeps the in-memory SQLite test database open; needs PostgreSQL")
+    # Nothing listens on port 1: a real refused connection, no mock.
+    broken = {**settings.DATABASES["default"], "HOST": "127.0.0.1", "PORT": "1"}
+    broken["OPTIONS"] = {"connect_timeout": 1}
+    original = connections["default"].settings_dict
+    connections["default"].close()
+    connections["default"].settings_dict = broken
+    try:
+        response = client.get("/api/health")
+    finally:
+        connections["default"].close()
+        connections["default"].settings_dict = original
+    assert response.status_code == 503
+    body = response.json()
+    assert body["error"]["type"] == "database_error"
+    assert body["error"]["details"]["down"] == ["database"]
