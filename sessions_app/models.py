@@ -92,3 +92,19 @@ class SessionQuestion(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.order} of {self.session_id}"
+
+
+class SessionStart(models.Model):
+    """One row per session started: the daily limit counts these, so deleting a session does
+    not hand a start back. Kept as long as the user."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_starts"
+    )
+    started_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "started_at"], name="session_start_user_day_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.started_at:%Y-%m-%d %H:%M}"

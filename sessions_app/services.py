@@ -17,7 +17,7 @@ from questions.models import Question
 from questions.services import question_record_usage
 
 from . import live
-from .models import InterviewSession, SessionQuestion, SessionStatus
+from .models import InterviewSession, SessionQuestion, SessionStart, SessionStatus
 from .reports import session_report_build
 from .selection import question_select_next
 
@@ -144,7 +144,8 @@ def session_start(
             details={"activeSessionId": str(active.pk)},
         )
     day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    started_today = InterviewSession.objects.filter(user=user, created_at__gte=day_start).count()
+    # Counted from the start log, which outlives the sessions: deleting one gives no start back.
+    started_today = SessionStart.objects.filter(user=user, started_at__gte=day_start).count()
     limit = _sessions_per_day(user)
     if started_today >= limit:
         retry_after = int((day_start + timedelta(days=1) - now).total_seconds())
@@ -167,6 +168,7 @@ def session_start(
         metadata=metadata or {},
         expires_at=now + timedelta(seconds=settings.SESSION_MAX_DURATION_SECONDS),
     )
+    SessionStart.objects.create(user=user, started_at=now)
     _serve(session, order=1)
     transaction.on_commit(lambda: live.live_state_save(session))
     return session
@@ -277,8 +279,11 @@ def session_analysis_landed(*, session_id) -> None:
 
 @transaction.atomic
 def session_update(
-    *, session: InterviewSession, status: str | None = None, metadata: dict | None = None
+    *, user: User, session_id, status: str | None = None, metadata: dict | None = None
 ) -> InterviewSession:
+    # Locked and saved field by field, so an update racing a completion cannot undo it.
+    session = _locked_session(user=user, session_id=session_id)
+    fields = []
     if status is not None:
         if status != SessionStatus.ABANDONED:
             raise ApplicationError(
@@ -290,11 +295,15 @@ def session_update(
             raise ApplicationError(
                 _("A completed session cannot be abandoned."), code="session_not_active", status=409
             )
-        session.status = SessionStatus.ABANDONED
-        live.live_state_clear(session.pk)
+        if session.status == SessionStatus.ACTIVE:
+            session.status = SessionStatus.ABANDONED
+            fields.append("status")
+            transaction.on_commit(lambda: live.live_state_clear(session.pk))
     if metadata is not None:
         session.metadata = {**(session.metadata or {}), **metadata}
-    session.save()
+        fields.append("metadata")
+    if fields:
+        session.save(update_fields=fields)
     return session
 
 

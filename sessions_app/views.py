@@ -102,9 +102,9 @@ class SessionDetailView(APIView):
     def _update(self, request, session_id):
         data = SessionUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        session = session_get(user=request.user, session_id=session_id)
         session_update(
-            session=session,
+            user=request.user,
+            session_id=session_id,
             status=data.validated_data.get("status"),
             metadata=data.validated_data.get("metadata"),
         )

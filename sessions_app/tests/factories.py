@@ -5,12 +5,13 @@ from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
 from questions.tests.factories import QuestionFactory
-from sessions_app.models import InterviewSession, SessionQuestion
+from sessions_app.models import InterviewSession, SessionQuestion, SessionStart
 
 
 class InterviewSessionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = InterviewSession
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     category = "software_engineering"
@@ -18,6 +19,12 @@ class InterviewSessionFactory(factory.django.DjangoModelFactory):
     language = "en"
     question_count = 5
     expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=2))
+
+    @factory.post_generation
+    def _start_logged(obj, create, extracted, **kwargs):
+        # As session_start does: every session counts once toward the daily limit.
+        if create:
+            SessionStart.objects.create(user=obj.user, started_at=obj.created_at)
 
 
 class SessionQuestionFactory(factory.django.DjangoModelFactory):

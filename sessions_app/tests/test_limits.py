@@ -160,3 +160,30 @@ def test_the_beat_task_is_scheduled():
 
     schedule = app.conf.beat_schedule
     assert schedule["expire-sessions"]["task"] == "sessions_app.tasks.expire_sessions_task"
+
+
+def test_deleting_sessions_does_not_give_starts_back(auth_client, bank):
+    for _ in range(5):
+        session = start(auth_client).json()
+        assert (
+            auth_client.delete(reverse("session-detail", args=[session["id"]])).status_code == 204
+        )
+    response = start(auth_client)
+    assert response.status_code == 429
+    assert response.json()["error"]["code"] == "daily_session_limit"
+
+
+def test_an_update_cannot_undo_a_completion(auth_client, bank):
+    from sessions_app.services import session_complete, session_update
+
+    session = start(auth_client).json()
+    session_complete(user=auth_client.user, session_id=session["id"])
+    session_update(user=auth_client.user, session_id=session["id"], metadata={"platform": "ios"})
+    stored = InterviewSession.objects.get(pk=session["id"])
+    assert stored.status == "completed"
+    assert stored.completed_at is not None and stored.report is not None
+    assert stored.metadata["platform"] == "ios"
+    response = auth_client.patch(
+        reverse("session-detail", args=[session["id"]]), {"status": "abandoned"}, format="json"
+    )
+    assert response.status_code == 409
