@@ -33,7 +33,7 @@ from .services import (
     answer_submit,
     wait_for_completion,
 )
-from .validation import validate_answers
+from .validation import validate_answer, validate_answers
 
 
 def _rate(name: str):
@@ -55,6 +55,15 @@ def _submit(request, item: dict):
         session_question_id=item.get("session_question_id"),
         time_spent=item.get("time_spent"),
     )
+
+
+def _count_session_answers(request, items: list[dict]) -> None:
+    """SessionSecurity's 2 answers a minute: every session answer counts, single or batched."""
+    for item in items:
+        if item.get("session_id"):
+            enforce_rate_limit(
+                request, group="answers", key="user", rate=settings.RATE_LIMITS["answers"]
+            )
 
 
 def _accepted(result, request) -> Response:
@@ -90,10 +99,8 @@ class AnswerView(APIView):
     def post(self, request):
         data = AnswerInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        if data.validated_data.get("session_id"):
-            enforce_rate_limit(
-                request, group="answers", key="user", rate=settings.RATE_LIMITS["answers"]
-            )
+        validate_answer(data.validated_data["answer"])  # a refused answer uses up no quota
+        _count_session_answers(request, [data.validated_data])
         result = _submit(request, data.validated_data)
         wait = _wait_seconds(request)
         if wait and result.status == AnalysisStatus.PENDING:
@@ -146,6 +153,7 @@ class AnalysisBatchView(APIView):
         data = BatchInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         validate_answers([item["answer"] for item in data.validated_data["items"]])
+        _count_session_answers(request, data.validated_data["items"])
         results = [_submit(request, item) for item in data.validated_data["items"]]
         body = {"results": [{"id": r.pk, "status": r.status} for r in results]}
         return Response(BatchOutputSerializer(body).data, status=status.HTTP_202_ACCEPTED)

@@ -187,3 +187,25 @@ def test_an_update_cannot_undo_a_completion(auth_client, bank):
         reverse("session-detail", args=[session["id"]]), {"status": "abandoned"}, format="json"
     )
     assert response.status_code == 409
+
+
+def test_batching_session_answers_does_not_bypass_the_answer_limit(auth_client, bank):
+    session = start(auth_client, questionCount=4).json()
+    ids = [session["currentQuestion"]["id"]]
+    for _ in range(2):
+        ids.append(auth_client.post(reverse("session-next", args=[session["id"]])).json()["id"])
+    items = [
+        {"sessionId": session["id"], "sessionQuestionId": sq, "answer": f"{ANSWERS['en']} {n}"}
+        for n, sq in enumerate(ids)
+    ]
+    response = auth_client.post(reverse("analysis-batch"), {"items": items}, format="json")
+    assert response.status_code == 429
+    assert response.json()["error"]["details"]["scope"] == "answers"
+
+
+def test_a_refused_answer_uses_up_no_quota(auth_client, bank):
+    session = start(auth_client, questionCount=3).json()
+    first = session["currentQuestion"]["id"]
+    for _ in range(3):
+        assert answer(auth_client, session, first, text="short").status_code == 400
+    assert answer(auth_client, session, first).status_code == 202
