@@ -10,6 +10,7 @@ from accounts.models import User
 from interview_platform.api.errors import ApplicationError, ErrorType
 from questions.choices import JobCategory, QuestionSource, QuestionType
 from questions.models import Question
+from questions.selectors import visible_to
 from questions.services import question_create
 
 from .ai.base import AIServiceError
@@ -35,7 +36,9 @@ def questions_generate(
     job_description: str = "",
     exclude: list[str] | None = None,
 ) -> list[Question]:
-    existing = Question.objects.filter(category=category, language=language)
+    # Only the shared bank and this user's own questions: other users' are private and must not
+    # reach the provider in this user's prompt.
+    existing = Question.objects.filter(visible_to(user), category=category, language=language)
     if category == JobCategory.CUSTOM:
         existing = existing.filter(custom_category__iexact=custom_category)
     previous = list(

@@ -27,6 +27,7 @@ from interview_platform.api.errors import ApplicationError, ErrorType
 from interview_platform.logging import session_id_var
 from questions.choices import JobCategory, Language, QuestionSource
 from questions.models import Question
+from questions.selectors import question_queryset
 from questions.services import question_record_score, question_record_usage
 
 from .ai.base import AIServiceError, TransientAIError
@@ -80,7 +81,7 @@ def _question_for_free_practice(
 ) -> Question:
     if question_id:
         try:
-            return Question.objects.get(pk=question_id, is_active=True)
+            return question_queryset(user=user).get(pk=question_id)
         except Question.DoesNotExist:
             raise ApplicationError(
                 _("That question does not exist."), code="not_found", status=404

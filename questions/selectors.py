@@ -11,7 +11,7 @@ from accounts.models import User
 
 from . import cache as question_cache
 from .categories import DIFFICULTY_TEXT, category_text, difficulty_name
-from .choices import Difficulty, JobCategory
+from .choices import Difficulty, JobCategory, QuestionSource
 from .models import Question
 
 ORDERINGS = {
@@ -25,9 +25,27 @@ ORDERINGS = {
 }
 
 
-def question_queryset(*, include_inactive: bool = False) -> QuerySet[Question]:
+# The shared bank: what every user may see. AI-generated questions belong to the user they
+# were generated for (their custom role or job description is theirs), typed-in ones too.
+PUBLIC_SOURCES = (QuestionSource.BANK, QuestionSource.ADMIN)
+
+
+def visible_to(user: User | None) -> Q:
+    public = Q(source__in=PUBLIC_SOURCES)
+    if user is None:
+        return public
+    return public | Q(source=QuestionSource.AI, created_by=user)
+
+
+def question_queryset(
+    *, include_inactive: bool = False, user: User | None = None
+) -> QuerySet[Question]:
+    """Staff with `include_inactive` see every question; otherwise active questions of the
+    shared bank, plus the AI questions generated for `user`."""
     queryset = Question.objects.all()
-    return queryset if include_inactive else queryset.filter(is_active=True)
+    if include_inactive:
+        return queryset
+    return queryset.filter(visible_to(user), is_active=True)
 
 
 def question_list(*, filters: dict[str, Any], include_inactive: bool = False) -> QuerySet[Question]:
@@ -68,7 +86,7 @@ def question_has_been_answered(*, user: User, question: Question) -> bool:
 def question_categories(*, language: str) -> list[dict[str, Any]]:
     def compute() -> list[dict[str, Any]]:
         counts = dict(
-            Question.objects.filter(is_active=True, language=language)
+            Question.objects.filter(visible_to(None), is_active=True, language=language)
             .values_list("category")
             .annotate(n=Count("id"))
             .values_list("category", "n")

@@ -82,7 +82,8 @@ def question_create(
     *, data: dict, created_by: User | None, source: str = QuestionSource.ADMIN
 ) -> Question:
     question = Question.objects.create(created_by=created_by, source=source, **data)
-    transaction.on_commit(question_cache.invalidate)
+    if source != QuestionSource.AI:  # a generated question is private: shared lists don't change
+        transaction.on_commit(question_cache.invalidate)
     return question
 
 

@@ -109,7 +109,9 @@ class QuestionDetailView(APIView):
     @questions_limited
     def get(self, request, question_id):
         staff = request.user.is_staff
-        question = get_object_or_404(question_queryset(include_inactive=staff), pk=question_id)
+        question = get_object_or_404(
+            question_queryset(include_inactive=staff, user=request.user), pk=question_id
+        )
         answered = not staff and question_has_been_answered(user=request.user, question=question)
         return Response(withhold(QuestionSerializer(question).data, answered=answered, staff=staff))
 

@@ -7,6 +7,7 @@ from collections import Counter
 
 from questions.choices import DIFFICULTY_ORDER, JobCategory
 from questions.models import Question
+from questions.selectors import visible_to
 
 from .models import InterviewSession, SessionQuestion
 
@@ -70,7 +71,10 @@ def question_select_next(
 
     candidates = list(
         Question.objects.filter(
-            category=session.category, language=session.language, is_active=True
+            visible_to(session.user),
+            category=session.category,
+            language=session.language,
+            is_active=True,
         )
         .exclude(pk__in=used)
         .only("id", "difficulty", "type")

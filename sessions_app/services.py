@@ -91,7 +91,7 @@ def _generated_question(session: InterviewSession) -> Question:
     asked = list(session.session_questions.values_list("question__question", flat=True))
     difficulty = session.difficulty
     generated = questions_generate(
-        user=None,
+        user=session.user,
         category=session.category,
         difficulty=difficulty,
         language=session.language,

@@ -268,3 +268,29 @@ def test_answers_past_the_retention_period_are_removed(auth_client):
     assert answers_purge_expired(days=30) == 1
     assert not AnalysisResult.objects.filter(pk=old).exists()
     assert AnalysisResult.objects.filter(pk=recent).exists()
+
+
+def test_generated_questions_are_private_to_their_user(auth_client, api_client):
+    from accounts.tests.factories import UserFactory
+
+    body = auth_client.post(
+        reverse("question-generate"),
+        {
+            "category": "custom",
+            "customCategory": "Secret role",
+            "difficulty": "easy",
+            "language": "en",
+        },
+        format="json",
+    ).json()
+    own_id = body[0]["id"]
+    assert auth_client.get(reverse("question-detail", args=[own_id])).status_code == 200
+    other = UserFactory()
+    api_client.force_authenticate(other)
+    assert api_client.get(reverse("question-detail", args=[own_id])).status_code == 404
+    listed = api_client.get(reverse("question-list"), {"category": "custom"}).json()
+    assert listed["count"] == 0
+    answer = api_client.post(
+        reverse("analysis-answer"), {"questionId": own_id, "answer": EN_ANSWER}, format="json"
+    )
+    assert answer.status_code == 404
