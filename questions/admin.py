@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import transaction
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
 
@@ -60,8 +61,12 @@ class QuestionAdmin(ImportExportModelAdmin):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-        question_cache.invalidate()
+        transaction.on_commit(question_cache.invalidate)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        question_cache.invalidate()
+        transaction.on_commit(question_cache.invalidate)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        transaction.on_commit(question_cache.invalidate)

@@ -1,5 +1,6 @@
 """Import/export of questions in the Django admin (CSV and JSON, via django-import-export)."""
 
+from django.db import transaction
 from import_export import fields, resources, widgets
 
 from . import cache as question_cache
@@ -42,4 +43,4 @@ class QuestionResource(resources.ModelResource):
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
         if not kwargs.get("dry_run"):
-            question_cache.invalidate()
+            transaction.on_commit(question_cache.invalidate)

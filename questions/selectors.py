@@ -86,7 +86,8 @@ def question_has_been_answered(*, user: User, question: Question) -> bool:
 def question_categories(*, language: str) -> list[dict[str, Any]]:
     def compute() -> list[dict[str, Any]]:
         counts = dict(
-            Question.objects.filter(visible_to(None), is_active=True, language=language)
+            Question.objects.using("default")  # cached: read the primary, not a lagging replica
+            .filter(visible_to(None), is_active=True, language=language)
             .values_list("category")
             .annotate(n=Count("id"))
             .values_list("category", "n")

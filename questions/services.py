@@ -112,7 +112,7 @@ def question_delete(*, question: Question) -> str:
 
 def questions_set_active(*, question_ids: list, active: bool) -> int:
     count = Question.objects.filter(pk__in=question_ids).update(is_active=active)
-    question_cache.invalidate()
+    transaction.on_commit(question_cache.invalidate)
     return count
 
 

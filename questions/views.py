@@ -78,7 +78,10 @@ class QuestionListView(APIView):
 
         def compute() -> dict:
             paginator = PageNumberPagination()
-            queryset = question_list(filters=filters, include_inactive=include_inactive)
+            # Filled from the primary: a lagging replica must not be cached for an hour.
+            queryset = question_list(filters=filters, include_inactive=include_inactive).using(
+                "default"
+            )
             page = paginator.paginate_queryset(queryset, request, view=self)
             return paginator.get_paginated_response(QuestionSerializer(page, many=True).data).data
 
