@@ -210,6 +210,15 @@ def _after_completion(result: AnalysisResult) -> None:
         from sessions_app.services import session_analysis_landed
 
         session_analysis_landed(session_id=result.session_id)
+    else:
+        # Free practice counts in today's progress at once, not only after the nightly rollup.
+        transaction.on_commit(lambda: _analytics_refresh(result.user_id))
+
+
+def _analytics_refresh(user_id) -> None:
+    from analytics.services import user_analytics_refresh
+
+    user_analytics_refresh(user_id=user_id, day=timezone.now().date())
 
 
 def _contexts(result: AnalysisResult) -> tuple[QuestionContext, AnalysisContext]:

@@ -258,10 +258,8 @@ def _refresh_score_and_report(session: InterviewSession) -> None:
 
 
 def _analytics_refresh(session: InterviewSession) -> None:
-    try:
-        from analytics.services import user_analytics_refresh
-    except ImportError:
-        return  # the analytics capability is not installed yet
+    from analytics.services import user_analytics_refresh
+
     user_analytics_refresh(user_id=session.user_id, day=session.completed_at.date())
 
 
@@ -310,7 +308,12 @@ def session_update(
 @transaction.atomic
 def session_delete(*, session: InterviewSession) -> None:
     live.live_state_clear(session.pk)
+    completed_at = session.completed_at
     session.delete()  # its session questions and analyses go with it (CASCADE)
+    if completed_at is not None:
+        # The daily rollup must stop counting it now, not after the nightly run.
+        session.completed_at = completed_at
+        transaction.on_commit(lambda: _analytics_refresh(session))
 
 
 def sessions_expire(*, batch_size: int = 500) -> int:

@@ -294,3 +294,14 @@ def test_generated_questions_are_private_to_their_user(auth_client, api_client):
         reverse("analysis-answer"), {"questionId": own_id, "answer": EN_ANSWER}, format="json"
     )
     assert answer.status_code == 404
+
+
+def test_free_practice_counts_in_todays_rollup_at_once(auth_client):
+    from django.utils import timezone
+
+    from analytics.models import UserAnalytics
+
+    question = QuestionFactory(language="en")
+    submit(auth_client, questionId=str(question.id), answer=EN_ANSWER)
+    today = UserAnalytics.objects.get(user=auth_client.user, date=timezone.now().date())
+    assert today.questions_answered == 1

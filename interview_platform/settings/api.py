@@ -56,7 +56,8 @@ SPECTACULAR_SETTINGS = {
         "QuestionTypeEnum": "questions.choices.QuestionType",
         "LanguageEnum": "questions.choices.Language",
         "QuestionSourceEnum": "questions.choices.QuestionSource",
-        "AnalysisStatusEnum": "analysis.models.AnalysisStatus",
+        # Analyses and export jobs share these values, so one neutral name serves both.
+        "JobStatusEnum": "analysis.models.AnalysisStatus",
         "SessionStatusEnum": "sessions_app.models.SessionStatus",
     },
 }

@@ -224,3 +224,30 @@ def test_staff_session_overview(staff_client, auth_client, bank):
     body = staff_client.get(reverse("admin-session-list"), {"user": auth_client.user.email}).json()
     assert body["count"] == 1
     assert auth_client.get(reverse("admin-session-list")).status_code == 403
+
+
+def test_deleting_a_completed_session_updates_the_daily_rollup(
+    auth_client, bank, relaxed_answer_limit
+):
+    from django.utils import timezone
+
+    from analytics.models import UserAnalytics
+
+    session = auth_client.post(
+        reverse("session-list"), {"language": "en", "questionCount": 1}, format="json"
+    ).json()
+    auth_client.post(
+        reverse("analysis-answer"),
+        {
+            "sessionId": session["id"],
+            "sessionQuestionId": session["currentQuestion"]["id"],
+            "answer": ANSWERS["en"],
+        },
+        format="json",
+    )
+    auth_client.post(reverse("session-complete", args=[session["id"]]))
+    day = timezone.now().date()
+    assert UserAnalytics.objects.get(user=auth_client.user, date=day).sessions_completed == 1
+    auth_client.delete(reverse("session-detail", args=[session["id"]]))
+    row = UserAnalytics.objects.filter(user=auth_client.user, date=day).first()
+    assert row is None or row.sessions_completed == 0
