@@ -72,7 +72,8 @@ def questions_generate(
                 details={"reason": exc.reason},
             ) from exc
         text = (generated.question or "").strip()
-        if len(text) < 10 or _normalized(text) in seen:
+        duplicate = _normalized(text) in seen or existing.filter(question__iexact=text).exists()
+        if len(text) < 10 or duplicate:
             continue
         seen.add(_normalized(text))
         previous.append(text)

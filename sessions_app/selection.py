@@ -29,12 +29,19 @@ def target_difficulty(*, base: str, recent_scores: list[int]) -> str:
 
 
 def _session_state(session: InterviewSession) -> tuple[list[SessionQuestion], list[int]]:
+    """The questions served so far, and the scores earned at the current level.
+
+    Only scores at the level of the last question count, so two strong answers move the session
+    up once: the next move needs two more answers at the new level."""
     served = list(
         session.session_questions.select_related("question", "analysis").order_by("order")
     )
+    current = served[-1].question.difficulty if served else session.difficulty
     scores = []
     for sq in served:
         analysis = getattr(sq, "analysis", None)
+        if sq.question.difficulty != current:
+            continue
         if analysis is not None and analysis.total_score is not None:
             scores.append(analysis.total_score)
     return served, scores

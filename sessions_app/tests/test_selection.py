@@ -34,8 +34,7 @@ def test_target_difficulty(base, scores, expected):
 def serve(session, question, order, score=None):
     sq = SessionQuestionFactory(session=session, question=question, order=order)
     if score is not None:
-        parts = [score // 4] * 4
-        parts[0] += score - sum(parts)
+        parts = [score // 4 + (1 if i < score % 4 else 0) for i in range(4)]
         AnalysisResult.objects.create(
             user=session.user,
             session=session,
@@ -116,3 +115,14 @@ def test_falls_back_to_nearby_difficulties_when_a_level_is_exhausted(bank):
 def test_returns_none_for_custom_roles_and_an_empty_bank(db):
     assert question_select_next(session=InterviewSessionFactory(category="custom")) is None
     assert question_select_next(session=InterviewSessionFactory(category="finance")) is None
+
+
+def test_two_strong_answers_move_up_one_level_only(bank):
+    session = InterviewSessionFactory(category="marketing", language="en", difficulty="easy")
+    easy = Question.objects.filter(category="marketing", language="en", difficulty="easy")
+    medium = Question.objects.filter(category="marketing", language="en", difficulty="medium")
+    serve(session, easy[0], 1, score=90)
+    serve(session, easy[1], 2, score=95)
+    serve(session, medium[0], 3)  # served after the move up, not answered yet
+    # The easy-level scores moved the session to medium once; they do not count again.
+    assert question_select_next(session=session).difficulty == "medium"
