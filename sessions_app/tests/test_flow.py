@@ -157,17 +157,27 @@ def test_list_filters_and_is_newest_first(auth_client, bank, django_assert_max_n
         assert auth_client.get(reverse("session-list")).status_code == 200
 
 
+@pytest.mark.parametrize("count", [2, 6])
 def test_detail_query_count_does_not_grow_with_questions(
-    auth_client, bank, relaxed_answer_limit, django_assert_max_num_queries
+    auth_client, bank, relaxed_answer_limit, django_assert_max_num_queries, count
 ):
     session = auth_client.post(
-        reverse("session-list"), {"questionCount": 6, "language": "en"}, format="json"
+        reverse("session-list"), {"questionCount": count, "language": "en"}, format="json"
     ).json()
-    for _ in range(5):
-        auth_client.post(reverse("session-next", args=[session["id"]]))
+    served = [session["currentQuestion"]["id"]]
+    for _ in range(count - 1):
+        served.append(auth_client.post(reverse("session-next", args=[session["id"]])).json()["id"])
+    for n, sq in enumerate(served):  # every question answered and analysed: `results` is full
+        auth_client.post(
+            reverse("analysis-answer"),
+            {"sessionId": session["id"], "sessionQuestionId": sq, "answer": f"{ANSWERS['en']} {n}"},
+            format="json",
+        )
     with django_assert_max_num_queries(6):
         response = auth_client.get(reverse("session-detail", args=[session["id"]]))
-    assert len(response.json()["questions"]) == 6
+    body = response.json()
+    assert len(body["questions"]) == count
+    assert len(body["results"]) == count
 
 
 def test_abandon_update_metadata_and_delete(auth_client, bank):
