@@ -44,9 +44,12 @@ class SessionQuestionSerializer(serializers.ModelSerializer):
 
     def get_question(self, obj) -> QuestionSerializer:
         staff = bool(self.context.get("staff"))
-        return withhold(
-            QuestionSerializer(obj.question).data, answered=obj.answered_at is not None, staff=staff
-        )
+        # The parent serializes all of a session's questions in one pass (one serializer, not
+        # one per question); a lone session question serializes its own.
+        data = self.context.get("question_data", {}).get(obj.question_id)
+        if data is None:
+            data = QuestionSerializer(obj.question).data
+        return withhold(data, answered=obj.answered_at is not None, staff=staff)
 
     def get_analysis_id(self, obj) -> str | None:
         analysis = getattr(obj, "analysis", None)
@@ -141,8 +144,16 @@ class SessionDetailSerializer(_TimeoutFields, serializers.ModelSerializer):
     def _served(self, obj) -> list[SessionQuestion]:
         return list(obj.session_questions.all())
 
+    def _with_question_data(self, obj) -> dict:
+        served = self._served(obj)
+        questions = QuestionSerializer([sq.question for sq in served], many=True).data
+        by_id = {sq.question_id: data for sq, data in zip(served, questions, strict=True)}
+        return {**self.context, "question_data": by_id}
+
     def get_questions(self, obj) -> SessionQuestionSerializer(many=True):
-        return SessionQuestionSerializer(self._served(obj), many=True, context=self.context).data
+        return SessionQuestionSerializer(
+            self._served(obj), many=True, context=self._with_question_data(obj)
+        ).data
 
     def get_results(self, obj) -> AnalysisResultSerializer(many=True):
         analyses = [sq.analysis for sq in self._served(obj) if getattr(sq, "analysis", None)]
