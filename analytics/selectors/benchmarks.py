@@ -3,11 +3,14 @@
 - A user's **category score** is the mean total score (0-100) of their scored answers to
   questions of that category (and difficulty, when one is asked for).
 - The **cohort** is every user with at least `BENCHMARK_MIN_ANSWERS` such answers.
-- The **percentile** is SQL's PERCENT_RANK of the user's category score within the cohort, times
+- The **percentile** is PERCENT_RANK of the user's category score within the cohort, times
   100: the share of the *other* cohort members whose score is strictly lower, so tied users get
-  the same percentile and the lowest score gets 0. Computed in the database: a window function
-  where the database has them (PostgreSQL, SQLite >= 3.25), otherwise by counting the members
-  below, which is the same number by definition.
+  the same percentile and the lowest score gets 0. The database computes every member's score
+  (one grouped query over the category's answers) and returns them sorted; that sorted list is
+  cached with the cohort summary, and a request ranks the user's live score in it by binary
+  search. Ranking live against the whole table cost a full aggregation of the category per
+  request (about 0.9 s at a million answers); within the cache period the cohort is the cached
+  one, the user's own score is always current.
 - Below `BENCHMARK_MIN_ANSWERS` answers, or with fewer than `BENCHMARK_MIN_COHORT` users in the
   cohort, no percentile is given (it would say more about chance than about the user) and the
   response says why; the histogram is withheld from a cohort that small too, so it cannot reveal
@@ -18,18 +21,19 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connections
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import User
 from analysis.models import AnalysisResult
 
 from .. import stats
-from .common import db_value, fetch_over, scored_answers
+from .common import fetch_over, scored_answers
 
 BENCHMARK_MIN_ANSWERS = 5
 BENCHMARK_MIN_COHORT = 10
@@ -84,8 +88,16 @@ def cohort_summary(*, category: str, difficulty: str | None) -> dict[str, Any]:
         counts[int(bucket)] = count
         total += float(score_sum)
     size = sum(counts)
+    scores = [
+        float(score)
+        for (score,) in fetch_over(
+            _cohort(category, difficulty), "SELECT score FROM ({inner}) cohort ORDER BY score"
+        )
+    ]
     summary = {
+        "computed_at": timezone.now(),
         "cohort_size": size,
+        "scores": scores,
         "cohort_average": round(total / size, 2) if size else None,
         "category_average": None if answers["average"] is None else round(answers["average"], 2),
         "category_answers": answers["count"],
@@ -110,42 +122,35 @@ def platform_average() -> float | None:
 
 
 def user_rank(*, user: User, category: str, difficulty: str | None) -> dict[str, Any] | None:
-    """{score, answers, percentile (0-1), cohort} for a cohort member, else None."""
-    cohort = _cohort(category, difficulty)
-    using = cohort.db
-    me = db_value(AnalysisResult, "user", user.pk, using)
-    if connections[using].features.supports_over_clause:
-        rows = fetch_over(
-            cohort,
-            "SELECT score, answers, pr, n FROM (SELECT user_id, score, answers, "
-            "PERCENT_RANK() OVER (ORDER BY score) AS pr, COUNT(*) OVER () AS n "
-            "FROM ({inner}) cohort) ranked WHERE user_id = %s",
-            [me],
+    """{score, answers, percent_rank (0-1), cohort} for a cohort member, else None.
+
+    The user's score is live; the others' come from the cached cohort. The user's own entry in
+    that cache (their score when it was computed, if they were a member then) is taken out, so
+    they are ranked only against the other members."""
+    summary = cohort_summary(category=category, difficulty=difficulty)
+    cached_at = Q(created_at__lte=summary["computed_at"])
+    mine = (
+        _answers(category, difficulty)
+        .filter(user=user)
+        .aggregate(
+            score=Avg("total_score"),
+            answers=Count("id"),
+            score_then=Avg("total_score", filter=cached_at),
+            answers_then=Count("id", filter=cached_at),
         )
-        if not rows:
-            return None
-        score, answers, rank, size = rows[0]
-        return {"score": float(score), "answers": answers, "percent_rank": rank, "cohort": size}
-    return _user_rank_by_counting(cohort, me)
-
-
-def _user_rank_by_counting(cohort: QuerySet, me: Any) -> dict[str, Any] | None:
-    """PERCENT_RANK without window functions: (members strictly below) / (members - 1)."""
-    mine = fetch_over(
-        cohort, "SELECT score, answers FROM ({inner}) cohort WHERE user_id = %s", [me]
     )
-    if not mine:
+    if not mine["answers"] or mine["answers"] < BENCHMARK_MIN_ANSWERS:
         return None
-    score, answers = mine[0]
-    (below, size), *_ = fetch_over(
-        cohort,
-        "SELECT COALESCE(SUM(CASE WHEN score < %s THEN 1 ELSE 0 END), 0), COUNT(*) "
-        "FROM ({inner}) cohort",
-        params_before=[score],
-    )
+    score = float(mine["score"])
+    scores = summary["scores"]
+    was_member = mine["answers_then"] >= BENCHMARK_MIN_ANSWERS
+    below = bisect.bisect_left(scores, score)
+    if was_member and float(mine["score_then"]) < score:
+        below -= 1  # their own earlier score is in the cache, below their current one
+    size = len(scores) if was_member else len(scores) + 1
     return {
-        "score": float(score),
-        "answers": answers,
+        "score": score,
+        "answers": mine["answers"],
         "percent_rank": stats.percent_rank(below, size),
         "cohort": size,
     }

@@ -6,13 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
-from analysis.models import AnalysisResult
-from analytics.selectors.benchmarks import _cohort, _user_rank_by_counting, user_rank
-from analytics.selectors.common import db_value
+from analytics.selectors.benchmarks import cohort_summary, user_rank
 
 from .factories import answer
 
@@ -63,16 +61,15 @@ def test_the_lowest_and_highest_scores_are_0_and_100(cohort):
     assert highest["percent_rank"] == 1
 
 
-def test_the_fallback_without_window_functions_agrees(user, cohort):
+def test_every_members_rank_is_the_share_strictly_below(user, cohort):
     give(user, 60)
-    cohort_query = _cohort("software_engineering", None)
-
-    for member in [user, *cohort]:
-        me = db_value(AnalysisResult, "user", member.pk, cohort_query.db)
-        counted = _user_rank_by_counting(cohort_query, me)
-        windowed = user_rank(user=member, category="software_engineering", difficulty=None)
-        assert counted["percent_rank"] == pytest.approx(windowed["percent_rank"])
-        assert counted["cohort"] == windowed["cohort"] == 12
+    members = [user, *cohort]
+    scores = sorted([60, *COHORT])
+    for member in members:
+        rank = user_rank(user=member, category="software_engineering", difficulty=None)
+        below = sum(1 for other in scores if other < rank["score"])
+        assert rank["percent_rank"] == pytest.approx(below / 11)
+        assert rank["cohort"] == 12
 
 
 def test_averages_and_histogram_by_hand(auth_client, user, cohort):
@@ -151,11 +148,23 @@ def test_the_cohort_summary_is_cached_per_category(auth_client, user, cohort):
 
     assert first["cohortSize"] == cached["cohortSize"] == 12
     assert fresh["cohortSize"] == 13
-    # The user's own percentile is always computed live: one more member below now.
-    assert cached["percentile"] == round(4 / 12 * 100, 1)
+    # Within the cache period the user is ranked in the cached cohort; after it, in the new one.
+    assert cached["percentile"] == first["percentile"] == round(3 / 11 * 100, 1)
+    assert fresh["percentile"] == round(4 / 12 * 100, 1)
 
 
 def test_the_database_computes_the_rank(cohort, django_assert_max_num_queries):
-    with django_assert_max_num_queries(1):
-        user_rank(user=cohort[3], category="software_engineering", difficulty=None)
-    assert connection.features.supports_over_clause
+    cohort_summary(category="software_engineering", difficulty=None)  # cached, as in a request
+    with django_assert_max_num_queries(1):  # the user's own live score only
+        rank = user_rank(user=cohort[3], category="software_engineering", difficulty=None)
+    assert rank["percent_rank"] == pytest.approx(3 / 10)
+
+
+def test_a_member_who_joined_after_the_cache_is_counted_in(user, cohort):
+    cohort_summary(category="software_engineering", difficulty=None)  # cached without `user`
+    later = timezone.now() + timedelta(seconds=1)
+    for n in range(5):
+        answer(user, at=later + timedelta(minutes=n), total=60, category="software_engineering")
+    rank = user_rank(user=user, category="software_engineering", difficulty=None)
+    assert rank["cohort"] == 12
+    assert rank["percent_rank"] == pytest.approx(3 / 11)
