@@ -23,3 +23,11 @@ def password_reset_email_send_task(self, *, email: str) -> bool:
     from .services.passwords import password_reset_email_send
 
     return password_reset_email_send(email=email)
+
+
+@shared_task(acks_late=True, soft_time_limit=300, time_limit=360, queue="default")
+def flush_expired_tokens_task() -> None:
+    """Removes expired refresh tokens (and their blacklist entries): simplejwt's own command."""
+    from django.core.management import call_command
+
+    call_command("flushexpiredtokens")

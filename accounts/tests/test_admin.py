@@ -93,3 +93,24 @@ def test_a_user_without_the_admin_role_has_no_admin(client):
     response = client.get(reverse("admin:accounts_user_changelist"))
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+def test_expired_refresh_tokens_are_flushed(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
+    from accounts.tasks import flush_expired_tokens_task
+    from accounts.tests.factories import UserFactory
+
+    user = UserFactory()
+    now = timezone.now()
+    OutstandingToken.objects.create(
+        user=user, jti="old", token="x", expires_at=now - timedelta(days=1)
+    )
+    OutstandingToken.objects.create(
+        user=user, jti="new", token="y", expires_at=now + timedelta(days=1)
+    )
+    flush_expired_tokens_task.delay()
+    assert list(OutstandingToken.objects.values_list("jti", flat=True)) == ["new"]

@@ -46,6 +46,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "analysis.tasks.purge_expired_answers_task",
         "schedule": 6 * 60 * 60.0,
     },
+    "flush-expired-tokens": {
+        "task": "accounts.tasks.flush_expired_tokens_task",
+        "schedule": crontab(hour=3, minute=40),
+    },
     # Yesterday's (and the day before's) UserAnalytics rows, after the UTC day has closed.
     "analytics-daily-rollup": {
         "task": "analytics.tasks.analytics_rollup_task",
