@@ -149,6 +149,14 @@ def answer_submit(
 
     provider = resolve_provider_name()
     fingerprint = _fingerprint(question_id=question.pk, answer=answer, provider=provider)
+    # The same answer to the same question under the same rubric reuses stored scores.
+    previous = (
+        AnalysisResult.objects.filter(
+            fingerprint=fingerprint, status=AnalysisStatus.COMPLETED, preliminary=False
+        )
+        .order_by("-completed_at")
+        .first()
+    )
     result = AnalysisResult.objects.create(
         user=user,
         session=session,
@@ -157,19 +165,13 @@ def answer_submit(
         user_answer=answer,
         language=language,
         fingerprint=fingerprint,
-    )
-    previous = (
-        AnalysisResult.objects.filter(
-            fingerprint=fingerprint, status=AnalysisStatus.COMPLETED, preliminary=False
-        )
-        .exclude(pk=result.pk)
-        .order_by("-completed_at")
-        .first()
+        # A reused result is completed right here, through the same path as a provider's.
+        status=AnalysisStatus.PROCESSING if previous else AnalysisStatus.PENDING,
     )
     if previous is not None:
-        # The same answer to the same question under the same rubric: reuse, don't pay again.
-        _store_output_fields(result, _copy_fields(previous), reused_from=previous.pk)
-        _after_completion(result)
+        fields = _copy_fields(previous)
+        fields["ai_analysis"] = {**(previous.ai_analysis or {}), "reused_from": str(previous.pk)}
+        _complete(result, fields)
     else:
         _enqueue(result.pk)
     return result
@@ -189,18 +191,6 @@ def _copy_fields(source: AnalysisResult) -> dict:
         "ideal_answer": source.ideal_answer,
         "preliminary": source.preliminary,
     }
-
-
-def _store_output_fields(result: AnalysisResult, fields: dict, *, reused_from=None) -> None:
-    for name, value in fields.items():
-        setattr(result, name, value)
-    # JSON documents are stored snake_case like every column; the API camelizes them.
-    result.ai_analysis = underscoreize(result.ai_analysis or {})
-    if reused_from is not None:
-        result.ai_analysis["reused_from"] = str(reused_from)
-    result.status = AnalysisStatus.COMPLETED
-    result.completed_at = timezone.now()
-    result.save()
 
 
 def _after_completion(result: AnalysisResult) -> None:

@@ -10,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from accounts.models import User
 
 from . import cache as question_cache
-from .categories import DIFFICULTY_TEXT, category_text, difficulty_name
+from .categories import category_text, difficulty_name
 from .choices import Difficulty, JobCategory, QuestionSource
 from .models import Question
 
@@ -112,5 +112,4 @@ def question_difficulties(*, language: str) -> list[dict[str, str]]:
     return [
         {"id": difficulty.value, "name": difficulty_name(difficulty, language)}
         for difficulty in Difficulty
-        if difficulty in DIFFICULTY_TEXT
     ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from statistics import mean
 
-from django.db.models import Avg
+from django.db.models import Avg, Count
 
 from .models import InterviewSession, SessionStatus
 
@@ -65,7 +65,7 @@ def session_report_build(session: InterviewSession) -> dict:
     ).exclude(pk=session.pk)
     if session.created_at:
         earlier = earlier.filter(created_at__lt=session.created_at)
-    previous = earlier.aggregate(average=Avg("total_score"))["average"]
+    previous = earlier.aggregate(average=Avg("total_score"), sessions=Count("id"))
     return {
         "total_score": total,
         "answered": sum(1 for q in questions if q["answered"]),
@@ -76,10 +76,10 @@ def session_report_build(session: InterviewSession) -> dict:
         "top_strengths": [text for text, _ in strengths.most_common(TOP)],
         "top_improvements": [text for text, _ in improvements.most_common(TOP)],
         "comparison": {
-            "previous_sessions": earlier.count(),
-            "previous_average": _round(previous),
-            "difference": _round(total - previous)
-            if total is not None and previous is not None
+            "previous_sessions": previous["sessions"],
+            "previous_average": _round(previous["average"]),
+            "difference": _round(total - previous["average"])
+            if total is not None and previous["average"] is not None
             else None,
         },
     }

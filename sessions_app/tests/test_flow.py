@@ -261,3 +261,23 @@ def test_deleting_a_completed_session_updates_the_daily_rollup(
     auth_client.delete(reverse("session-detail", args=[session["id"]]))
     row = UserAnalytics.objects.filter(user=auth_client.user, date=day).first()
     assert row is None or row.sessions_completed == 0
+
+
+def test_the_report_compares_with_earlier_sessions_in_the_category(auth_client, bank):
+    from .factories import InterviewSessionFactory
+
+    for score in (60, 80):
+        InterviewSessionFactory(
+            user=auth_client.user, category="marketing", status="completed", total_score=score
+        )
+    InterviewSessionFactory(
+        user=auth_client.user, category="sales", status="completed", total_score=10
+    )
+    session = auth_client.post(
+        reverse("session-list"), {"category": "marketing", "language": "en"}, format="json"
+    ).json()
+    comparison = auth_client.post(reverse("session-complete", args=[session["id"]])).json()[
+        "report"
+    ]["comparison"]
+    # Nothing answered yet: no score of its own to compare, but the history is counted.
+    assert comparison == {"previousSessions": 2, "previousAverage": 70.0, "difference": None}
