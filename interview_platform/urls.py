@@ -1,8 +1,19 @@
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
+
+
+def _docs_page(view):
+    """The docs pages' policy: their bundles inject styles (see CSP_API_DOCS_UPDATE)."""
+    return csp_update(settings.CSP_API_DOCS_UPDATE)(view)
+
 
 api_patterns = [
     path("", include("interview_platform.api.urls")),
@@ -12,8 +23,13 @@ api_patterns = [
     path("", include("analysis.urls")),
     path("", include("analytics.urls")),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
-    path("docs", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("redoc", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    # The split view serves Swagger UI's start-up script as a file: no inline script.
+    path(
+        "docs",
+        _docs_page(SpectacularSwaggerSplitView.as_view(url_name="schema")),
+        name="swagger-ui",
+    ),
+    path("redoc", _docs_page(SpectacularRedocView.as_view(url_name="schema")), name="redoc"),
 ]
 
 urlpatterns = [

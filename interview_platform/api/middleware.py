@@ -58,6 +58,26 @@ class RequestIdMiddleware:
             session_id_var.set(str(view_kwargs["session_id"]))
 
 
+class SecurityHeadersMiddleware:
+    """Permissions-Policy on every response; `Cache-Control: no-store` on API responses.
+
+    API responses carry tokens and personal data (profiles, answers, scores), so no browser or
+    shared cache may keep them, unless a view chose its own caching policy.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        if policy and not response.has_header("Permissions-Policy"):
+            response["Permissions-Policy"] = policy
+        if _is_api(request) and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-store"
+        return response
+
+
 class ApiExceptionMiddleware:
     """Under /api/, Django's own error pages (404, 405, 500, CSRF) become the error envelope."""
 

@@ -104,7 +104,7 @@ def test_the_feedback_page_shows_scores_feedback_and_answers(browser, answered_s
     content = response.content.decode()
     for text in (
         "63",
-        'style="width: 80%"',  # understanding 20/25
+        "pct-80",  # understanding 20/25
         "You named the tool you used.",
         "Give the result as a number.",
         "Situation and action, no result.",
