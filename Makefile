@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint format worker beat migrate seed bench eval check-ci clean
+.PHONY: run test lint format worker worker-io worker-cpu beat migrate seed bench eval check-ci clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,8 +37,16 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# The two worker roles of settings.CELERY_WORKER_ROLES: `io` (provider calls, threads) and `cpu`
+# (offline scoring, exports, beat's housekeeping; processes). `make worker` runs both.
 worker: $(VENV)/.installed
-	$(VENV)/bin/celery -A interview_platform worker -Q analysis,exports,default --loglevel=INFO
+	trap 'kill 0' INT TERM; \
+	$(PY) -m interview_platform.workers io --loglevel=INFO & \
+	$(PY) -m interview_platform.workers cpu --loglevel=INFO & \
+	wait
+
+worker-io worker-cpu: $(VENV)/.installed
+	$(PY) -m interview_platform.workers $(@:worker-%=%) --loglevel=INFO
 
 beat: $(VENV)/.installed
 	$(VENV)/bin/celery -A interview_platform beat --loglevel=INFO

@@ -15,7 +15,7 @@ from datetime import timedelta
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -61,8 +61,11 @@ def _fingerprint(*, question_id, answer: str, provider: str) -> str:
 def _send(analysis_id) -> None:
     from .tasks import analyze_answer_task
 
+    # Provider calls wait on the network (the `io` worker's threads); the offline scorer is CPU
+    # work for the `cpu` worker's processes (settings/jobs.py).
+    queue = settings.QUEUE_SCORING if resolve_provider_name() == "offline" else None
     try:
-        analyze_answer_task.delay(str(analysis_id))
+        analyze_answer_task.apply_async((str(analysis_id),), queue=queue)
     except KombuOperationalError:
         # The answer is committed; the stale-analysis sweep queues it once the broker is back.
         logger.error(
@@ -307,6 +310,8 @@ def analysis_run(*, analysis_id, final_attempt: bool = True) -> str:
     result = AnalysisResult.objects.select_related("question", "session").get(pk=analysis_id)
     question_context, analysis_context = _contexts(result)
     provider_name = resolve_provider_name()
+    if provider_name != "offline":
+        _release_connection()
     started = time.perf_counter()
     try:
         output = get_ai_service(provider_name).analyze_answer(
@@ -336,6 +341,14 @@ def analysis_run(*, analysis_id, final_attempt: bool = True) -> str:
         },
     )
     return "completed" if _complete(result, output.to_result_fields()) else "superseded"
+
+
+def _release_connection() -> None:
+    """Hands the database connection back (to the pool) before a provider wait: an `io` worker
+    thread waiting seconds on the network must not hold one of the process's few connections.
+    The next query takes one again."""
+    if not connection.in_atomic_block:
+        connection.close()
 
 
 def _fall_back(

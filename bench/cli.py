@@ -369,10 +369,16 @@ def main(argv: list[str] | None = None) -> int:
             fixtures = json.loads(fixtures_path.read_text())
 
             if any(s.needs_worker for s in scenarios):
-                worker = server.start_worker(env=env, log=OUT_DIR / "worker.log")
-                stack.callback(worker.stop)
-                ready = server.wait_worker_ready(worker, args.redis_url)
-                print(f"  celery worker pid {worker.pid}: {'ready' if ready else 'not ready yet'}")
+                workers = []
+                for role in server.WORKER_ROLES:
+                    worker = server.start_worker(
+                        role=role, env=env, log=OUT_DIR / f"worker-{role}.log"
+                    )
+                    stack.callback(worker.stop)
+                    workers.append(worker)
+                ready = server.wait_worker_ready(workers, args.redis_url)
+                pids = ", ".join(f"{w.name} pid {w.pid}" for w in workers)
+                print(f"  {pids}: {'ready' if ready else 'not ready yet'}")
 
             port = server.free_port()
             gunicorn = server.start_gunicorn(

@@ -141,24 +141,22 @@ def start_gunicorn(
     return ManagedProcess("gunicorn", cmd, env, log)
 
 
-def start_worker(*, env: dict[str, str], log: Path) -> ManagedProcess:
+WORKER_ROLES = ("io", "cpu")
+
+
+def start_worker(*, role: str, env: dict[str, str], log: Path) -> ManagedProcess:
+    """A worker role exactly as production starts it (settings.CELERY_WORKER_ROLES)."""
     cmd = [
         sys.executable,
         "-m",
-        "celery",
-        "-A",
-        "interview_platform",
-        "worker",
-        "-Q",
-        "analysis,exports,default",
-        "--concurrency",
-        "1",
+        "interview_platform.workers",
+        role,
         "--loglevel",
         "INFO",
         "--without-gossip",
         "--without-mingle",
     ]
-    return ManagedProcess("celery worker", cmd, env, log)
+    return ManagedProcess(f"celery worker {role}", cmd, env, log)
 
 
 def wait_healthy(server: ManagedProcess, port: int, *, timeout: float = 60.0) -> float:
@@ -187,10 +185,12 @@ def wait_healthy(server: ManagedProcess, port: int, *, timeout: float = 60.0) ->
     raise RuntimeError(f"/api/health was not 200 after {timeout:.0f} s (last: {last})")
 
 
-def wait_worker_ready(worker: ManagedProcess, redis_url: str, *, timeout: float = 60.0) -> bool:
-    """Wait until the worker is consuming: a connection on the bench's Redis database blocked
-    in BRPOP (the Redis transport's wait for a task). Its log is no help: with the project's
-    JSON logging the worker's "ready" line does not reach it."""
+def wait_worker_ready(
+    workers: list[ManagedProcess], redis_url: str, *, timeout: float = 60.0
+) -> bool:
+    """Wait until every worker is consuming: as many connections on the bench's Redis database
+    blocked in BRPOP (the Redis transport's wait for a task) as workers. Their logs are no help:
+    with the project's JSON logging a worker's "ready" line does not reach them."""
     import redis
 
     client = redis.Redis.from_url(redis_url, socket_connect_timeout=3)
@@ -198,11 +198,13 @@ def wait_worker_ready(worker: ManagedProcess, redis_url: str, *, timeout: float 
     started = time.monotonic()
     try:
         while time.monotonic() - started < timeout:
-            if not worker.running():
-                raise RuntimeError("the Celery worker exited:\n" + tail(worker.log))
-            if any(
+            for worker in workers:
+                if not worker.running():
+                    raise RuntimeError(f"{worker.name} exited:\n" + tail(worker.log))
+            waiting = sum(
                 c.get("cmd") == "brpop" and str(c.get("db")) == db for c in client.client_list()
-            ):
+            )
+            if waiting >= len(workers):
                 return True
             time.sleep(0.25)
     finally:

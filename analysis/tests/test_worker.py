@@ -4,19 +4,24 @@ PostgreSQL shared between the two, and duplicate deliveries of the same task."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
-import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from analysis.models import AnalysisResult
+from analysis.services import analyses_requeue_stale
 from analysis.tasks import analyze_answer_task
 from questions.tests.factories import QuestionFactory
+
+from .test_openai_provider import GOOD_ANALYSIS
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWER = (
@@ -27,54 +32,62 @@ ANSWER = (
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def worker():
-    if not settings.REDIS_URL or connection.vendor != "postgresql":
-        pytest.skip("needs REDIS_URL and PostgreSQL (CI)")
-    from interview_platform.celery import app
+def start_worker(role: str, **environment: str) -> subprocess.Popen:
+    """The production command line of a worker role (settings.CELERY_WORKER_ROLES), pointed at
+    this test's database and Redis."""
+    from interview_platform.workers import worker_command
 
     database = connection.settings_dict
-    environment = {
+    argv, role_env = worker_command(role)
+    env = {
         **os.environ,
+        **role_env,
         # The worker must read the test database this test writes to.
         "DATABASE_URL": (
             f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
         ),
-        "DATABASE_POOL": "false",
         "CELERY_TASK_ALWAYS_EAGER": "false",
-        "AI_PROVIDER": "offline",
+        **environment,
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "interview_platform",
-            "worker",
-            "-Q",
-            "analysis",
-            "--pool",
-            "solo",
-            "--concurrency",
-            "1",
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel",
-            "WARNING",
-        ],
+    return subprocess.Popen(
+        [*argv, "--without-gossip", "--without-mingle", "--loglevel", "WARNING"],
         cwd=ROOT,
-        env=environment,
+        env=env,
     )
-    app.conf.task_always_eager = False
-    with app.connection_for_write() as conn:
-        conn.default_channel.queue_purge("analysis")
-    yield process
-    process.terminate()
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
     try:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
+        process.wait(timeout=5)
+
+
+@pytest.fixture
+def broker():
+    if not settings.REDIS_URL or connection.vendor != "postgresql":
+        pytest.skip("needs REDIS_URL and PostgreSQL (CI)")
+    from interview_platform.celery import app
+
+    app.conf.task_always_eager = False
+    with app.connection_for_write() as conn:
+        for queue in (
+            settings.CELERY_WORKER_ROLES["io"]["queues"]
+            + settings.CELERY_WORKER_ROLES["cpu"]["queues"]
+        ):
+            conn.default_channel.queue_purge(queue)
+        yield conn.default_channel.client
+
+
+@pytest.fixture
+def worker(broker):
+    """The `cpu` role (prefork): with the offline provider, analyses are CPU work queued there."""
+    process = start_worker("cpu", AI_PROVIDER="offline", CELERY_CPU_CONCURRENCY="2")
+    yield process
+    stop(process)
 
 
 def wait_until(predicate, timeout=30.0):
@@ -86,7 +99,7 @@ def wait_until(predicate, timeout=30.0):
     return False
 
 
-def test_a_worker_analyses_the_answer_and_ignores_duplicate_deliveries(worker, auth_client):
+def test_a_worker_analyses_the_answer_and_ignores_duplicate_deliveries(worker, broker, auth_client):
     question = QuestionFactory(language="en")
     response = auth_client.post(
         reverse("analysis-answer"),
@@ -104,15 +117,11 @@ def test_a_worker_analyses_the_answer_and_ignores_duplicate_deliveries(worker, a
     assert completed.total_score is not None and completed.attempts == 1
 
     # The broker delivers the same task twice more: the claim makes both a no-op.
-    first = analyze_answer_task.apply_async(args=[analysis_id])
-    second = analyze_answer_task.apply_async(args=[analysis_id])
+    first = analyze_answer_task.apply_async(args=[analysis_id], queue=settings.QUEUE_SCORING)
+    second = analyze_answer_task.apply_async(args=[analysis_id], queue=settings.QUEUE_SCORING)
     assert first.id != second.id
-    from interview_platform.celery import app
-
-    with app.connection_for_write() as conn:
-        client = conn.default_channel.client
-        assert wait_until(lambda: client.llen("analysis") == 0), "the duplicates were not consumed"
-    time.sleep(1.5)  # the solo worker finishes the last one it took
+    assert wait_until(lambda: broker.llen("scoring") == 0), "the duplicates were not consumed"
+    time.sleep(1.5)  # the worker finishes the last one it took
     after = AnalysisResult.objects.get(pk=analysis_id)
     assert (after.attempts, after.total_score, after.completed_at) == (
         1,
@@ -122,3 +131,103 @@ def test_a_worker_analyses_the_answer_and_ignores_duplicate_deliveries(worker, a
     question.refresh_from_db()
     assert question.scored_count == 1
     assert worker.poll() is None, "the worker died"
+
+
+@pytest.fixture
+def io_worker_env(broker, fake_openai):
+    return {
+        "AI_PROVIDER": "openai",
+        "OPENAI_API_KEY": "sk-test-fake",
+        "OPENAI_BASE_URL": fake_openai.base_url,
+        "OPENAI_MAX_RETRIES": "0",
+        "OPENAI_TIMEOUT_SECONDS": "20",
+    }
+
+
+def submit(client, question) -> str:
+    response = client.post(
+        reverse("analysis-answer"),
+        {"questionId": str(question.id), "answer": ANSWER},
+        format="json",
+    )
+    assert response.status_code == 202, response.content
+    return response.json()["id"]
+
+
+def test_the_io_workers_threads_run_provider_calls_side_by_side_and_claim_each_once(
+    io_worker_env, broker, fake_openai, auth_client, settings
+):
+    settings.AI_PROVIDER, settings.OPENAI_API_KEY = "openai", "sk-test-fake"
+    worker = start_worker("io", **io_worker_env, CELERY_IO_CONCURRENCY="8")
+    try:
+        for _ in range(4):
+            fake_openai.enqueue_completion(GOOD_ANALYSIS, delay=2.0)
+        questions = [QuestionFactory(language="en") for _ in range(4)]
+        ids = [submit(auth_client, question) for question in questions]
+        # Each analysis delivered twice more at once: threads take the copies concurrently.
+        for analysis_id in ids:
+            for _ in range(2):
+                analyze_answer_task.apply_async(args=[analysis_id])
+
+        def all_completed():
+            return AnalysisResult.objects.filter(pk__in=ids, status="completed").count() == len(ids)
+
+        assert wait_until(all_completed, timeout=30), "the io worker did not complete them"
+        # The four 2-second provider calls overlapped: the last began before the first ended.
+        received = sorted(request.received_at for request in fake_openai.requests)
+        assert received[-1] - received[0] < 2.0
+        assert wait_until(lambda: broker.llen("analysis") == 0)
+        time.sleep(1)
+        rows = AnalysisResult.objects.filter(pk__in=ids)
+        assert [r.attempts for r in rows] == [1] * 4
+        assert all(r.preliminary is False and r.total_score == 70 for r in rows)
+        assert len(fake_openai.requests) == 4  # one provider call per answer, duplicates skipped
+        assert worker.poll() is None, "the worker died"
+    finally:
+        stop(worker)
+
+
+def test_an_answer_survives_kill_9_of_the_io_worker_mid_call_and_is_analysed_once(
+    io_worker_env, broker, fake_openai, auth_client, settings
+):
+    settings.AI_PROVIDER, settings.OPENAI_API_KEY = "openai", "sk-test-fake"
+    question = QuestionFactory(language="en")
+    fake_openai.enqueue_completion(GOOD_ANALYSIS, delay=15.0)  # the call the kill interrupts
+    worker = start_worker("io", **io_worker_env)
+    try:
+        analysis_id = submit(auth_client, question)
+        assert wait_until(lambda: len(fake_openai.requests) == 1, timeout=20), "no provider call"
+        assert AnalysisResult.objects.get(pk=analysis_id).status == "processing"
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=10)
+    finally:
+        stop(worker)
+
+    # The row stays claimed by the dead run until it is stale; then the sweep queues it again.
+    AnalysisResult.objects.filter(pk=analysis_id).update(
+        updated_at=timezone.now() - timedelta(seconds=settings.ANALYSIS_STALE_AFTER_SECONDS + 1)
+    )
+    fake_openai.enqueue_completion(GOOD_ANALYSIS)
+    worker = start_worker("io", **io_worker_env)
+    try:
+        assert analyses_requeue_stale() == 1
+        assert wait_until(
+            lambda: AnalysisResult.objects.get(pk=analysis_id).status == "completed", timeout=30
+        ), "the re-queued analysis did not complete"
+        done = AnalysisResult.objects.get(pk=analysis_id)
+        # The broker's own redelivery of the unacknowledged message comes later: a no-op.
+        analyze_answer_task.apply_async(args=[analysis_id])
+        assert wait_until(lambda: broker.llen("analysis") == 0)
+        time.sleep(1)
+        after = AnalysisResult.objects.get(pk=analysis_id)
+        assert (after.attempts, after.completed_at, after.total_score) == (
+            2,
+            done.completed_at,
+            70,
+        )
+        question.refresh_from_db()
+        assert question.scored_count == 1
+        assert len(fake_openai.requests) == 2
+        assert worker.poll() is None
+    finally:
+        stop(worker)

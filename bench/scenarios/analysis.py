@@ -695,11 +695,8 @@ def _queued_analyses(redis_url: str) -> int:
 
     client = redis.Redis.from_url(redis_url, socket_connect_timeout=3)
     try:
-        return sum(
-            client.llen(key)
-            for key in client.scan_iter(match="analysis*")
-            if client.type(key) == b"list"
-        )
+        # Provider analyses wait in `analysis`, offline ones in `scoring` (settings/jobs.py).
+        return sum(client.llen(key) for key in ("analysis", "scoring"))
     finally:
         client.close()
 

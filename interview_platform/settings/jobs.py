@@ -1,6 +1,24 @@
-"""Celery: Redis broker in the production shape, eager in embedded mode."""
+"""Celery: Redis broker in the production shape, eager in embedded mode; queues and pools.
+
+Work is split by what it waits on, so one kind cannot starve another:
+
+| queue | work | consumed by |
+|---|---|---|
+| `analysis` | AI provider calls (network waits, seconds each) | role `io`: `--pool threads` |
+| `scoring` | offline scoring: analyses without a provider, fallbacks (CPU) | role `cpu`: prefork |
+| `exports` | export files (CPU, memory) | role `cpu` |
+| `housekeeping` | beat's periodic tasks (expiry, sweeps, rollups, purges) | role `cpu` |
+| `default` | anything else (e-mail) | role `cpu` |
+
+A thread waiting on the provider costs a few hundred KB, not a process, so `io` runs many at
+once in one process; CPU work runs on at most `CELERY_CPU_CONCURRENCY` processes (one core left
+to the web by default). A hung provider ties up `io`'s threads only: exports and beat's tasks
+keep their own processes. `python -m interview_platform.workers <role>` starts a role.
+"""
 
 from __future__ import annotations
+
+import os
 
 from celery.schedules import crontab
 from kombu import Queue
@@ -28,10 +46,54 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 60, minimum=1)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 90, minimum=1)
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_QUEUES = (Queue("default"), Queue("analysis"), Queue("exports"))
+QUEUE_ANALYSIS, QUEUE_SCORING, QUEUE_EXPORTS, QUEUE_HOUSEKEEPING, QUEUE_DEFAULT = (
+    "analysis",
+    "scoring",
+    "exports",
+    "housekeeping",
+    "default",
+)
+CELERY_TASK_QUEUES = tuple(
+    Queue(name)
+    for name in (QUEUE_ANALYSIS, QUEUE_SCORING, QUEUE_EXPORTS, QUEUE_HOUSEKEEPING, QUEUE_DEFAULT)
+)
+# One table for every task (a task's own `queue=` is only the fallback). The analysis task is
+# sent to `scoring` instead when the offline provider does the work (analysis/services.py).
 CELERY_TASK_ROUTES = {
-    "analysis.tasks.*": {"queue": "analysis"},
-    "analytics.tasks.export_*": {"queue": "exports"},
+    "analysis.tasks.analyze_answer_task": {"queue": QUEUE_ANALYSIS},
+    "analysis.tasks.analysis_fallback_task": {"queue": QUEUE_SCORING},
+    "analytics.tasks.export_run_task": {"queue": QUEUE_EXPORTS},
+    "sessions_app.tasks.expire_sessions_task": {"queue": QUEUE_HOUSEKEEPING},
+    "analysis.tasks.requeue_stale_analyses_task": {"queue": QUEUE_HOUSEKEEPING},
+    "analysis.tasks.purge_expired_answers_task": {"queue": QUEUE_HOUSEKEEPING},
+    "accounts.tasks.flush_expired_tokens_task": {"queue": QUEUE_HOUSEKEEPING},
+    "analytics.tasks.analytics_rollup_task": {"queue": QUEUE_HOUSEKEEPING},
+    "analytics.tasks.export_purge_expired_task": {"queue": QUEUE_HOUSEKEEPING},
+}
+
+_CORES = os.cpu_count() or 1
+# The worker roles: which queues each consumes, with which pool and how many at once.
+# `interview_platform/workers.py` turns a role into a `celery worker` command line; compose,
+# the Makefile and the worker tests all start workers through it.
+CELERY_WORKER_ROLES: dict[str, dict] = {
+    "io": {
+        "queues": [QUEUE_ANALYSIS],
+        "pool": "threads",
+        # In flight at once = throughput x provider latency (230/min x 2 s ~ 8), with room for
+        # a slow provider. Threads share one process, its memory and its database pool.
+        "concurrency": env_int("CELERY_IO_CONCURRENCY", 16, minimum=1),
+        "env": {},
+    },
+    "cpu": {
+        "queues": [QUEUE_SCORING, QUEUE_EXPORTS, QUEUE_HOUSEKEEPING, QUEUE_DEFAULT],
+        "pool": "prefork",
+        # Python runs one thread at a time per process: CPU work needs processes, and more of
+        # them than cores only queue. One core is left to the web by default.
+        "concurrency": env_int("CELERY_CPU_CONCURRENCY", max(1, _CORES - 1), minimum=1),
+        # Celery closes a prefork child's psycopg pool after every task (a pool must not cross
+        # a fork), so a pool there would reopen its connections per task: plain connections.
+        "env": {"DATABASE_POOL": "false"},
+    },
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
