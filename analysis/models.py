@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from interview_platform.encryption.fields import EncryptedJSONField, EncryptedTextField
 from questions.choices import Language
 
 SCORE_FIELDS = ("understanding", "logic", "specificity", "job_fit")
@@ -49,7 +50,8 @@ class AnalysisResult(models.Model):
     question = models.ForeignKey(
         "questions.Question", on_delete=models.PROTECT, related_name="analysis_results"
     )
-    user_answer = models.TextField()
+    # Encrypted at rest: the answer and every piece of feedback that can quote it.
+    user_answer = EncryptedTextField()
     language = models.CharField(max_length=2, choices=Language.choices, default=Language.KO)
     status = models.CharField(
         max_length=20, choices=AnalysisStatus.choices, default=AnalysisStatus.PENDING
@@ -59,15 +61,16 @@ class AnalysisResult(models.Model):
     specificity = models.PositiveSmallIntegerField(null=True, blank=True)
     job_fit = models.PositiveSmallIntegerField(null=True, blank=True)
     total_score = models.PositiveSmallIntegerField(null=True, blank=True)
-    strengths = models.JSONField(default=list, blank=True)
-    improvements = models.JSONField(default=list, blank=True)
-    detailed_feedback = models.JSONField(null=True, blank=True)
+    strengths = EncryptedJSONField(default=list, blank=True)
+    improvements = EncryptedJSONField(default=list, blank=True)
+    detailed_feedback = EncryptedJSONField(null=True, blank=True)
     ai_analysis = models.JSONField(default=dict, blank=True)
-    ideal_answer = models.TextField(blank=True)
+    ideal_answer = EncryptedTextField(blank=True)
     preliminary = models.BooleanField(default=False)
     failure_reason = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
-    # sha256 of (question, answer, rubric version): an identical answer reuses stored scores.
+    # Keyed HMAC (FIELD_HASH_KEY) of (question, rubric version, answer): the same user's identical
+    # answer reuses stored scores; the hash reveals nothing of the answer without the key.
     fingerprint = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -6,7 +6,6 @@ with a conditional UPDATE (so a duplicate delivery does nothing) and fills it in
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from dataclasses import replace
@@ -24,6 +23,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 
 from accounts.models import User
 from interview_platform.api.errors import ApplicationError, ErrorType
+from interview_platform.encryption.keys import keyed_hash
 from interview_platform.logging import session_id_var
 from questions.choices import JobCategory, Language, QuestionSource
 from questions.models import Question
@@ -53,9 +53,10 @@ def _rubric_signature(provider: str) -> str:
 
 
 def _fingerprint(*, question_id, answer: str, provider: str) -> str:
+    """A keyed hash (HMAC, FIELD_HASH_KEY): answers are encrypted at rest, and a plain hash of
+    a short answer could be reversed by guessing."""
     normalized = " ".join(answer.split())
-    raw = f"{question_id}\n{_rubric_signature(provider)}\n{normalized}"
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    return keyed_hash(str(question_id), _rubric_signature(provider), normalized)
 
 
 def _send(analysis_id) -> None:
@@ -152,10 +153,13 @@ def answer_submit(
 
     provider = resolve_provider_name()
     fingerprint = _fingerprint(question_id=question.pk, answer=answer, provider=provider)
-    # The same answer to the same question under the same rubric reuses stored scores.
+    # The same user's same answer to the same question under the same rubric reuses their stored
+    # scores; another user's analysis is never copied (nor its id shown).
     previous = (
         AnalysisResult.objects.filter(
-            fingerprint=fingerprint, status=AnalysisStatus.COMPLETED, preliminary=False
+            fingerprint=fingerprint,
+            status=AnalysisStatus.COMPLETED,
+            preliminary=False,
         )
         .order_by("-completed_at")
         .first()

@@ -29,6 +29,12 @@ _DROPPED = (
 )
 
 
+def _fresh_fernet_key() -> str:
+    from cryptography.fernet import Fernet
+
+    return Fernet.generate_key().decode()
+
+
 def bench_env(
     *, database_url: str, redis_url: str, secret_key: str, extra: dict[str, str] | None = None
 ) -> dict[str, str]:
@@ -42,6 +48,8 @@ def bench_env(
             "DJANGO_ENV": "production",
             "DEBUG": "false",
             "DJANGO_SECRET_KEY": secret_key,
+            # Production requires the at-rest key; seeding, server and worker share this one.
+            "FIELD_ENCRYPTION_KEYS": env.get("FIELD_ENCRYPTION_KEYS") or _fresh_fernet_key(),
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from interview_platform.encryption.fields import EncryptedTextField
+
 from .choices import Difficulty, JobCategory, Language, QuestionSource, QuestionType
 
 
@@ -25,7 +27,9 @@ class Question(models.Model):
     source = models.CharField(
         max_length=10, choices=QuestionSource.choices, default=QuestionSource.ADMIN
     )
-    question = models.TextField()
+    # A question a user typed in for free practice is theirs: encrypted at rest. The curated
+    # bank (staff, seed, AI) stays clear so it can be searched.
+    question = EncryptedTextField(encrypt_when={"source": QuestionSource.USER.value})
     tags = models.JSONField(default=list, blank=True)
     expected_keywords = models.JSONField(default=list, blank=True)
     sample_answer = models.TextField(blank=True)

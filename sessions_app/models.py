@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from interview_platform.encryption.fields import EncryptedJSONField, EncryptedTextField
 from questions.choices import Difficulty, JobCategory, Language
 
 
@@ -38,7 +39,8 @@ class InterviewSession(models.Model):
     total_score = models.PositiveSmallIntegerField(null=True, blank=True)
     duration = models.PositiveIntegerField(default=0, help_text="seconds")
     metadata = models.JSONField(default=empty_metadata, blank=True)
-    report = models.JSONField(null=True, blank=True)
+    # Quotes the strengths and improvements of the answers: encrypted at rest like them.
+    report = EncryptedJSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     completed_at = models.DateTimeField(null=True, blank=True)
@@ -76,7 +78,7 @@ class SessionQuestion(models.Model):
     order = models.PositiveSmallIntegerField()
     started_at = models.DateTimeField()
     answered_at = models.DateTimeField(null=True, blank=True)
-    answer = models.TextField(blank=True)
+    answer = EncryptedTextField(blank=True)
     time_spent = models.PositiveIntegerField(default=0, help_text="seconds")
 
     class Meta:

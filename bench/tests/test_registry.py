@@ -158,6 +158,7 @@ def test_scenario_settings_reach_the_server_but_cannot_change_its_shape(
     assert env["RATELIMIT_ENABLE"] == "false"
     assert env["SECURE_SSL_REDIRECT"] == "false"
     assert "OPENAI_API_KEY" not in env
+    assert env["FIELD_ENCRYPTION_KEYS"]  # production refuses to start without it
 
 
 def test_the_runner_refuses_to_reset_a_database_or_redis_that_is_not_the_bench_s():

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     # ours
     "interview_platform.api",
+    "interview_platform.encryption",
     "accounts",
     "questions",
     "sessions_app",
