@@ -28,42 +28,44 @@ def account_disabled_error() -> ApplicationError:
 
 class JWTAuthentication(authentication.JWTAuthentication):
     """Answers `token_expired` (refresh and retry), `token_invalid` or `token_revoked` (sign in
-    again), or `account_disabled`, decided by exception type rather than by message text."""
+    again), or `account_disabled`, decided by exception type rather than by message text.
+
+    A token is revoked when its family ended (logout, refresh-token reuse) or the user's password
+    or email changed since it was issued; both are read with the user, in one query.
+    """
 
     def get_validated_token(self, raw_token: bytes) -> Token:
         expired = False
         for token_class in api_settings.AUTH_TOKEN_CLASSES:
             try:
-                token = token_class(raw_token)
+                return token_class(raw_token)
             except ExpiredTokenError:
                 expired = True
             except TokenError:
                 continue
-            else:
-                if tokens.access_token_is_revoked(token.payload):
-                    raise exceptions.AuthenticationFailed(
-                        _("This token has been revoked. Sign in again."), code="token_revoked"
-                    )
-                return token
         if expired:
             raise exceptions.AuthenticationFailed(
                 _("The access token has expired."), code="token_expired"
             )
-        raise exceptions.AuthenticationFailed(
-            _("The access token is invalid."), code="token_invalid"
-        )
+        raise _token_invalid()
 
     def get_user(self, validated_token: Token) -> User:
-        user_id = validated_token.get(api_settings.USER_ID_CLAIM)
-        user = User.objects.filter(**{api_settings.USER_ID_FIELD: user_id}).first()
-        if user is None:
+        if tokens.family_id_of(validated_token.payload) is None:
+            raise _token_invalid()  # issued before families existed, or not one of ours
+        user, live = tokens.user_for_access_token(validated_token.payload)
+        # A deleted account's tokens were revoked with it.
+        if user is None or not live:
             raise exceptions.AuthenticationFailed(
-                _("The account of this token no longer exists."), code="token_invalid"
+                _("This token has been revoked. Sign in again."), code="token_revoked"
             )
         if not user.is_active:
             raise account_disabled_error()
         user_id_var.set(str(user.pk))
         return user
+
+
+def _token_invalid() -> exceptions.AuthenticationFailed:
+    return exceptions.AuthenticationFailed(_("The access token is invalid."), code="token_invalid")
 
 
 class JWTAuthenticationScheme(SimpleJWTScheme):

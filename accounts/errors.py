@@ -16,6 +16,7 @@ __all__ = [
     "token_expired",
     "token_invalid",
     "token_reused",
+    "token_revoked",
 ]
 
 
@@ -57,6 +58,14 @@ def token_invalid() -> ApplicationError:
 
 
 def token_reused() -> ApplicationError:
-    return auth_error(
-        _("This refresh token was already used or revoked. Sign in again."), code="token_reused"
+    """Its sign-in was revoked by this very request: that revocation is kept."""
+    return ApplicationError(
+        _("This refresh token was already used or revoked. Sign in again."),
+        code="token_reused",
+        type=ErrorType.AUTHENTICATION,
+        keep_writes=True,
     )
+
+
+def token_revoked() -> ApplicationError:
+    return auth_error(_("This token has been revoked. Sign in again."), code="token_revoked")

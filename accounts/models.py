@@ -106,3 +106,32 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def language(self) -> str:
         return (self.preferences or {}).get("language") or Language.KO.value
+
+
+class TokenFamilyEndReason(models.TextChoices):
+    LOGOUT = "logout", _("Signed out")
+    REUSE = "reuse", _("A used refresh token was presented again")
+    CREDENTIALS = "credentials", _("Password or email changed")
+
+
+class TokenFamily(models.Model):
+    """One sign-in on one device: every refresh token rotated from its first, and their access
+    tokens (both carry its id in the `fam` claim). Ending the family ends all of them at once;
+    this row, in PostgreSQL, is the authority, so a revocation survives a cache outage."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="token_families")
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_reason = models.CharField(
+        max_length=20, choices=TokenFamilyEndReason.choices, blank=True
+    )
+    # When the holder last proved a password or second factor again (sensitive actions).
+    reauthenticated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "token families"
+        indexes = [models.Index(fields=["user", "revoked_at"], name="tokenfamily_user_live_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"

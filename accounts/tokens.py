@@ -1,59 +1,69 @@
 """API tokens: simplejwt's access/refresh pair, the MFA login token, and their revocation.
 
-Two revocation lists live in the shared cache, each entry only until the tokens it names expire:
-the ids (jti) of access tokens ended by a logout, and per user an "issued before" time that ends
-every access token issued earlier (password reset, account deletion). Refresh tokens are revoked
-through simplejwt's blacklist app, in the database.
+Revocation lives in PostgreSQL, never only in the cache, so it survives a Redis outage or a
+Redis restart without persistence:
+
+- Every token carries its **family** (`fam`): the sign-in it descends from (a `TokenFamily`
+  row). Logout, and the replay of a used refresh token, end the family: its refresh and access
+  tokens stop working at once.
+- Every token carries a **credentials fingerprint** (`ver`), a keyed hash of the user's
+  password hash and email. Changing either, by any path (API reset, allauth's pages, the admin,
+  `manage.py changepassword`), changes the fingerprint, so all of the user's earlier tokens stop
+  working with no code in those paths: the same idea as Django's session auth hash.
+
+Both are checked in the query that loads the token's user, so a request pays no extra round trip.
 """
 
 from __future__ import annotations
 
-import time
+import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.translation import gettext_lazy as _
-from rest_framework_simplejwt.exceptions import TokenError
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from rest_framework_simplejwt.settings import api_settings
-from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
-from rest_framework_simplejwt.tokens import AccessToken as _AccessToken
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 from rest_framework_simplejwt.tokens import RefreshToken as _RefreshToken
 from rest_framework_simplejwt.tokens import Token
 
-from .models import User
+from .models import TokenFamily, TokenFamilyEndReason, User
 
-ISSUED_AT_MS_CLAIM = "iat_ms"
-
-
-def _now_ms() -> int:
-    return time.time_ns() // 1_000_000
+FAMILY_CLAIM = "fam"
+CREDENTIALS_CLAIM = "ver"
 
 
-class AccessToken(_AccessToken):
-    """simplejwt's access token plus its issue time in milliseconds: `iat` has whole seconds,
-    too coarse to tell a token issued just before a password reset from one just after."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if self.token is None:
-            self.payload[ISSUED_AT_MS_CLAIM] = _now_ms()
+class TokenReusedError(Exception):
+    """A refresh token that was already rotated is presented again."""
 
 
-class TokenReusedError(TokenError):
-    """A refresh token that was already rotated or revoked is presented again."""
+def credentials_fingerprint(user: User) -> str:
+    """Changes whenever the user's password hash or email changes (HMAC with SECRET_KEY)."""
+    material = f"{user.password}\x00{(user.email or '').lower()}"
+    return salted_hmac("accounts.tokens.credentials", material, algorithm="sha256").hexdigest()[:32]
+
+
+def credentials_match(user: User, payload) -> bool:
+    claimed = payload.get(CREDENTIALS_CLAIM)
+    return bool(claimed) and constant_time_compare(str(claimed), credentials_fingerprint(user))
+
+
+def family_id_of(payload) -> uuid.UUID | None:
+    """The family a token names, or None for a token without a well-formed one."""
+    try:
+        return uuid.UUID(str(payload.get(FAMILY_CLAIM)))
+    except (TypeError, ValueError):
+        return None
 
 
 class RefreshToken(_RefreshToken):
-    """simplejwt's refresh token, telling a reused (blacklisted) token apart from a bad one."""
-
-    access_token_class = AccessToken
+    """simplejwt's refresh token; whether it was used already is decided by
+    `refresh_token_rotate` under the family's row lock, not while parsing."""
 
     def check_blacklist(self) -> None:
-        jti = self.payload[api_settings.JTI_CLAIM]
-        if BlacklistedToken.objects.filter(token__jti=jti).exists():
-            raise TokenReusedError(_("Token is blacklisted"))
+        return None
 
 
 class MfaLoginToken(Token):
@@ -73,19 +83,28 @@ class TokenPair:
 
 
 def token_pair_for(user: User) -> TokenPair:
-    refresh = RefreshToken.for_user(user)  # also records it as an outstanding token
+    """A new sign-in: a new family and its first refresh token (recorded as outstanding)."""
+    family = TokenFamily.objects.create(user=user)
+    refresh = RefreshToken()
+    refresh[api_settings.USER_ID_CLAIM] = str(user.pk)
+    refresh[FAMILY_CLAIM] = str(family.pk)
+    refresh[CREDENTIALS_CLAIM] = credentials_fingerprint(user)
+    refresh.outstand()
     return TokenPair(access=str(refresh.access_token), refresh=str(refresh))
 
 
 def refresh_token_rotate(refresh: RefreshToken) -> TokenPair:
-    """Blacklists `refresh` and returns a new pair: simplejwt's rotation, made race-safe.
+    """Blacklists `refresh` and returns a new pair in the same family.
 
-    Two requests presenting the same token at once both pass the blacklist check; only the one
-    that inserts the blacklist row wins, the other is refused as a reuse.
+    The caller holds the family's row lock, so two requests with the same token run one after
+    the other and the second sees the first's blacklist row; the insert's `created` flag is the
+    last guard should a caller not hold the lock.
     """
-    _, created = refresh.blacklist()
+    if BlacklistedToken.objects.filter(token__jti=refresh[api_settings.JTI_CLAIM]).exists():
+        raise TokenReusedError
+    _blacklisted, created = refresh.blacklist()
     if not created:
-        raise TokenReusedError(_("Token is blacklisted"))
+        raise TokenReusedError
     access = refresh.access_token
     refresh.set_jti()
     refresh.set_exp()
@@ -94,57 +113,51 @@ def refresh_token_rotate(refresh: RefreshToken) -> TokenPair:
     return TokenPair(access=str(access), refresh=str(refresh))
 
 
-def refresh_tokens_revoke_all(user: User) -> int:
-    """Blacklists every outstanding refresh token of `user`; returns how many were revoked."""
-    pending = OutstandingToken.objects.filter(user=user, blacklistedtoken__isnull=True)
-    blacklisted = BlacklistedToken.objects.bulk_create(
-        [BlacklistedToken(token=token) for token in pending], ignore_conflicts=True
+def token_family_revoke(family: TokenFamily, *, reason: TokenFamilyEndReason) -> None:
+    if family.revoked_at is None:
+        family.revoked_at = timezone.now()
+        family.revoked_reason = reason
+        family.save(update_fields=["revoked_at", "revoked_reason"])
+
+
+def token_families_revoke_all(user: User, *, reason: TokenFamilyEndReason) -> int:
+    return TokenFamily.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now(), revoked_reason=reason
     )
-    return len(blacklisted)
 
 
-def _deny_key(jti: str) -> str:
-    return f"auth:denied-access:{jti}"
-
-
-def _revoked_before_key(user_id: Any) -> str:
-    return f"auth:revoked-before:{user_id}"
-
-
-def _seconds_left(payload: dict) -> int:
-    return max(int(payload.get("exp", 0) - time.time()), 0) + 1
-
-
-def access_token_deny(token: Token) -> None:
-    """Ends one access token at once (logout): its id is refused until it would have expired."""
-    cache.set(_deny_key(token[api_settings.JTI_CLAIM]), 1, timeout=_seconds_left(token.payload))
-
-
-def access_tokens_revoke_all(user: User) -> None:
-    """Ends every access token of `user` issued until now (password reset, deletion)."""
-    lifetime = int(api_settings.ACCESS_TOKEN_LIFETIME.total_seconds()) + 1
-    cache.set(_revoked_before_key(user.pk), _now_ms(), timeout=lifetime)
-
-
-def access_token_is_revoked(payload: dict) -> bool:
-    """One cache round trip per request: the token's own denial and its user's cut-off."""
-    jti = payload.get(api_settings.JTI_CLAIM)
+def user_for_access_token(payload) -> tuple[User | None, bool]:
+    """The token's user and whether the token is still good (family live, credentials same),
+    in one query."""
+    family_id = family_id_of(payload)
     user_id = payload.get(api_settings.USER_ID_CLAIM)
-    keys = [_deny_key(jti), _revoked_before_key(user_id)]
-    found = cache.get_many(keys)
-    if found.get(keys[0]):
-        return True
-    revoked_before = found.get(keys[1])
-    if revoked_before is None:
-        return False
-    issued_at = payload.get(ISSUED_AT_MS_CLAIM) or int(payload.get("iat", 0)) * 1000
-    return issued_at < revoked_before
+    if family_id is None or not user_id:
+        return None, False
+    user = (
+        User.objects.filter(**{api_settings.USER_ID_FIELD: user_id})
+        .annotate(
+            _token_family_live=Exists(
+                TokenFamily.objects.filter(
+                    pk=family_id, user=OuterRef("pk"), revoked_at__isnull=True
+                )
+            )
+        )
+        .first()
+    )
+    if user is None:
+        return None, False
+    return user, bool(user._token_family_live) and credentials_match(user, payload)
 
 
 def mfa_login_token_for(user: User) -> str:
     token = MfaLoginToken()
     token[api_settings.USER_ID_CLAIM] = str(user.pk)
+    token[CREDENTIALS_CLAIM] = credentials_fingerprint(user)
     return str(token)
+
+
+def _seconds_left(payload: dict) -> int:
+    return max(int(payload.get("exp", 0) - timezone.now().timestamp()), 0) + 1
 
 
 def _mfa_login_used_key(token: MfaLoginToken) -> str:
@@ -157,4 +170,4 @@ def mfa_login_token_is_spent(token: MfaLoginToken) -> bool:
 
 def mfa_login_token_consume(token: MfaLoginToken) -> bool:
     """True the first time a given MFA login token is spent, False on a replay."""
-    return cache.add(_mfa_login_used_key(token), 1, _seconds_left(token.payload))
+    return bool(cache.add(_mfa_login_used_key(token), 1, _seconds_left(token.payload)))

@@ -122,4 +122,4 @@ class Context:
     def token_source(self) -> str:
         if self.login_available() and not self._login_failed:
             return "POST /api/auth/login"
-        return "minted at seeding (RefreshToken.for_user)"
+        return "minted at seeding (accounts.tokens.token_pair_for)"

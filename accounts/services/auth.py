@@ -17,7 +17,7 @@ from rest_framework_simplejwt.tokens import Token
 from questions.choices import Language
 
 from .. import errors, selectors, tokens
-from ..models import User, default_preferences
+from ..models import TokenFamily, TokenFamilyEndReason, User, default_preferences
 
 
 @dataclass(frozen=True)
@@ -101,40 +101,72 @@ def user_login(*, email: str, password: str) -> AuthResult:
 def _refresh_token_parse(raw: str) -> tokens.RefreshToken:
     try:
         return tokens.RefreshToken(raw)
-    except tokens.TokenReusedError as exc:
-        raise errors.token_reused() from exc
     except ExpiredTokenError as exc:
         raise errors.token_expired() from exc
     except TokenError as exc:
         raise errors.token_invalid() from exc
 
 
-@transaction.atomic
 def token_refresh(*, refresh_token: str) -> tokens.TokenPair:
+    """Rotates a refresh token within its family (RFC 6819 5.2.2.3).
+
+    A refresh token presented a second time means two parties hold it (or a client raced
+    itself): the whole family is revoked, so the token it was rotated into stops working too.
+    The error says its writes are kept (`keep_writes`), so the request's transaction commits
+    the revocation although the answer is 401.
+    """
     refresh = _refresh_token_parse(refresh_token)
-    user = User.objects.filter(pk=refresh.get(api_settings.USER_ID_CLAIM)).first()
-    if user is None:
+    family_id = tokens.family_id_of(refresh.payload)
+    if family_id is None:
         raise errors.token_invalid()
-    if not user.is_active:
-        raise errors.account_disabled_error()
-    try:
-        return tokens.refresh_token_rotate(refresh)
-    except tokens.TokenReusedError as exc:
-        raise errors.token_reused() from exc
+    reused = False
+    with transaction.atomic():
+        # The family's row lock puts concurrent refreshes of one sign-in in a queue.
+        family = (
+            TokenFamily.objects.select_for_update()
+            .select_related("user")
+            .filter(pk=family_id, user_id=refresh.get(api_settings.USER_ID_CLAIM))
+            .first()
+        )
+        if family is None:
+            raise errors.token_invalid()
+        if family.revoked_at is not None or not tokens.credentials_match(
+            family.user, refresh.payload
+        ):
+            raise errors.token_revoked()
+        if not family.user.is_active:
+            raise errors.account_disabled_error()
+        try:
+            pair = tokens.refresh_token_rotate(refresh)
+        except tokens.TokenReusedError:
+            tokens.token_family_revoke(family, reason=TokenFamilyEndReason.REUSE)
+            reused = True
+    if reused:
+        raise errors.token_reused()
+    return pair
 
 
 @transaction.atomic
 def user_logout(*, user: User, refresh_token: str, access_token: Token | None) -> None:
-    """Revokes the refresh token and, at once, the access token the request came with."""
+    """Ends the sign-in: its family (every refresh and access token of it) is revoked at once.
+
+    The family is read from the access token the request came with, and from the refresh token
+    when it is a valid one of this user (a bad signature is refused, an expired one ignored).
+    """
+    families = set()
+    if access_token is not None and tokens.family_id_of(access_token.payload):
+        families.add(tokens.family_id_of(access_token.payload))
     try:
         refresh = tokens.RefreshToken(refresh_token)
-    except (tokens.TokenReusedError, ExpiredTokenError):
-        refresh = None  # already unusable: nothing left to revoke
+    except ExpiredTokenError:
+        refresh = None  # already unusable
     except TokenError as exc:
         raise errors.token_invalid() from exc
     if refresh is not None:
         if str(refresh.get(api_settings.USER_ID_CLAIM)) != str(user.pk):
             raise errors.token_invalid()
+        if tokens.family_id_of(refresh.payload):
+            families.add(tokens.family_id_of(refresh.payload))
         refresh.blacklist()
-    if access_token is not None:
-        tokens.access_token_deny(access_token)
+    for family in TokenFamily.objects.filter(user=user, pk__in=families):
+        tokens.token_family_revoke(family, reason=TokenFamilyEndReason.LOGOUT)

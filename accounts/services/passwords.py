@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from questions.choices import Language
 
-from .. import errors, selectors, tokens
+from .. import errors, selectors
 from ..models import User
 from .auth import password_check
 
@@ -88,7 +88,8 @@ def _user_from_uid(uid: str) -> User | None:
 
 @transaction.atomic
 def password_reset_confirm(*, uid: str, token: str, password: str) -> User:
-    """Sets the new password and signs the user out everywhere.
+    """Sets the new password; every token of the user stops working (the credentials
+    fingerprint in each token no longer matches).
 
     The token is Django's: bound to the password hash and the last login, so it stops working
     once used, and after PASSWORD_RESET_TIMEOUT.
@@ -97,9 +98,8 @@ def password_reset_confirm(*, uid: str, token: str, password: str) -> User:
     if user is None or not default_token_generator.check_token(user, token):
         raise _reset_token_invalid()
     password_check(user=user, password=password)
+    # The new password hash ends every token issued before it (accounts/tokens.py).
     reset_password(user, password)
-    tokens.refresh_tokens_revoke_all(user)
-    tokens.access_tokens_revoke_all(user)
     # Only the owner of the address could read the link: the address is now verified (as
     # allauth's own reset-by-code does), which social logins rely on to link accounts safely.
     EmailAddress.objects.update_or_create(

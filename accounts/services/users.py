@@ -18,7 +18,7 @@ from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from interview_platform.api.errors import ErrorType
 
-from .. import errors, selectors, tokens
+from .. import errors, selectors
 from ..models import User, default_preferences
 from .mfa import mfa_code_verify
 
@@ -138,7 +138,6 @@ def user_delete(
                 _("The authentication code is incorrect."), code="invalid_mfa_code", field="code"
             )
     avatar, storage = user.avatar.name, user.avatar.storage
-    tokens.access_tokens_revoke_all(user)
     OutstandingToken.objects.filter(user=user).delete()
     SocialAccount.objects.filter(user=user).delete()
     user.delete()

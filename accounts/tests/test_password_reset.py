@@ -120,7 +120,7 @@ def test_reset_sets_the_password_and_signs_out_everywhere(
         ),
         status=401,
         type="auth_error",
-        code="token_reused",
+        code="token_revoked",
     )
     assert_error(
         client.get(reverse("users-profile")), status=401, type="auth_error", code="token_revoked"

@@ -92,7 +92,7 @@ class RefreshView(PublicAuthView):
         request=RefreshTokenSerializer,
         responses={
             200: TokenPairSerializer,
-            401: errors("token_expired", "token_invalid", "token_reused"),
+            401: errors("token_expired", "token_invalid", "token_reused", "token_revoked"),
             403: errors("account_disabled"),
             429: RATE_LIMITED,
         },

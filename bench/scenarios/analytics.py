@@ -30,9 +30,9 @@ PASSWORD = "Bench-Practice-Interview-2024!"  # noqa: S105 (the seeded users' thr
 @seeder("analytics-volume", order=50)
 def seed_analytics_volume(fixtures: dict[str, Any], *, quick: bool) -> dict[str, Any]:
     from django.core.management import call_command
-    from rest_framework_simplejwt.tokens import RefreshToken
 
     from accounts.models import User
+    from accounts.tokens import token_pair_for
     from sessions_app.models import InterviewSession
 
     scale = "0.01" if quick else os.environ.get("BENCH_ANALYTICS_SCALE", "1")
@@ -54,7 +54,7 @@ def seed_analytics_volume(fixtures: dict[str, Any], *, quick: bool) -> dict[str,
             "id": str(heavy.pk),
             "email": HEAVY_EMAIL,
             "password": PASSWORD,
-            "accessToken": str(RefreshToken.for_user(heavy).access_token),
+            "accessToken": token_pair_for(heavy).access,
         },
     }
 

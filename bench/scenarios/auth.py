@@ -35,9 +35,9 @@ def seed_users(fixtures: dict[str, Any], *, quick: bool) -> dict[str, Any]:
     an access token each minted with simplejwt, for scenarios that run before login exists."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
-    from rest_framework_simplejwt.tokens import RefreshToken
 
     from accounts.models import default_preferences
+    from accounts.tokens import token_pair_for
 
     user_model = get_user_model()
     count = 10 if quick else 50
@@ -57,7 +57,7 @@ def seed_users(fixtures: dict[str, Any], *, quick: bool) -> dict[str, Any]:
         if is_new or not user.check_password(PASSWORD):
             user.password = make_password(PASSWORD)
             user.save()
-        token = str(RefreshToken.for_user(user).access_token)
+        token = token_pair_for(user).access
         users.append(
             {"id": str(user.pk), "email": email, "password": PASSWORD, "accessToken": token}
         )
@@ -75,7 +75,7 @@ def seed_users(fixtures: dict[str, Any], *, quick: bool) -> dict[str, Any]:
             "id": str(admin.pk),
             "email": admin.email,
             "password": PASSWORD,
-            "accessToken": str(RefreshToken.for_user(admin).access_token),
+            "accessToken": token_pair_for(admin).access,
         },
     }
 

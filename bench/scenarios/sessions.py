@@ -95,9 +95,9 @@ def seed_sessions(fixtures: dict[str, Any], *, quick: bool) -> dict[str, Any]:
 def _seed_sessions(*, quick: bool) -> dict[str, Any]:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
-    from rest_framework_simplejwt.tokens import RefreshToken
 
     from accounts.models import default_preferences
+    from accounts.tokens import token_pair_for
     from analysis.services import analysis_run, answer_submit
     from questions.choices import BANK_CATEGORIES
     from sessions_app.models import InterviewSession, SessionStatus
@@ -128,7 +128,7 @@ def _seed_sessions(*, quick: bool) -> dict[str, Any]:
         return [existing[email] for email in emails]
 
     def token(user) -> str:
-        return str(RefreshToken.for_user(user).access_token)
+        return token_pair_for(user).access
 
     # A rerun on the same database (--keep-db): the previous run's sessions are not reusable.
     renewed = InterviewSession.objects.filter(

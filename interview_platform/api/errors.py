@@ -40,8 +40,12 @@ class ApplicationError(Exception):
         status: int | None = None,
         details: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
+        keep_writes: bool = False,
     ) -> None:
         super().__init__(message)
+        # True for an error that reports what the request recorded (a revocation, say): the
+        # request's transaction commits instead of rolling back.
+        self.keep_writes = keep_writes
         self.message = str(message)
         self.code = code
         self.type = ErrorType(type)

@@ -71,7 +71,7 @@ def _auth_code(exc: exceptions.APIException) -> str:
 
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     response = _handle(exc)
-    if response is not None:
+    if response is not None and not getattr(exc, "keep_writes", False):
         # Under ATOMIC_REQUESTS an error answer must not commit what the view wrote before it.
         set_rollback()
     return response
