@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from rest_framework.test import APIClient
 
 
@@ -24,9 +24,12 @@ def pytest_report_header(config):
 
 @pytest.fixture(autouse=True)
 def _isolated_cache():
-    cache.clear()
+    # Every alias: rate-limit counters live in their own ("ratelimit").
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

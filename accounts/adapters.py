@@ -19,6 +19,25 @@ from questions.choices import Language
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def pre_authenticate(self, request, **credentials) -> None:
+        """The sign-in pages (the admin's included) count against the same limit as the API's
+        login (RATE_LIMITS["auth"], per IP and per account), on top of allauth's own."""
+        from interview_platform.api.errors import RateLimitExceeded
+
+        from .ratelimits import auth_rate_limit
+
+        try:
+            auth_rate_limit(
+                request,
+                group="auth.login",
+                identifier=str(credentials.get("email") or credentials.get("username") or "")
+                .strip()
+                .lower()[:320],
+            )
+        except RateLimitExceeded as exc:
+            raise self.validation_error("too_many_login_attempts") from exc
+        super().pre_authenticate(request, **credentials)
+
     def add_message(self, request, *args, **kwargs) -> None:
         # The API reports in its response body; Django's flash messages are for the HTML pages.
         if request is not None and request.path.startswith("/api/"):

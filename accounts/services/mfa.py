@@ -23,6 +23,9 @@ from django.utils.translation import gettext as _
 from rest_framework_simplejwt.exceptions import ExpiredTokenError, TokenError
 from rest_framework_simplejwt.settings import api_settings
 
+from interview_platform.api.errors import ApplicationError, ErrorType
+from interview_platform.cache import shared_cache_reachable
+
 from .. import errors, selectors, tokens
 from ..models import User
 from .auth import AuthResult, login_complete
@@ -75,10 +78,31 @@ def _login_token_spent() -> Exception:
     return errors.auth_error(_("This login was already completed."), code="token_reused")
 
 
+def mfa_state_store_unavailable() -> ApplicationError:
+    return ApplicationError(
+        _(
+            "Two-factor authentication is briefly unavailable on our side. "
+            "Your code was not checked: try again in a minute."
+        ),
+        code="mfa_unavailable",
+        type=ErrorType.NETWORK,
+        status=503,
+        headers={"Retry-After": "30"},
+    )
+
+
+def mfa_state_store_require() -> None:
+    """Codes are accepted once each, remembered in the shared cache: without it a code cannot be
+    checked safely, and a silent cache miss would read as a wrong code. Say so instead."""
+    if not shared_cache_reachable():
+        raise mfa_state_store_unavailable()
+
+
 def totp_setup_start(*, user: User) -> TotpSetup:
     """A new secret, held (encrypted) until `totp_setup_confirm` proves the app has it."""
     if selectors.user_mfa_enabled(user=user):
         raise _already_enabled()
+    mfa_state_store_require()  # the pending secret waits there
     secret = generate_totp_secret()
     cache.set(_setup_key(user), encrypt(secret), timeout=settings.MFA_SETUP_TIMEOUT_SECONDS)
     adapter = get_mfa_adapter()
@@ -91,6 +115,7 @@ def totp_setup_start(*, user: User) -> TotpSetup:
 @transaction.atomic
 def totp_setup_confirm(*, user: User, code: str) -> list[str]:
     """Turns TOTP on once `code` matches the pending secret; returns the new recovery codes."""
+    mfa_state_store_require()
     pending = cache.get(_setup_key(user))
     if not pending:
         raise errors.field_error(
@@ -115,6 +140,7 @@ def mfa_code_verify(*, user: User, code: str, allow_recovery_code: bool = True) 
     code = _normalize(code)
     if not code:
         return False
+    mfa_state_store_require()
     types = [Authenticator.Type.TOTP]
     if allow_recovery_code:
         types.append(Authenticator.Type.RECOVERY_CODES)
@@ -161,8 +187,11 @@ def mfa_login_verify(*, mfa_token: str, code: str) -> AuthResult:
     user = User.objects.filter(pk=token.get(api_settings.USER_ID_CLAIM)).first()
     if user is None:
         raise errors.token_invalid()
+    if not tokens.credentials_match(user, token.payload):  # password changed meanwhile
+        raise errors.token_revoked()
     if not user.is_active:
         raise errors.account_disabled_error()
+    mfa_state_store_require()
     if tokens.mfa_login_token_is_spent(token):
         raise _login_token_spent()
     if not mfa_code_verify(user=user, code=code):

@@ -115,6 +115,10 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("SOCIALACCOUNT_REQUESTS_TIMEOUT", 5, minimum=1)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_FORMS = {
+    "authenticate": "accounts.forms.MfaAuthenticateForm",
+    "reauthenticate": "accounts.forms.MfaReauthenticateForm",
+}
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Interview Practice")
 MFA_ENCRYPTION_KEY = env_str("MFA_ENCRYPTION_KEY")
 # A TOTP secret handed out by `mfa/totp/setup` waits this long for its confirming code.

@@ -168,17 +168,40 @@ if REDIS_URL:
                 # rate-limit counters): losing it must degrade the product, not break it.
                 "IGNORE_EXCEPTIONS": True,
             },
-        }
+        },
+        # Rate-limit counters: on Redis, or in each process's memory while Redis is down, so
+        # the auth limits keep holding (per process) through an outage.
+        "ratelimit": {
+            "BACKEND": "interview_platform.cache.FailoverRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ip") + ":rl",
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "FAILOVER_RETRY_SECONDS": 5,
+            },
+        },
     }
+    # django-ratelimit warns about any backend it does not list; ours is django-redis's own
+    # backend with a per-process fallback (interview_platform/cache.py).
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ratelimit",
+        },
+    }
     # Embedded mode is one process, so a process-local cache is shared by every request it serves.
     # django-ratelimit refuses it because it cannot be shared between processes; that is only a
     # problem in the production shape, which always has REDIS_URL (a Redis cache) set.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-RATELIMIT_USE_CACHE = "default"
-# With the cache unreachable, limits are not enforced rather than every request refused.
+RATELIMIT_USE_CACHE = "ratelimit"
+# The ratelimit cache falls back to process memory by itself; were it ever to fail anyway, limits
+# are not enforced rather than every request refused.
 RATELIMIT_FAIL_OPEN = True
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 # The spec's limits (django-ratelimit syntax, per user or per IP as each endpoint says).
