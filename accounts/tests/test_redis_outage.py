@@ -46,7 +46,7 @@ class OwnRedis:
     def start(self) -> None:
         self.process = subprocess.Popen(
             [
-                "redis-server",
+                shutil.which("redis-server"),
                 "--port",
                 str(self.port),
                 "--bind",
