@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
@@ -31,6 +32,10 @@ api_patterns = [
     ),
     path("redoc", _docs_page(SpectacularRedocView.as_view(url_name="schema")), name="redoc"),
 ]
+
+# Staff sign in through allauth's login, like everyone: password, second factor and the same
+# rate limits. The admin's own login form only redirects there.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("admin/", admin.site.urls),

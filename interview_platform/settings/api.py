@@ -19,7 +19,7 @@ REST_FRAMEWORK = {
         "djangorestframework_camel_case.render.CamelCaseBrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [
-        "djangorestframework_camel_case.parser.CamelCaseJSONParser",
+        "interview_platform.api.parsers.JSONParser",
         "djangorestframework_camel_case.parser.CamelCaseFormParser",
         "djangorestframework_camel_case.parser.CamelCaseMultiPartParser",
     ],
@@ -118,6 +118,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_FORMS = {
     "authenticate": "accounts.forms.MfaAuthenticateForm",
     "reauthenticate": "accounts.forms.MfaReauthenticateForm",
+    "activate_totp": "accounts.forms.MfaActivateTotpForm",
 }
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Interview Practice")
 MFA_ENCRYPTION_KEY = env_str("MFA_ENCRYPTION_KEY")

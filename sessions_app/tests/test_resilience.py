@@ -93,7 +93,14 @@ def test_losing_redis_mid_session_loses_nothing(auth_client, own_redis, settings
                 "SOCKET_TIMEOUT": 0.3,
                 "IGNORE_EXCEPTIONS": True,
             },
-        }
+        },
+        # Rate-limit counters: the same Redis, counted in process memory once it is gone.
+        "ratelimit": {
+            "BACKEND": "interview_platform.cache.FailoverRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "KEY_PREFIX": "rl",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.3, "SOCKET_TIMEOUT": 0.3},
+        },
     }
     with override_settings(CACHES=caches):
         session = auth_client.post(
