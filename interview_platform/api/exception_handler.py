@@ -6,6 +6,12 @@ import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import (
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404
@@ -77,7 +83,21 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     return response
 
 
+def request_refusal(exc: Exception) -> tuple[int, str, str] | None:
+    """(status, code, message) for a request Django refuses to read: too big, too many fields,
+    or otherwise suspicious. The client's fault, never a 500."""
+    if isinstance(exc, (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)):
+        return 413, "payload_too_large", _("The request body is too large.")
+    if isinstance(exc, SuspiciousOperation):
+        return 400, "bad_request", _("Bad request.")
+    return None
+
+
 def _handle(exc: Exception) -> Response | None:
+    refusal = request_refusal(exc)
+    if refusal is not None:
+        status_code, code, message = refusal
+        return _response(status_code, type=ErrorType.VALIDATION, code=code, message=message)
     if isinstance(exc, ApplicationError):
         return _response(
             exc.status,

@@ -128,6 +128,12 @@ class ApiExceptionMiddleware:
     def process_exception(self, request, exception):
         if not _is_api(request):
             return None
+        from .exception_handler import request_refusal
+
+        refusal = request_refusal(exception)
+        if refusal is not None:
+            status, code, message = refusal
+            return error_response(status=status, code=code, message=message)
         if isinstance(exception, (OperationalError, InterfaceError)):
             error_logger.error("database unavailable", exc_info=exception)
             return error_response(
