@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 
-from questions.choices import Language
+from core.choices import Language
 
 
 class AccountAdapter(DefaultAccountAdapter):

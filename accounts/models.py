@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from questions.choices import Difficulty, JobCategory, Language
+from core.choices import Difficulty, JobCategory, Language
 
 
 class Role(models.TextChoices):

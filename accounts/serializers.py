@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from questions.choices import Difficulty, JobCategory, Language
+from core.choices import Difficulty, JobCategory, Language
 
 from .models import Role, SubscriptionType, User
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import smtplib
 
 from celery import shared_task
+from django.core.management import call_command
+
+from .emails import password_reset_email_send
 
 
 @shared_task(
@@ -20,14 +23,10 @@ from celery import shared_task
 def password_reset_email_send_task(self, *, email: str) -> bool:
     # Takes the address rather than a user id on purpose: the lookup happens here, off the
     # request, so the API answers alike whether or not the address has an account.
-    from .services.passwords import password_reset_email_send
-
     return password_reset_email_send(email=email)
 
 
 @shared_task(acks_late=True, soft_time_limit=300, time_limit=360, queue="default")
 def flush_expired_tokens_task() -> None:
     """Removes expired refresh tokens (and their blacklist entries): simplejwt's own command."""
-    from django.core.management import call_command
-
     call_command("flushexpiredtokens")

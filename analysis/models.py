@@ -7,8 +7,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import Language
 from interview_platform.encryption.fields import EncryptedJSONField, EncryptedTextField
-from questions.choices import Language
 
 SCORE_FIELDS = ("understanding", "logic", "specificity", "job_fit")
 
@@ -64,6 +64,9 @@ class AnalysisResult(models.Model):
     strengths = EncryptedJSONField(default=list, blank=True)
     improvements = EncryptedJSONField(default=list, blank=True)
     detailed_feedback = EncryptedJSONField(null=True, blank=True)
+    # Set while one request generates detailed feedback on demand (a paid call), so that a
+    # concurrent request waits for it instead of paying again.
+    feedback_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     ai_analysis = models.JSONField(default=dict, blank=True)
     ideal_answer = EncryptedTextField(blank=True)
     preliminary = models.BooleanField(default=False)

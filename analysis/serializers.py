@@ -4,7 +4,7 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from questions.choices import Difficulty, JobCategory, Language, QuestionType
+from core.choices import Difficulty, JobCategory, Language, QuestionType
 
 from .models import AnalysisResult, AnalysisStatus
 
@@ -143,20 +143,3 @@ class FeedbackSerializer(serializers.Serializer):
     strengths = serializers.ListField(child=serializers.CharField())
     improvements = serializers.ListField(child=serializers.CharField())
     ideal_answer = serializers.CharField()
-
-
-class GenerateInputSerializer(serializers.Serializer):
-    category = serializers.ChoiceField(choices=JobCategory.choices)
-    difficulty = serializers.ChoiceField(choices=Difficulty.choices)
-    type = serializers.ChoiceField(choices=QuestionType.choices, required=False)
-    language = serializers.ChoiceField(choices=Language.choices, required=False)
-    count = serializers.IntegerField(min_value=1, max_value=5, default=1)
-    custom_category = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    job_description = serializers.CharField(max_length=4000, required=False, allow_blank=True)
-
-    def validate(self, attrs):
-        if attrs["category"] == JobCategory.CUSTOM and not attrs.get("custom_category"):
-            raise serializers.ValidationError(
-                {"custom_category": ["Name the role for a custom category."]}
-            )
-        return attrs

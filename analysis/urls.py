@@ -1,12 +1,11 @@
-"""Analysis routes, mounted under /api/."""
+"""Analysis routes, mounted under /api/. Answers come in through the practice flow
+(`sessions_app`: /api/analysis/answer and /batch)."""
 
 from django.urls import path
 
 from . import views
 
 urlpatterns = [
-    path("analysis/answer", views.AnswerView.as_view(), name="analysis-answer"),
-    path("analysis/batch", views.AnalysisBatchView.as_view(), name="analysis-batch"),
     path(
         "analysis/feedback/<uuid:analysis_id>",
         views.FeedbackView.as_view(),
@@ -14,5 +13,4 @@ urlpatterns = [
     ),
     path("analysis/<uuid:analysis_id>", views.AnalysisDetailView.as_view(), name="analysis-detail"),
     path("analysis/<uuid:analysis_id>/rerun", views.RerunView.as_view(), name="analysis-rerun"),
-    path("questions/generate", views.GenerateQuestionsView.as_view(), name="question-generate"),
 ]

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 
+from core import hooks
+
 
 class AnalyticsConfig(AppConfig):
     name = "analytics"
     verbose_name = "Analytics"
+
+    def ready(self) -> None:
+        from .services.rollup import user_analytics_refresh
+
+        hooks.scores_changed.connect(user_analytics_refresh)

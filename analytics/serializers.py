@@ -12,7 +12,7 @@ from rest_framework import serializers
 
 from accounts.models import Role, SubscriptionType
 from accounts.serializers import UserSerializer
-from questions.choices import Difficulty, JobCategory
+from core.choices import Difficulty, JobCategory
 
 from . import stats
 from .models import ExportFormat, ExportJob, ExportScope, ExportStatus, Trend

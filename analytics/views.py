@@ -12,13 +12,13 @@ from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from core.choices import JobCategory
 from interview_platform.api.base import APIView
 from interview_platform.api.errors import ApplicationError
 from interview_platform.api.pagination import PageNumberPagination
 from interview_platform.api.params import query_params
 from interview_platform.api.permissions import IsStaff
 from interview_platform.api.ratelimit import enforce_rate_limit
-from questions.choices import JobCategory
 
 from . import selectors
 from .exports import CONTENT_TYPES, EXTENSIONS
@@ -39,7 +39,7 @@ from .serializers import (
     UserStatsQuerySerializer,
     UserStatsSerializer,
 )
-from .services import export_create
+from .services.export_requests import export_create
 
 _PAGE = [OpenApiParameter("page", int), OpenApiParameter("pageSize", int)]
 

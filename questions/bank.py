@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .choices import BANK_CATEGORIES, Difficulty, Language, QuestionType
+from core.choices import BANK_CATEGORIES, Difficulty, Language, QuestionType
 
 BANK_DIR = Path(__file__).resolve().parent / "bank"
 MIN_PER_CATEGORY_DIFFICULTY = 8

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .choices import Difficulty, JobCategory
+from core.choices import Difficulty, JobCategory
 
 CATEGORY_TEXT: dict[str, dict[str, tuple[str, str]]] = {
     JobCategory.SOFTWARE_ENGINEERING: {

@@ -6,9 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from core.choices import Difficulty, JobCategory, Language, QuestionSource, QuestionType
 from interview_platform.encryption.fields import EncryptedTextField
-
-from .choices import Difficulty, JobCategory, Language, QuestionSource, QuestionType
 
 
 def empty_criteria() -> dict:

@@ -8,10 +8,11 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from accounts.models import User
+from analysis.models import AnalysisResult
+from core.choices import Difficulty, JobCategory, QuestionSource
 
 from . import cache as question_cache
 from .categories import category_text, difficulty_name
-from .choices import Difficulty, JobCategory, QuestionSource
 from .models import Question
 
 ORDERINGS = {
@@ -69,8 +70,6 @@ def question_list(*, filters: dict[str, Any], include_inactive: bool = False) ->
 
 def questions_answered_by(*, user: User, question_ids: Iterable) -> set:
     """Which of these questions the user has answered (and so may see the sample answer of)."""
-    from analysis.models import AnalysisResult
-
     return set(
         AnalysisResult.objects.filter(user=user, question_id__in=list(question_ids))
         .order_by()

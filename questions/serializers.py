@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from .choices import Difficulty, JobCategory, Language, QuestionSource, QuestionType
+from core.choices import Difficulty, JobCategory, Language, QuestionSource, QuestionType
+
 from .models import Question
 
 
@@ -113,3 +114,20 @@ class CategorySerializer(serializers.Serializer):
 class DifficultySerializer(serializers.Serializer):
     id = serializers.ChoiceField(choices=Difficulty.choices)
     name = serializers.CharField()
+
+
+class GenerateInputSerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=JobCategory.choices)
+    difficulty = serializers.ChoiceField(choices=Difficulty.choices)
+    type = serializers.ChoiceField(choices=QuestionType.choices, required=False)
+    language = serializers.ChoiceField(choices=Language.choices, required=False)
+    count = serializers.IntegerField(min_value=1, max_value=5, default=1)
+    custom_category = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    job_description = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+
+    def validate(self, attrs):
+        if attrs["category"] == JobCategory.CUSTOM and not attrs.get("custom_category"):
+            raise serializers.ValidationError(
+                {"custom_category": ["Name the role for a custom category."]}
+            )
+        return attrs

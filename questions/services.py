@@ -7,13 +7,17 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import DecimalField, F, FloatField
 from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
 
 from accounts.models import User
+from analysis.models import AnalysisResult, AnalysisStatus
+from core.choices import JobCategory, QuestionSource
+from interview_platform.api.errors import ApplicationError
 
 from . import cache as question_cache
 from .bank import BankQuestion, load_bank
-from .choices import QuestionSource
 from .models import Question
+from .selectors import question_queryset
 
 
 @dataclass
@@ -137,3 +141,43 @@ def question_record_score(*, question_id, score: int) -> None:
         score_total=F("score_total") + score,
         scored_count=F("scored_count") + 1,
     )
+
+
+def question_for_practice(
+    *, user: User, question_id=None, question_text: str = "", category: str = "", language: str
+) -> Question:
+    """The question a free-practice answer answers: one of the bank (or the user's generated
+    ones), or the text the user typed in, kept inactive and outside the bank so the analysis
+    has a subject."""
+    if question_id:
+        try:
+            return question_queryset(user=user).get(pk=question_id)
+        except Question.DoesNotExist:
+            raise ApplicationError(
+                _("That question does not exist."), code="not_found", status=404
+            ) from None
+    if not question_text:
+        raise ApplicationError(
+            _("Give a questionId or the question text."),
+            code="question_required",
+            details={"fields": {"questionId": [_("Required without a question.")]}},
+        )
+    return Question.objects.create(
+        category=category or JobCategory.CUSTOM,
+        custom_category="" if category and category != JobCategory.CUSTOM else "general",
+        difficulty="medium",
+        type="behavioral",
+        language=language,
+        source=QuestionSource.USER,
+        question=question_text.strip(),
+        is_active=False,
+        created_by=user,
+    )
+
+
+def question_score_on_landing(*, analysis: AnalysisResult) -> None:
+    """Receiver of `core.hooks.analysis_landed`: a final, non-preliminary score counts in the
+    question's running average."""
+    final = analysis.status == AnalysisStatus.COMPLETED and not analysis.preliminary
+    if final and analysis.total_score is not None:
+        question_record_score(question_id=analysis.question_id, score=analysis.total_score)

@@ -10,6 +10,7 @@ urlpatterns = [
     path(
         "questions/difficulties", views.DifficultyListView.as_view(), name="question-difficulties"
     ),
+    path("questions/generate", views.GenerateQuestionsView.as_view(), name="question-generate"),
     path(
         "questions/<uuid:question_id>", views.QuestionDetailView.as_view(), name="question-detail"
     ),

@@ -15,6 +15,7 @@ from interview_platform.api.permissions import IsStaff
 from interview_platform.api.ratelimit import rate_limit
 
 from . import cache as question_cache
+from .generation import questions_generate
 from .selectors import (
     question_categories,
     question_difficulties,
@@ -26,6 +27,7 @@ from .selectors import (
 from .serializers import (
     CategorySerializer,
     DifficultySerializer,
+    GenerateInputSerializer,
     QuestionFilterSerializer,
     QuestionSerializer,
     QuestionWriteSerializer,
@@ -228,3 +230,37 @@ class AdminQuestionDetailView(APIView):
             return Response(status=status.HTTP_204_NO_CONTENT)
         question.refresh_from_db()
         return Response(QuestionSerializer(question).data)
+
+
+class GenerateQuestionsView(APIView):
+    """Questions written by the AI provider for a category (or a custom role), stored for this
+    user. Counts against the analysis rate limit: each one is a paid provider call."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="questions_generate",
+        request=GenerateInputSerializer,
+        responses={201: QuestionSerializer(many=True)},
+        tags=["questions"],
+    )
+    @rate_limit(group="analysis", key="user", rate=lambda: settings.RATE_LIMITS["analysis"])
+    def post(self, request):
+        data = GenerateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        params = data.validated_data
+        questions = questions_generate(
+            user=request.user,
+            category=params["category"],
+            difficulty=params["difficulty"],
+            language=params.get("language") or request_language(request),
+            count=params["count"],
+            question_type=params.get("type"),
+            custom_category=params.get("custom_category", ""),
+            job_description=params.get("job_description", ""),
+        )
+        staff = request.user.is_staff
+        body = [
+            withhold(QuestionSerializer(q).data, answered=False, staff=staff) for q in questions
+        ]
+        return Response(body, status=status.HTTP_201_CREATED)

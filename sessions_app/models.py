@@ -7,8 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import Difficulty, JobCategory, Language
 from interview_platform.encryption.fields import EncryptedJSONField, EncryptedTextField
-from questions.choices import Difficulty, JobCategory, Language
 
 
 class SessionStatus(models.TextChoices):

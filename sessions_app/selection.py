@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from questions.choices import DIFFICULTY_ORDER, JobCategory
+from core.choices import DIFFICULTY_ORDER, JobCategory
 from questions.models import Question
 from questions.selectors import visible_to
 
@@ -33,6 +33,8 @@ def _session_state(session: InterviewSession) -> tuple[list[SessionQuestion], li
 
     Only scores at the level of the last question count, so two strong answers move the session
     up once: the next move needs two more answers at the new level."""
+    if session._state.adding:
+        return [], []  # a session being started has served nothing yet
     served = list(
         session.session_questions.select_related("question", "analysis").order_by("order")
     )

@@ -6,7 +6,7 @@ from django.conf import settings
 from rest_framework import serializers
 
 from analysis.serializers import AnalysisResultSerializer
-from questions.choices import Difficulty, JobCategory, Language
+from core.choices import Difficulty, JobCategory, Language
 from questions.serializers import QuestionSerializer, withhold
 
 from .models import InterviewSession, SessionQuestion, SessionStatus

@@ -11,8 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import SubscriptionType, User
+from analysis.services.retention import analyses_purge_expired
+from core import hooks
+from core.choices import JobCategory
 from interview_platform.api.errors import ApplicationError, ErrorType
-from questions.choices import JobCategory
+from questions.generation import questions_generate
 from questions.models import Question
 from questions.services import question_record_usage
 
@@ -67,17 +70,14 @@ def _locked_session(*, user: User, session_id) -> InterviewSession:
         raise ApplicationError(_("Session not found."), code="not_found", status=404) from None
 
 
-def _serve(session: InterviewSession, *, order: int) -> SessionQuestion:
-    question = question_select_next(session=session)
-    if question is None:
-        question = _generated_question(session)
+def _serve(session: InterviewSession, *, order: int, question: Question) -> SessionQuestion:
     try:
         with transaction.atomic():
             served = SessionQuestion.objects.create(
                 session=session, question=question, order=order, started_at=_now()
             )
     except IntegrityError:
-        # The (session, order) constraint: another request served this slot first.
+        # (session, order) or (session, question): another request served this slot first.
         raise ApplicationError(
             _("Another request already moved this session on."), code="session_conflict", status=409
         ) from None
@@ -86,23 +86,57 @@ def _serve(session: InterviewSession, *, order: int) -> SessionQuestion:
 
 
 def _generated_question(session: InterviewSession) -> Question:
-    from analysis.generation import questions_generate
+    """A question generated for the session when the bank has none left for it.
 
-    asked = list(session.session_questions.values_list("question__question", flat=True))
-    difficulty = session.difficulty
-    generated = questions_generate(
+    Called before the session's lock is taken: generation is a paid provider call that may take
+    seconds, and must hold neither a lock nor an open transaction meanwhile."""
+    asked = (
+        []
+        if session._state.adding
+        else list(session.session_questions.values_list("question__question", flat=True))
+    )
+    return questions_generate(
         user=session.user,
         category=session.category,
-        difficulty=difficulty,
+        difficulty=session.difficulty,
         language=session.language,
         count=1,
         custom_category=session.custom_category,
         exclude=asked,
-    )
-    return generated[0]
+    )[0]
 
 
-@transaction.atomic
+def _start_refusal(user: User, now) -> ApplicationError | None:
+    """Why `user` may not start a session now (an active one, or the daily limit), if so."""
+    active = InterviewSession.objects.filter(user=user, status=SessionStatus.ACTIVE).first()
+    if active is not None and active.expires_at <= now:
+        InterviewSession.objects.filter(pk=active.pk).update(status=SessionStatus.ABANDONED)
+        active = None
+    if active is not None:
+        return ApplicationError(
+            _("You already have an active session. Finish or abandon it first."),
+            code="session_already_active",
+            status=409,
+            details={"activeSessionId": str(active.pk)},
+        )
+    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    # Counted from the start log, which outlives the sessions: deleting one gives no start back.
+    started_today = SessionStart.objects.filter(user=user, started_at__gte=day_start).count()
+    limit = _sessions_per_day(user)
+    if started_today >= limit:
+        retry_after = int((day_start + timedelta(days=1) - now).total_seconds())
+        return ApplicationError(
+            _("You have started %(n)s sessions today, the daily limit of your plan.")
+            % {"n": limit},
+            code="daily_session_limit",
+            type=ErrorType.RATE_LIMIT,
+            status=429,
+            details={"limit": limit, "retryAfter": retry_after},
+            headers={"Retry-After": str(retry_after)},
+        )
+    return None
+
+
 def session_start(
     *,
     user: User,
@@ -113,6 +147,10 @@ def session_start(
     question_count: int = 5,
     metadata: dict | None = None,
 ) -> InterviewSession:
+    """Starts a session with its first question.
+
+    The first question is chosen (or generated) before the user's row is locked; the limits are
+    then enforced under the lock, so two starts at once cannot both pass them."""
     preferences = user.preferences or {}
     category = category or preferences.get("job_category") or JobCategory.SOFTWARE_ENGINEERING
     difficulty = difficulty or preferences.get("difficulty") or "medium"
@@ -129,36 +167,7 @@ def session_start(
             code="question_count_out_of_range",
             details={"fields": {"questionCount": [f"1-{settings.SESSION_MAX_QUESTIONS}"]}},
         )
-    # One start at a time per user: the limits below are read and enforced under this lock.
-    User.objects.select_for_update().filter(pk=user.pk).first()
-    now = _now()
-    active = InterviewSession.objects.filter(user=user, status=SessionStatus.ACTIVE).first()
-    if active is not None and active.expires_at <= now:
-        InterviewSession.objects.filter(pk=active.pk).update(status=SessionStatus.ABANDONED)
-        active = None
-    if active is not None:
-        raise ApplicationError(
-            _("You already have an active session. Finish or abandon it first."),
-            code="session_already_active",
-            status=409,
-            details={"activeSessionId": str(active.pk)},
-        )
-    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    # Counted from the start log, which outlives the sessions: deleting one gives no start back.
-    started_today = SessionStart.objects.filter(user=user, started_at__gte=day_start).count()
-    limit = _sessions_per_day(user)
-    if started_today >= limit:
-        retry_after = int((day_start + timedelta(days=1) - now).total_seconds())
-        raise ApplicationError(
-            _("You have started %(n)s sessions today, the daily limit of your plan.")
-            % {"n": limit},
-            code="daily_session_limit",
-            type=ErrorType.RATE_LIMIT,
-            status=429,
-            details={"limit": limit, "retryAfter": retry_after},
-            headers={"Retry-After": str(retry_after)},
-        )
-    session = InterviewSession.objects.create(
+    session = InterviewSession(
         user=user,
         category=category,
         custom_category=custom_category.strip() if category == JobCategory.CUSTOM else "",
@@ -166,19 +175,70 @@ def session_start(
         language=language,
         question_count=question_count,
         metadata=metadata or {},
-        expires_at=now + timedelta(seconds=settings.SESSION_MAX_DURATION_SECONDS),
     )
+    first = question_select_next(session=session)
+    if first is None:
+        # A refused start must not pay for a generated question: the limits are checked first
+        # here, and again, authoritatively, under the lock.
+        refusal = _start_refusal(user, _now())
+        if refusal is not None:
+            raise refusal
+        first = _generated_question(session)
+    return _session_create(session=session, first=first)
+
+
+@transaction.atomic
+def _session_create(*, session: InterviewSession, first: Question) -> InterviewSession:
+    user = session.user
+    # One start at a time per user: the limits are read and enforced under this lock.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    now = _now()
+    refusal = _start_refusal(user, now)
+    if refusal is not None:
+        raise refusal
+    session.expires_at = now + timedelta(seconds=settings.SESSION_MAX_DURATION_SECONDS)
+    session.save(force_insert=True)
     SessionStart.objects.create(user=user, started_at=now)
-    _serve(session, order=1)
+    _serve(session, order=1, question=first)
     transaction.on_commit(lambda: live.live_state_save(session))
     return session
 
 
-@transaction.atomic
 def session_next(*, user: User, session_id) -> SessionQuestion:
-    session = _locked_session(user=user, session_id=session_id)
-    _require_active(session)
+    """Serves the next question: chosen (or generated) first, then served under the session's
+    lock, where the session is checked again (a concurrent request may have moved it on)."""
+    session = _session_of(user=user, session_id=session_id)
     served = session.session_questions.count()
+    _require_next_allowed(session, served=served)
+    question = question_select_next(session=session) or _generated_question(session)
+    return _session_serve_next(user=user, session_id=session_id, question=question, seen=served)
+
+
+@transaction.atomic
+def _session_serve_next(
+    *, user: User, session_id, question: Question, seen: int
+) -> SessionQuestion:
+    session = _locked_session(user=user, session_id=session_id)
+    served = session.session_questions.count()
+    _require_next_allowed(session, served=served)
+    if served != seen:
+        # Another request served a question since ours was chosen: choose again from the bank
+        # (under the lock; only a generated question is never made here).
+        question = question_select_next(session=session) or question
+    session_question = _serve(session, order=served + 1, question=question)
+    transaction.on_commit(lambda: live.live_state_save(session))
+    return session_question
+
+
+def _session_of(*, user: User, session_id) -> InterviewSession:
+    try:
+        return InterviewSession.objects.select_related("user").get(pk=session_id, user=user)
+    except InterviewSession.DoesNotExist:
+        raise ApplicationError(_("Session not found."), code="not_found", status=404) from None
+
+
+def _require_next_allowed(session: InterviewSession, *, served: int) -> None:
+    _require_active(session)
     if served >= session.question_count:
         raise ApplicationError(
             _("All %(n)s questions of this session have been asked.")
@@ -187,9 +247,6 @@ def session_next(*, user: User, session_id) -> SessionQuestion:
             status=409,
             details={"questionCount": session.question_count},
         )
-    session_question = _serve(session, order=served + 1)
-    transaction.on_commit(lambda: live.live_state_save(session))
-    return session_question
 
 
 @transaction.atomic
@@ -258,9 +315,14 @@ def _refresh_score_and_report(session: InterviewSession) -> None:
 
 
 def _analytics_refresh(session: InterviewSession) -> None:
-    from analytics.services import user_analytics_refresh
+    """Tells the analytics app (through `core.hooks`) that the day's scored activity changed."""
+    hooks.scores_changed.send(user_id=session.user_id, day=session.completed_at.date())
 
-    user_analytics_refresh(user_id=session.user_id, day=session.completed_at.date())
+
+def session_on_analysis_landed(*, analysis) -> None:
+    """Receiver of `core.hooks.analysis_landed`."""
+    if analysis.session_id:
+        session_analysis_landed(session_id=analysis.session_id)
 
 
 @transaction.atomic
@@ -331,3 +393,15 @@ def sessions_expire(*, batch_size: int = 500) -> int:
     for session_id in ids:
         live.live_state_clear(session_id)
     return count
+
+
+def answers_purge_expired(*, days: int, batch_size: int = 1000) -> int:
+    """Retention (DESIGN §7, ANSWER_RETENTION_DAYS): blanks session answers older than `days`
+    and removes the analyses that quote them, one bounded batch per call; returns how many
+    analyses were removed. Session scores and the daily rollups keep the aggregates."""
+    if days <= 0:
+        return 0
+    cutoff = _now() - timedelta(days=days)
+    with transaction.atomic():
+        SessionQuestion.objects.filter(answered_at__lt=cutoff).exclude(answer="").update(answer="")
+        return analyses_purge_expired(days=days, batch_size=batch_size)

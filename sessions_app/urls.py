@@ -1,4 +1,5 @@
-"""Session routes, mounted under /api/."""
+"""Practice routes, mounted under /api/: sessions, and the answers that come in through the
+practice flow (the spec puts these under /api/analysis/)."""
 
 from django.urls import path
 
@@ -13,5 +14,7 @@ urlpatterns = [
         views.SessionCompleteView.as_view(),
         name="session-complete",
     ),
+    path("analysis/answer", views.AnswerView.as_view(), name="analysis-answer"),
+    path("analysis/batch", views.AnalysisBatchView.as_view(), name="analysis-batch"),
     path("admin/sessions", views.AdminSessionListView.as_view(), name="admin-session-list"),
 ]

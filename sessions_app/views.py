@@ -1,15 +1,30 @@
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.conf import settings
+from django.db import transaction
+from django.utils.decorators import method_decorator
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from analysis.models import AnalysisStatus
+from analysis.responses import analysis_accepted
+from analysis.serializers import (
+    AnalysisResultSerializer,
+    AnalysisStatusSerializer,
+    AnswerInputSerializer,
+    BatchInputSerializer,
+    BatchOutputSerializer,
+)
+from analysis.services.polling import wait_for_completion
 from interview_platform.api.base import APIView
+from interview_platform.api.errors import ApplicationError
 from interview_platform.api.pagination import PageNumberPagination
 from interview_platform.api.params import query_params
 from interview_platform.api.permissions import IsStaff
 
+from .flows import AnswerIn, answer_submit, answers_submit_batch
 from .selectors import session_get, session_list
 from .serializers import (
     SessionDetailSerializer,
@@ -46,6 +61,9 @@ def _paginated(request, view, queryset, serializer_class):
     return paginator.get_paginated_response(serializer_class(page, many=True).data)
 
 
+# Starting a session or serving the next question may generate a question (a paid provider
+# call): no transaction is held open for it; the services open their own short ones.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class SessionListView(APIView):
     permission_classes = [IsAuthenticated]
 
@@ -134,6 +152,7 @@ class SessionDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class SessionNextView(APIView):
     """Serves the next question, chosen by the adaptive selector."""
 
@@ -188,3 +207,70 @@ class AdminSessionListView(APIView):
         return _paginated(
             request, self, session_list(filters=filters.validated_data), SessionListItemSerializer
         )
+
+
+# The request must commit before waiting, so that the task (queued on commit) can start.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class AnswerView(APIView):
+    """Stores the answer, queues its analysis, answers 202 with where to poll.
+
+    `?wait=N` (N ≤ 10 seconds) waits for the analysis and answers 200 with the whole result when
+    it completes in time."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="analysis_answer",
+        request=AnswerInputSerializer,
+        parameters=[OpenApiParameter("wait", float, description="Seconds to wait, at most 10.")],
+        responses={
+            202: AnalysisStatusSerializer,
+            200: OpenApiResponse(AnalysisResultSerializer, description="Completed within `wait`."),
+        },
+        tags=["analysis"],
+    )
+    def post(self, request):
+        data = AnswerInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        wait = _wait_seconds(request)
+        result = answer_submit(request=request, item=AnswerIn.from_input(data.validated_data))
+        if wait and result.status == AnalysisStatus.PENDING:
+            result = wait_for_completion(analysis_id=result.pk, seconds=wait)
+        if result.status in (AnalysisStatus.COMPLETED, AnalysisStatus.FAILED) and wait:
+            return Response(AnalysisResultSerializer(result).data)
+        return analysis_accepted(result, request)
+
+
+def _wait_seconds(request) -> float:
+    raw = request.query_params.get("wait")
+    if raw is None:
+        return 0.0
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ApplicationError(
+            "wait must be a number of seconds.",
+            code="invalid_input",
+            details={"fields": {"wait": ["a number from 0 to 10"]}},
+        ) from None
+    return max(0.0, min(value, float(settings.ANALYSIS_MAX_WAIT_SECONDS)))
+
+
+class AnalysisBatchView(APIView):
+    """Up to 20 answers in one request: every item is validated before any is stored."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="analysis_batch",
+        request=BatchInputSerializer,
+        responses={202: BatchOutputSerializer},
+        tags=["analysis"],
+    )
+    def post(self, request):
+        data = BatchInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        items = [AnswerIn.from_input(item) for item in data.validated_data["items"]]
+        results = answers_submit_batch(request=request, items=items)
+        body = {"results": [{"id": r.pk, "status": r.status} for r in results]}
+        return Response(BatchOutputSerializer(body).data, status=status.HTTP_202_ACCEPTED)

@@ -6,9 +6,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import Difficulty, JobCategory, Language
 from interview_platform.api.errors import ApplicationError
 from questions.categories import category_text, difficulty_name
-from questions.choices import Difficulty, JobCategory, Language
 
 # The services name fields the way the API spells them; the forms use Python names.
 _SERVICE_FIELDS = {

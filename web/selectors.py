@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Count, Max
 from django.utils import timezone
 
 from accounts.models import User
+from analytics.selectors import user_stats
 from sessions_app.models import InterviewSession, SessionQuestion, SessionStatus
 from sessions_app.reports import session_report_build
 from sessions_app.selectors import session_list
@@ -67,33 +67,13 @@ def session_report_get(session: InterviewSession) -> dict:
     return session.report or session_report_build(session)
 
 
-def _stats_from_analytics(user: User) -> dict[str, Any] | None:
-    try:
-        from analytics.selectors import user_stats
-    except ImportError:
-        return None  # the analytics app has no user statistics yet
+def _stats(user: User) -> dict[str, Any]:
     stats = user_stats(user=user)
     return {
         "sessions_completed": stats["sessions_completed"],
         "average_score": stats["average_score"],
         "questions_answered": stats["questions_answered"],
         "current_streak": stats["current_streak"],
-        "best_score": None,
-    }
-
-
-def _stats_from_sessions(user: User) -> dict[str, Any]:
-    completed = session_list(filters={"status": SessionStatus.COMPLETED}, user=user)
-    totals = InterviewSession.objects.filter(pk__in=completed.values("pk")).aggregate(
-        count=Count("pk"), average=Avg("total_score"), best=Max("total_score")
-    )
-    answered = SessionQuestion.objects.filter(session__user=user, answered_at__isnull=False).count()
-    return {
-        "sessions_completed": totals["count"],
-        "average_score": round(totals["average"], 1) if totals["average"] is not None else None,
-        "questions_answered": answered,
-        "current_streak": None,
-        "best_score": totals["best"],
     }
 
 
@@ -119,5 +99,5 @@ def dashboard_get(*, user: User) -> dict[str, Any]:
         "recent_sessions": list(sessions[:RECENT_SESSIONS]),
         "has_sessions": sessions.exists(),
         "progress": list(reversed(scored)),  # oldest first, as a chart reads
-        "stats": _stats_from_analytics(user) or _stats_from_sessions(user),
+        "stats": _stats(user),
     }

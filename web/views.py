@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,12 +22,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.services.users import user_settings_update
+from analysis.flows import analysis_rerun_request
 from analysis.models import AnalysisStatus
-from analysis.selectors import analysis_get
-from analysis.services import analysis_rerun, answer_submit
-from analysis.validation import validate_answer
 from interview_platform.api.errors import ApplicationError
-from interview_platform.api.ratelimit import enforce_rate_limit
+from sessions_app.flows import AnswerIn, answer_submit
 from sessions_app.models import SessionStatus
 from sessions_app.selectors import session_get, session_list
 from sessions_app.services import session_complete, session_next, session_start
@@ -116,6 +115,8 @@ def history(request):
 # --- a practice session ---------------------------------------------------------------------
 
 
+# Generating a question (when the bank has none) is a paid call: no transaction stays open for it.
+@transaction.non_atomic_requests
 @page
 def start(request):
     language = request.LANGUAGE_CODE
@@ -237,21 +238,13 @@ def answer(request, session_id):
         return redirect("web:practice", session_id=session.pk)
     if not form.is_valid():
         return _question_page(request, state, form, status=400)
+    item = AnswerIn(
+        answer=form.cleaned_data["answer"],
+        session_id=session.pk,
+        session_question_id=state.current.pk,
+    )
     try:
-        # Only an answer that could be accepted counts against the per-minute limits.
-        validate_answer(form.cleaned_data["answer"])
-        enforce_rate_limit(
-            request, group="analysis", key="user", rate=settings.RATE_LIMITS["analysis"]
-        )
-        enforce_rate_limit(
-            request, group="answers", key="user", rate=settings.RATE_LIMITS["answers"]
-        )
-        answer_submit(
-            user=request.user,
-            answer=form.cleaned_data["answer"],
-            session_id=session.pk,
-            session_question_id=state.current.pk,
-        )
+        answer_submit(request=request, item=item)
     except ApplicationError as error:
         _not_found_on(error)
         add_service_error(form, error)
@@ -259,6 +252,7 @@ def answer(request, session_id):
     return redirect("web:practice", session_id=session.pk)
 
 
+@transaction.non_atomic_requests
 @require_POST
 @page
 def next_question(request, session_id):
@@ -292,10 +286,7 @@ def rerun(request, session_id, session_question_id):
     if analysis is None:
         raise Http404
     try:
-        enforce_rate_limit(
-            request, group="analysis", key="user", rate=settings.RATE_LIMITS["analysis"]
-        )
-        analysis_rerun(analysis=analysis_get(user=request.user, analysis_id=analysis.pk))
+        analysis_rerun_request(request=request, analysis_id=analysis.pk)
     except ApplicationError as error:
         _not_found_on(error)
         messages.error(request, error.message)

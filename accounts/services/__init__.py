@@ -1,5 +1,6 @@
 """Writes of the accounts app (HackSoft style: keyword-only, typed, named `<noun>_<verb>`)."""
 
+from ..emails import password_reset_email_send
 from .auth import (
     AuthResult,
     login_complete,
@@ -18,7 +19,7 @@ from .mfa import (
     totp_setup_start,
 )
 from .oauth import oauth_login
-from .passwords import password_reset_confirm, password_reset_email_send, password_reset_request
+from .passwords import password_reset_confirm, password_reset_request
 from .users import user_avatar_update, user_delete, user_profile_update, user_settings_update
 
 __all__ = [

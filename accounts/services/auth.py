@@ -14,7 +14,7 @@ from rest_framework_simplejwt.exceptions import ExpiredTokenError, TokenError
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import Token
 
-from questions.choices import Language
+from core.choices import Language
 
 from .. import errors, selectors, tokens
 from ..models import TokenFamily, TokenFamilyEndReason, User, default_preferences

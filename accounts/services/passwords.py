@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlencode
 
 from allauth.account.forms import default_token_generator
 from allauth.account.internal.flows.password_reset import reset_password
 from allauth.account.models import EmailAddress
-from allauth.account.utils import url_str_to_user_pk, user_pk_to_url_str
-from django.conf import settings
+from allauth.account.utils import url_str_to_user_pk
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext as _
-
-from questions.choices import Language
 
 from .. import errors, selectors
 from ..models import User
+from ..tasks import password_reset_email_send_task
 from .auth import password_check
 
 logger = logging.getLogger("accounts.password_reset")
@@ -31,43 +25,8 @@ def password_reset_request(*, email: str) -> None:
 
     So the request does the same work, in the same time, whether or not an account exists.
     """
-    from ..tasks import password_reset_email_send_task
-
     email = selectors.email_normalize(email)
     transaction.on_commit(lambda: password_reset_email_send_task.delay(email=email))
-
-
-def password_reset_link(*, user: User) -> str:
-    query = urlencode(
-        {"uid": user_pk_to_url_str(user), "token": default_token_generator.make_token(user)}
-    )
-    base = settings.FRONTEND_URL.rstrip("/") + settings.FRONTEND_RESET_PASSWORD_PATH
-    return f"{base}?{query}"
-
-
-def password_reset_email_send(*, email: str) -> bool:
-    """Sends the reset link in the user's language; False when no active account has `email`."""
-    user = selectors.user_get_by_email(email=email)
-    if user is None or not user.is_active:
-        logger.info("password reset asked for an unknown or inactive address")
-        return False
-    language = user.language if user.language in Language.values else Language.EN.value
-    context = {
-        "user": user,
-        "reset_url": password_reset_link(user=user),
-        "valid_minutes": settings.PASSWORD_RESET_TIMEOUT // 60,
-    }
-    with translation.override(language):
-        prefix = f"email/password_reset/{language}"
-        subject = " ".join(render_to_string(f"{prefix}/subject.txt", context).split())
-        message = EmailMultiAlternatives(
-            subject=subject,
-            body=render_to_string(f"{prefix}/body.txt", context),
-            to=[user.email],
-        )
-        message.attach_alternative(render_to_string(f"{prefix}/body.html", context), "text/html")
-        message.send()
-    return True
 
 
 def _reset_token_invalid() -> Exception:

@@ -8,7 +8,7 @@ from analysis.ai.base import PermanentAIError
 from analysis.ai.offline import OfflineAIService
 from analysis.ai.offline.generator import SIMILARITY_LIMIT, _similar
 from analysis.ai.offline.text import content_stems
-from questions.choices import BANK_CATEGORIES, Difficulty, QuestionType
+from core.choices import BANK_CATEGORIES, Difficulty, QuestionType
 
 
 def _generate(category="software_engineering", difficulty="medium", previous=(), **kwargs):

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from analysis.models import AnalysisResult
-from analysis.services import analysis_run
+from analysis.services.run import analysis_run
 from questions.models import Question
 from questions.tests.factories import QuestionFactory
 
@@ -256,7 +256,7 @@ def test_answers_past_the_retention_period_are_removed(auth_client):
     import time_machine
     from django.utils import timezone
 
-    from analysis.services import answers_purge_expired
+    from sessions_app.services import answers_purge_expired
 
     question = QuestionFactory()
     with time_machine.travel(timezone.now() - timedelta(days=40)):

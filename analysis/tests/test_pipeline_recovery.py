@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from analysis.models import AnalysisResult
-from analysis.services import _complete, analyses_requeue_stale, analysis_run
+from analysis.services.outcome import analysis_complete, analysis_fail
+from analysis.services.run import analysis_run
+from analysis.tasks import requeue_stale_analyses_task
 from questions.tests.factories import QuestionFactory
 
 from .test_pipeline_api import EN_ANSWER
@@ -43,7 +45,7 @@ def test_the_sweep_queues_stranded_and_never_queued_analyses(user):
     dead_worker = stranded(user)
     lost_enqueue = stranded(user, status="pending")
     fresh = stranded(user, status="pending", minutes_ago=1)
-    assert analyses_requeue_stale() == 2
+    assert requeue_stale_analyses_task() == 2
     statuses = dict(AnalysisResult.objects.values_list("pk", "status"))
     assert statuses[dead_worker.pk] == statuses[lost_enqueue.pk] == "completed"
     assert statuses[fresh.pk] == "pending"
@@ -63,7 +65,7 @@ def test_an_analysis_deleted_during_the_provider_call_is_not_written_back(user):
     result = stranded(user, minutes_ago=1)
     AnalysisResult.objects.filter(pk=result.pk).delete()
     assert (
-        _complete(
+        analysis_complete(
             result,
             {"understanding": 10, "logic": 10, "specificity": 10, "job_fit": 10, "total_score": 40},
         )
@@ -103,8 +105,6 @@ def test_a_failed_analysis_settles_its_completed_sessions_report(auth_client, se
     assert done["report"]["pendingAnalyses"] == 1 and done["totalScore"] is None
     analysis = AnalysisResult.objects.get(session_id=session["id"])
     AnalysisResult.objects.filter(pk=analysis.pk).update(status="processing")
-    from analysis.services import _fail
-
-    _fail(analysis, reason="offline: empty_answer")
+    analysis_fail(analysis, reason="offline: empty_answer")
     report = InterviewSession.objects.get(pk=session["id"]).report
     assert report["pending_analyses"] == 0

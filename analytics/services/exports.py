@@ -11,16 +11,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
-
-from accounts.models import User
-from interview_platform.api.errors import ApplicationError
 
 from ..exports import EXTENSIONS, build_export
-from ..models import ExportFormat, ExportJob, ExportScope, ExportStatus
+from ..models import ExportJob, ExportStatus
 
 logger = logging.getLogger("analytics.exports")
 
@@ -32,23 +27,6 @@ EXPORT_HISTORY_DAYS = 30
 
 def export_retention() -> timedelta:
     return timedelta(hours=getattr(settings, "EXPORT_RETENTION_HOURS", 24))
-
-
-@transaction.atomic
-def export_create(*, user: User, format: str, scope: str = ExportScope.ALL) -> ExportJob:
-    """Queues an export; the rate limit (2/hour) is the view's, as it keys on the request."""
-    if format not in ExportFormat.values or scope not in ExportScope.values:
-        raise ApplicationError(_("Unknown export format or scope."), code="invalid_export")
-    job = ExportJob.objects.create(user=user, format=format, scope=scope)
-    job_id = str(job.pk)
-
-    def enqueue() -> None:
-        from ..tasks import export_run_task
-
-        export_run_task.delay(job_id)
-
-    transaction.on_commit(enqueue)
-    return job
 
 
 def export_run(*, job_id) -> str:

@@ -18,7 +18,7 @@ _NAMES = [
 
 def _preferences(n: int, defaults: dict[str, Any]) -> dict[str, Any]:
     """Varied preferences over the model's own defaults (only the keys the model uses)."""
-    from questions.choices import BANK_CATEGORIES
+    from core.choices import BANK_CATEGORIES
 
     varied = {
         "job_category": BANK_CATEGORIES[n % len(BANK_CATEGORIES)].value,

@@ -98,8 +98,9 @@ def _seed_sessions(*, quick: bool) -> dict[str, Any]:
 
     from accounts.models import default_preferences
     from accounts.tokens import token_pair_for
-    from analysis.services import analysis_run, answer_submit
-    from questions.choices import BANK_CATEGORIES
+    from analysis.services.run import analysis_run
+    from core.choices import BANK_CATEGORIES
+    from sessions_app.flows import AnswerIn, answer_store
     from sessions_app.models import InterviewSession, SessionStatus
     from sessions_app.services import session_complete, session_next, session_start
 
@@ -186,12 +187,12 @@ def _seed_sessions(*, quick: bool) -> dict[str, Any]:
             session_next(user=user, session_id=session.pk) for _ in range(QUESTIONS_PER_SESSION - 1)
         ]
         for k, session_question in enumerate(served):
-            result = answer_submit(
-                user=user,
+            item = AnswerIn(
                 answer=practice_answer(session.language, 500_000 + n * 100 + k),
                 session_id=session.pk,
                 session_question_id=session_question.pk,
             )
+            result = answer_store(user=user, item=item)
             # Run here rather than by a worker (its queued task will find it done and skip).
             analysis_run(analysis_id=result.pk)
             analysed += 1

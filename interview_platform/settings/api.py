@@ -51,11 +51,11 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
     ],
     "ENUM_NAME_OVERRIDES": {
-        "JobCategoryEnum": "questions.choices.JobCategory",
-        "DifficultyEnum": "questions.choices.Difficulty",
-        "QuestionTypeEnum": "questions.choices.QuestionType",
-        "LanguageEnum": "questions.choices.Language",
-        "QuestionSourceEnum": "questions.choices.QuestionSource",
+        "JobCategoryEnum": "core.choices.JobCategory",
+        "DifficultyEnum": "core.choices.Difficulty",
+        "QuestionTypeEnum": "core.choices.QuestionType",
+        "LanguageEnum": "core.choices.Language",
+        "QuestionSourceEnum": "core.choices.QuestionSource",
         # Analyses and export jobs share these values, so one neutral name serves both.
         "JobStatusEnum": "analysis.models.AnalysisStatus",
         "SessionStatusEnum": "sessions_app.models.SessionStatus",

@@ -105,7 +105,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 5 * 60.0,
     },
     "purge-expired-answers": {
-        "task": "analysis.tasks.purge_expired_answers_task",
+        "task": "sessions_app.tasks.purge_expired_answers_task",
         "schedule": 6 * 60 * 60.0,
     },
     "flush-expired-tokens": {

@@ -2,8 +2,8 @@
 
 from collections import Counter
 
+from core.choices import BANK_CATEGORIES, Difficulty
 from questions.bank import MIN_PER_CATEGORY_DIFFICULTY, load_bank, validate_bank
-from questions.choices import BANK_CATEGORIES, Difficulty
 
 
 def test_the_bank_is_sound():

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import get_language
 
+from core.choices import JobCategory
 from questions.categories import CATEGORY_TEXT, DIFFICULTY_TEXT, category_text, difficulty_name
-from questions.choices import JobCategory
 
 register = template.Library()
 

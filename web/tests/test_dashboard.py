@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import timedelta
 
 import pytest
@@ -59,19 +58,6 @@ def test_an_active_session_is_offered_first(browser):
 def test_an_expired_session_is_not_offered(browser):
     InterviewSessionFactory(user=browser.user, expires_at=timezone.now() - timedelta(minutes=1))
     assert dashboard_get(user=browser.user)["active_session"] is None
-
-
-def test_the_summary_comes_from_sessions_without_the_analytics_app(browser, monkeypatch):
-    _completed(browser.user, 60, 2)
-    _completed(browser.user, 80, 1)
-    # A module set to None in sys.modules cannot be imported: as if analytics had no selectors.
-    monkeypatch.setitem(sys.modules, "analytics.selectors", None)
-    stats = dashboard_get(user=browser.user)["stats"]
-    assert stats["sessions_completed"] == 2
-    assert stats["average_score"] == 70
-    assert stats["best_score"] == 80
-    page = browser.get(reverse("web:dashboard")).content.decode()
-    assert "Best session" in page
 
 
 def test_other_users_sessions_never_show(browser):

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .keywords import TermIndex
+from .sentence import TaggedSentence
 from .text import HANGUL_RE, _words, split_sentences
 from .vocab import TOOLS_KO
-
-if TYPE_CHECKING:
-    from .structure import TaggedSentence
 
 _EN_UNITS = (
     r"%|percent(?:age points?)?|pp\b|x\b|ms\b|milliseconds?|seconds?|secs?|minutes?|mins?|"

@@ -4,47 +4,11 @@ connectors, paragraphs and sentence length."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .markers import MarkerSet
+from .sentence import PHASES, TaggedSentence
 from .specificity import find_numbers
-
-# STAR phases in telling order; a reflection closes the story.
-PHASES = ("situation", "task", "action", "result", "reflection")
-_PHASE_RANK = {name: i for i, name in enumerate(PHASES)}
-
-
-@dataclass
-class TaggedSentence:
-    index: int
-    text: str
-    paragraph: int
-    phases: dict[str, str] = field(default_factory=dict)  # phase -> matched words
-    plan: str = ""
-    numbers: list[str] = field(default_factory=list)
-    sequence: list[str] = field(default_factory=list)
-    causal: list[str] = field(default_factory=list)
-    contrast: list[str] = field(default_factory=list)
-    condition: list[str] = field(default_factory=list)
-    example: str = ""
-    claim: str = ""
-    opinion: str = ""
-    deflection: str = ""
-    personal: str = ""
-    academic: str = ""
-    vague: list[str] = field(default_factory=list)
-    me: int = 0
-    we: int = 0
-    leadership: str = ""
-    verification: str = ""
-
-    @property
-    def is_action(self) -> bool:
-        return "action" in self.phases or bool(self.plan)
-
-    @property
-    def ranks(self) -> list[int]:
-        return sorted(_PHASE_RANK[p] for p in self.phases)
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:

@@ -30,7 +30,7 @@ from django.utils import timezone
 from accounts.models import User
 from analysis.models import AnalysisResult, AnalysisStatus
 from analytics.services import user_analytics_rollup_range
-from questions.choices import BANK_CATEGORIES, Difficulty, QuestionType
+from core.choices import BANK_CATEGORIES, Difficulty, QuestionType
 from questions.models import Question
 from sessions_app.models import InterviewSession, SessionQuestion, SessionStatus
 

@@ -25,7 +25,7 @@ from analysis.services import answer_submit
 from interview_platform.encryption import keys
 from interview_platform.encryption.fields import _Sealed
 from interview_platform.encryption.rotation import model_reencrypt
-from questions.choices import QuestionSource
+from core.choices import QuestionSource
 from questions.models import Question
 from questions.tests.factories import QuestionFactory
 from sessions_app.models import InterviewSession, SessionQuestion

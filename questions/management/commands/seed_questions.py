@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from core.choices import BANK_CATEGORIES, Language
 from questions.bank import BankError
-from questions.choices import BANK_CATEGORIES, Language
 from questions.services import questions_seed
 
 

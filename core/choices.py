@@ -1,4 +1,5 @@
-"""The spec's enums shared across apps: job categories, difficulty, question type, language."""
+"""The spec's enums shared across apps: job categories, difficulty, question type, language,
+question source. At the bottom of the dependency picture, so any app may use them."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,5 +1,10 @@
-"""AI question generation (POST /api/questions/generate): through the provider, validated,
-never a duplicate of a stored question, stored with source `ai`."""
+"""AI question generation (POST /api/questions/generate, and a session whose bank ran dry):
+through the AI provider, validated, never a duplicate of a stored question, stored with source
+`ai` and visible only to the user it was generated for.
+
+The provider is called with no transaction open and no lock held; the questions it produced are
+stored together in one short transaction at the end.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from analysis.ai.base import AIServiceError
+from analysis.ai.registry import get_ai_service
+from core.choices import JobCategory, QuestionSource, QuestionType
 from interview_platform.api.errors import ApplicationError, ErrorType
-from questions.choices import JobCategory, QuestionSource, QuestionType
-from questions.models import Question
-from questions.selectors import visible_to
-from questions.services import question_create
 
-from .ai.base import AIServiceError
-from .ai.registry import get_ai_service
+from .models import Question
+from .selectors import visible_to
+from .services import question_create
 
 PREVIOUS_LIMIT = 60
 
@@ -23,7 +28,23 @@ def _normalized(text: str) -> str:
     return " ".join(text.lower().split()).rstrip("?.!")
 
 
-@transaction.atomic
+def _fields(generated, *, wanted_type: str, text: str) -> dict:
+    criteria = generated.evaluation_criteria or {}
+    return {
+        "type": generated.type if generated.type in QuestionType.values else wanted_type,
+        "question": text,
+        "tags": list(generated.tags)[:10],
+        "expected_keywords": list(generated.expected_keywords)[:20],
+        "sample_answer": generated.sample_answer,
+        "evaluation_criteria": {
+            "understanding": criteria.get("understanding", ""),
+            "logic": criteria.get("logic", ""),
+            "specificity": criteria.get("specificity", ""),
+            "job_fit": criteria.get("jobFit") or criteria.get("job_fit", ""),
+        },
+    }
+
+
 def questions_generate(
     *,
     user: User | None,
@@ -48,10 +69,10 @@ def questions_generate(
     seen = {_normalized(text) for text in previous}
     types = [question_type] if question_type else list(QuestionType.values)
     service = get_ai_service()
-    created: list[Question] = []
+    accepted: list[dict] = []
     attempts = 0
-    while len(created) < count and attempts < count * 3:
-        wanted_type = types[(len(created) + attempts) % len(types)]
+    while len(accepted) < count and attempts < count * 3:
+        wanted_type = types[(len(accepted) + attempts) % len(types)]
         attempts += 1
         try:
             generated = service.generate_question(
@@ -77,37 +98,22 @@ def questions_generate(
             continue
         seen.add(_normalized(text))
         previous.append(text)
-        criteria = generated.evaluation_criteria or {}
-        created.append(
-            question_create(
-                data={
-                    "category": category,
-                    "custom_category": custom_category,
-                    "difficulty": difficulty,
-                    "type": generated.type
-                    if generated.type in QuestionType.values
-                    else wanted_type,
-                    "language": language,
-                    "question": text,
-                    "tags": list(generated.tags)[:10],
-                    "expected_keywords": list(generated.expected_keywords)[:20],
-                    "sample_answer": generated.sample_answer,
-                    "evaluation_criteria": {
-                        "understanding": criteria.get("understanding", ""),
-                        "logic": criteria.get("logic", ""),
-                        "specificity": criteria.get("specificity", ""),
-                        "job_fit": criteria.get("jobFit") or criteria.get("job_fit", ""),
-                    },
-                },
-                created_by=user,
-                source=QuestionSource.AI,
-            )
-        )
-    if not created:
+        accepted.append(_fields(generated, wanted_type=wanted_type, text=text))
+    if not accepted:
         raise ApplicationError(
             _("No new question could be generated; every candidate duplicated an existing one."),
             code="generation_exhausted",
             type=ErrorType.AI_SERVICE,
             status=503,
         )
-    return created
+    common = {
+        "category": category,
+        "custom_category": custom_category,
+        "difficulty": difficulty,
+        "language": language,
+    }
+    with transaction.atomic():
+        return [
+            question_create(data={**common, **fields}, created_by=user, source=QuestionSource.AI)
+            for fields in accepted
+        ]
