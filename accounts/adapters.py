@@ -16,16 +16,15 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 
 from core.choices import Language
+from interview_platform.api.errors import RateLimitExceeded
+
+from .ratelimits import auth_rate_limit
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def pre_authenticate(self, request, **credentials) -> None:
         """The sign-in pages (the admin's included) count against the same limit as the API's
         login (RATE_LIMITS["auth"], per IP and per account), on top of allauth's own."""
-        from interview_platform.api.errors import RateLimitExceeded
-
-        from .ratelimits import auth_rate_limit
-
         try:
             auth_rate_limit(
                 request,

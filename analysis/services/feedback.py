@@ -25,7 +25,6 @@ from .context import analysis_contexts
 from .outcome import stale_before
 
 
-
 def _claim(analysis_id) -> bool:
     free = Q(feedback_claimed_at__isnull=True) | Q(feedback_claimed_at__lt=stale_before())
     claimed = AnalysisResult.objects.filter(

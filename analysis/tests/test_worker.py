@@ -17,8 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from analysis.models import AnalysisResult
-from analysis.services import analyses_requeue_stale
-from analysis.tasks import analyze_answer_task
+from analysis.tasks import analyze_answer_task, requeue_stale_analyses_task
 from questions.tests.factories import QuestionFactory
 
 from .test_openai_provider import GOOD_ANALYSIS
@@ -210,7 +209,7 @@ def test_an_answer_survives_kill_9_of_the_io_worker_mid_call_and_is_analysed_onc
     fake_openai.enqueue_completion(GOOD_ANALYSIS)
     worker = start_worker("io", **io_worker_env)
     try:
-        assert analyses_requeue_stale() == 1
+        assert requeue_stale_analyses_task() == 1
         assert wait_until(
             lambda: AnalysisResult.objects.get(pk=analysis_id).status == "completed", timeout=30
         ), "the re-queued analysis did not complete"

@@ -65,7 +65,7 @@ CELERY_TASK_ROUTES = {
     "analytics.tasks.export_run_task": {"queue": QUEUE_EXPORTS},
     "sessions_app.tasks.expire_sessions_task": {"queue": QUEUE_HOUSEKEEPING},
     "analysis.tasks.requeue_stale_analyses_task": {"queue": QUEUE_HOUSEKEEPING},
-    "analysis.tasks.purge_expired_answers_task": {"queue": QUEUE_HOUSEKEEPING},
+    "sessions_app.tasks.purge_expired_answers_task": {"queue": QUEUE_HOUSEKEEPING},
     "accounts.tasks.flush_expired_tokens_task": {"queue": QUEUE_HOUSEKEEPING},
     "analytics.tasks.analytics_rollup_task": {"queue": QUEUE_HOUSEKEEPING},
     "analytics.tasks.export_purge_expired_task": {"queue": QUEUE_HOUSEKEEPING},

@@ -21,13 +21,15 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 
 from analysis.models import AnalysisResult
-from analysis.services import answer_submit
+from analysis.services.run import analysis_run
+from analysis.services.submit import _rubric_signature
+from core.choices import QuestionSource
 from interview_platform.encryption import keys
 from interview_platform.encryption.fields import _Sealed
 from interview_platform.encryption.rotation import model_reencrypt
-from core.choices import QuestionSource
 from questions.models import Question
 from questions.tests.factories import QuestionFactory
+from sessions_app.flows import AnswerIn, answer_store
 from sessions_app.models import InterviewSession, SessionQuestion
 from sessions_app.tests.factories import SessionQuestionFactory
 
@@ -48,9 +50,7 @@ def raw(model: type[models.Model], pk, *names: str) -> list[str | None]:
 
 
 def analysed(user, **kwargs) -> AnalysisResult:
-    result = answer_submit(user=user, answer=ANSWER, **kwargs)
-    from analysis.services import analysis_run
-
+    result = answer_store(user=user, item=AnswerIn(answer=ANSWER, **kwargs))
     analysis_run(analysis_id=result.pk)
     return AnalysisResult.objects.get(pk=result.pk)
 
@@ -103,7 +103,9 @@ def test_session_answers_and_reports_are_encrypted(user):
 @pytest.mark.django_db
 def test_a_typed_question_is_encrypted_but_the_bank_stays_searchable(user):
     typed = "How did you handle the confidential merger at Hanbit Bank?"
-    result = answer_submit(user=user, answer=ANSWER, question_text=typed, language="en")
+    result = answer_store(
+        user=user, item=AnswerIn(answer=ANSWER, question_text=typed, language="en")
+    )
     question = Question.objects.get(pk=result.question_id)
     assert question.source == QuestionSource.USER
     (stored,) = raw(Question, question.pk, "question")
@@ -186,9 +188,8 @@ def test_rows_written_before_encryption_are_encrypted_by_the_data_migration_rout
 @pytest.mark.django_db
 def test_the_reuse_fingerprint_is_a_keyed_hash(settings, user):
     question = QuestionFactory(language="en")
-    result = answer_submit(user=user, answer=ANSWER, question_id=question.pk)
+    result = answer_store(user=user, item=AnswerIn(answer=ANSWER, question_id=question.pk))
     from analysis.ai.registry import resolve_provider_name
-    from analysis.services import _rubric_signature
 
     message = "\n".join(
         [str(question.pk), _rubric_signature(resolve_provider_name()), " ".join(ANSWER.split())]
