@@ -197,3 +197,38 @@ class TotpSetupSerializer(serializers.Serializer):
 
 class RecoveryCodesSerializer(serializers.Serializer):
     codes = serializers.ListField(child=serializers.CharField())
+
+
+class ReauthenticateSerializer(serializers.Serializer):
+    password = _password_field(required=False)
+    code = serializers.CharField(
+        required=False,
+        max_length=32,
+        help_text=_("From the authenticator app, or an unused recovery code."),
+    )
+
+
+class ReauthenticatedSerializer(serializers.Serializer):
+    expires_at = serializers.DateTimeField(
+        help_text=_("Sensitive actions are allowed without asking again until then.")
+    )
+
+
+class PasswordChangeSerializer(serializers.Serializer):
+    current_password = _password_field(
+        required=False,
+        help_text=_("Leave out only after POST /api/auth/reauthenticate (or with no password)."),
+    )
+    new_password = _password_field()
+
+
+class EmailChangeSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=255)
+
+
+class CredentialsChangedSerializer(serializers.Serializer):
+    """The caller's tokens end with the change; a bearer-token caller gets a new pair."""
+
+    user = UserSerializer()
+    access_token = serializers.CharField(required=False)
+    refresh_token = serializers.CharField(required=False)

@@ -8,6 +8,7 @@ from .views.auth import (
     LinkedInOAuthView,
     LoginView,
     LogoutView,
+    ReauthenticateView,
     RefreshView,
     RegisterView,
     ResetPasswordView,
@@ -20,7 +21,14 @@ from .views.mfa import (
     TotpDisableView,
     TotpSetupView,
 )
-from .views.users import AccountView, AvatarView, ProfileView, SettingsView
+from .views.users import (
+    AccountView,
+    AvatarView,
+    EmailChangeView,
+    PasswordChangeView,
+    ProfileView,
+    SettingsView,
+)
 
 urlpatterns = [
     path("auth/register", RegisterView.as_view(), name="auth-register"),
@@ -32,6 +40,7 @@ urlpatterns = [
     path("auth/reset-password", ResetPasswordView.as_view(), name="auth-reset-password"),
     path("auth/oauth/google", GoogleOAuthView.as_view(), name="auth-oauth-google"),
     path("auth/oauth/linkedin", LinkedInOAuthView.as_view(), name="auth-oauth-linkedin"),
+    path("auth/reauthenticate", ReauthenticateView.as_view(), name="auth-reauthenticate"),
     path("auth/mfa", MfaStatusView.as_view(), name="auth-mfa"),
     path("auth/mfa/totp/setup", TotpSetupView.as_view(), name="auth-mfa-totp-setup"),
     path("auth/mfa/totp/confirm", TotpConfirmView.as_view(), name="auth-mfa-totp-confirm"),
@@ -42,4 +51,6 @@ urlpatterns = [
     path("users/settings", SettingsView.as_view(), name="users-settings"),
     path("users/avatar", AvatarView.as_view(), name="users-avatar"),
     path("users/account", AccountView.as_view(), name="users-account"),
+    path("users/password", PasswordChangeView.as_view(), name="users-password"),
+    path("users/email", EmailChangeView.as_view(), name="users-email"),
 ]

@@ -20,6 +20,8 @@ from ..serializers import (
     LinkedInOAuthSerializer,
     LoginSerializer,
     OAuthSessionSerializer,
+    ReauthenticatedSerializer,
+    ReauthenticateSerializer,
     RefreshTokenSerializer,
     RegisterSerializer,
     ResetPasswordSerializer,
@@ -225,3 +227,32 @@ class LinkedInOAuthView(PublicAuthView):
             code_verifier=data.get("code_verifier"),
         )
         return Response(auth_body(result, request, with_created=True))
+
+
+class ReauthenticateView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="auth_reauthenticate",
+        summary="Confirm it is you again, before a sensitive action",
+        description="Send the password or an authenticator (or recovery) code. For the next few "
+        "minutes this sign-in may see recovery codes and change the password or email without "
+        "being asked again; those answer 403 `reauthentication_required` otherwise.",
+        request=ReauthenticateSerializer,
+        responses={
+            200: ReauthenticatedSerializer,
+            400: errors("invalid_input"),
+            401: NOT_AUTHENTICATED,
+            403: errors("invalid_credentials", "invalid_mfa_code"),
+            429: RATE_LIMITED,
+            503: errors("mfa_unavailable"),
+        },
+        tags=["auth"],
+    )
+    def post(self, request):
+        auth_rate_limit(request, group="auth.reauthenticate", identifier=str(request.user.pk))
+        data = validated(ReauthenticateSerializer, request)
+        expires_at = services.reauthenticate(
+            request=request, password=data.get("password"), code=data.get("code")
+        )
+        return Response(ReauthenticatedSerializer({"expires_at": expires_at}).data)

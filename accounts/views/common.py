@@ -55,3 +55,5 @@ RATE_LIMITED = errors("rate_limited")
 NOT_AUTHENTICATED = errors(
     "not_authenticated", "token_expired", "token_invalid", "token_revoked", "account_disabled"
 )
+REAUTHENTICATION_REQUIRED = errors("reauthentication_required")
+MFA_UNAVAILABLE = errors("mfa_unavailable")

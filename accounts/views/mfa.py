@@ -20,7 +20,15 @@ from ..serializers import (
     TotpSetupSerializer,
 )
 from .auth import PublicAuthView
-from .common import NOT_AUTHENTICATED, RATE_LIMITED, auth_body, errors, validated
+from .common import (
+    MFA_UNAVAILABLE,
+    NOT_AUTHENTICATED,
+    RATE_LIMITED,
+    REAUTHENTICATION_REQUIRED,
+    auth_body,
+    errors,
+    validated,
+)
 
 _CODE_ERRORS = errors("invalid_input", "invalid_mfa_code", "mfa_not_enabled")
 
@@ -107,12 +115,18 @@ class TotpDisableView(MfaView):
 class RecoveryCodesView(MfaView):
     @extend_schema(
         operation_id="auth_mfa_recovery_codes_list",
-        summary="The unused recovery codes",
-        responses={200: RecoveryCodesSerializer, 401: NOT_AUTHENTICATED},
+        summary="The unused recovery codes (needs a fresh re-authentication)",
+        description="Answers 403 `reauthentication_required` unless the caller signed in or "
+        "called `POST /api/auth/reauthenticate` within the last few minutes.",
+        responses={
+            200: RecoveryCodesSerializer,
+            401: NOT_AUTHENTICATED,
+            403: REAUTHENTICATION_REQUIRED,
+        },
         tags=["auth: mfa"],
     )
     def get(self, request):
-        return Response({"codes": selectors.user_recovery_codes(user=request.user)})
+        return Response({"codes": services.recovery_codes_reveal(request=request)})
 
     @extend_schema(
         operation_id="auth_mfa_recovery_codes_regenerate",
@@ -144,6 +158,7 @@ class MfaVerifyView(PublicAuthView):
             401: errors("invalid_mfa_code", "token_expired", "token_invalid", "token_reused"),
             403: errors("account_disabled"),
             429: RATE_LIMITED,
+            503: MFA_UNAVAILABLE,
         },
         tags=["auth: mfa"],
     )

@@ -12,9 +12,13 @@ from interview_platform.api.base import APIView
 
 from .. import services
 from ..models import default_preferences
+from ..ratelimits import auth_rate_limit
 from ..serializers import (
     AccountDeleteSerializer,
     AvatarUploadSerializer,
+    CredentialsChangedSerializer,
+    EmailChangeSerializer,
+    PasswordChangeSerializer,
     PreferencesSerializer,
     PreferencesUpdateSerializer,
     ProfileUpdateSerializer,
@@ -137,3 +141,69 @@ class AccountView(APIView):
             code=data.get("code"),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _credentials_changed(request, pair) -> dict:
+    body = {"user": user_body(request.user, request)}
+    if pair is not None:
+        body.update({"access_token": pair.access, "refresh_token": pair.refresh})
+    return body
+
+
+_CREDENTIAL_ERRORS = {
+    401: NOT_AUTHENTICATED,
+    403: errors("reauthentication_required", "invalid_credentials"),
+    429: errors("rate_limited"),
+}
+
+
+class PasswordChangeView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="users_password_change",
+        summary="Change the password",
+        description="With `currentPassword`, or after `POST /api/auth/reauthenticate`. Every "
+        "token of the account stops working; a bearer-token caller gets a new pair.",
+        request=PasswordChangeSerializer,
+        responses={
+            200: CredentialsChangedSerializer,
+            400: errors("invalid_input", "weak_password"),
+            **_CREDENTIAL_ERRORS,
+        },
+        tags=["users"],
+    )
+    def post(self, request):
+        auth_rate_limit(request, group="auth.password-change", identifier=str(request.user.pk))
+        data = validated(PasswordChangeSerializer, request)
+        pair = services.user_password_change(
+            request=request,
+            new_password=data["new_password"],
+            current_password=data.get("current_password"),
+        )
+        return Response(_credentials_changed(request, pair))
+
+
+class EmailChangeView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="users_email_change",
+        summary="Change the email address (needs a fresh re-authentication)",
+        description="Call `POST /api/auth/reauthenticate` first. The new address gets a "
+        "confirmation link; every token of the account stops working and a bearer-token caller "
+        "gets a new pair.",
+        request=EmailChangeSerializer,
+        responses={
+            200: CredentialsChangedSerializer,
+            400: errors("invalid_input"),
+            409: errors("email_taken"),
+            **_CREDENTIAL_ERRORS,
+        },
+        tags=["users"],
+    )
+    def post(self, request):
+        auth_rate_limit(request, group="auth.email-change", identifier=str(request.user.pk))
+        data = validated(EmailChangeSerializer, request)
+        pair = services.user_email_change(request=request, email=data["email"])
+        return Response(_credentials_changed(request, pair))

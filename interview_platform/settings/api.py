@@ -102,6 +102,7 @@ CORS_ALLOW_HEADERS = (
 #   PASSWORD_RESET_TIMEOUT_SECONDS              reset link lifetime (default 3600)
 #   FRONTEND_RESET_PASSWORD_PATH                path of the reset page on FRONTEND_URL
 #   RATE_LIMIT_AUTH                             auth endpoints, per IP and per account (5/m)
+#   REAUTHENTICATION_SECONDS                    how long a re-authentication counts (300)
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
 MFA_ADAPTER = "accounts.adapters.MFAAdapter"
@@ -124,6 +125,11 @@ MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Interview Practice")
 MFA_ENCRYPTION_KEY = env_str("MFA_ENCRYPTION_KEY")
 # A TOTP secret handed out by `mfa/totp/setup` waits this long for its confirming code.
 MFA_SETUP_TIMEOUT_SECONDS = env_int("MFA_SETUP_TIMEOUT_SECONDS", 600, minimum=60)
+
+# Seeing recovery codes, changing the password or email: a password or code proved this recently.
+REAUTHENTICATION_TIMEOUT = env_int("REAUTHENTICATION_SECONDS", 300, minimum=30)
+ACCOUNT_REAUTHENTICATION_TIMEOUT = REAUTHENTICATION_TIMEOUT
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT_SECONDS", 3600, minimum=60)
 FRONTEND_RESET_PASSWORD_PATH = env_str("FRONTEND_RESET_PASSWORD_PATH", "/reset-password")
