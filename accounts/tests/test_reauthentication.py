@@ -36,7 +36,7 @@ def mfa_signed_in(mfa_user):
 
 
 def test_recovery_codes_need_more_than_a_bearer_token(mfa_signed_in):
-    user, secret, client, _ = mfa_signed_in
+    _, _, client, _ = mfa_signed_in
     with time_machine.travel(timezone.now() + LATER, tick=False):
         _reauthentication_required(client.get(reverse("auth-mfa-recovery-codes")))
 
@@ -51,7 +51,7 @@ def test_recovery_codes_need_more_than_a_bearer_token(mfa_signed_in):
 
 
 def test_a_reauthentication_stops_counting_after_the_window(mfa_signed_in):
-    _, secret, client, pair = mfa_signed_in
+    _, secret, client, _ = mfa_signed_in
     start = timezone.now()
     with time_machine.travel(start + LATER, tick=False):
         assert (
@@ -81,7 +81,7 @@ def test_a_wrong_proof_is_refused(mfa_signed_in):
 
 
 def test_a_password_change_needs_the_current_password_or_a_fresh_proof(signed_in):
-    user, client, body = signed_in
+    user, client, _ = signed_in
     with time_machine.travel(timezone.now() + LATER, tick=False):
         _reauthentication_required(
             client.post(reverse("users-password"), {"newPassword": NEW_PASSWORD}, format="json")
