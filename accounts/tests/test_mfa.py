@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from accounts.tokens import token_pair_for
+
 from .conftest import assert_error, bearer, login, totp_code
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_clock")]
@@ -162,8 +164,8 @@ def test_a_forged_mfa_token_is_refused(mfa_user):
 
 def test_a_recovery_code_signs_in_once(mfa_user):
     user, _ = mfa_user
-    client = APIClient()
-    client.force_authenticate(user)
+    # A sign-in just made: fresh enough to see the codes (test_reauthentication.py).
+    client = bearer(token_pair_for(user).access)
     recovery = client.get(reverse("auth-mfa-recovery-codes")).json()["codes"][0]
 
     assert verify(login(APIClient(), user.email).json()["mfaToken"], recovery).status_code == 200
@@ -174,8 +176,8 @@ def test_a_recovery_code_signs_in_once(mfa_user):
 
 def test_recovery_codes_are_regenerated_with_a_code_from_the_app(mfa_user):
     user, secret = mfa_user
-    client = APIClient()
-    client.force_authenticate(user)
+    # A sign-in just made: fresh enough to see the codes (test_reauthentication.py).
+    client = bearer(token_pair_for(user).access)
     old = client.get(reverse("auth-mfa-recovery-codes")).json()["codes"]
 
     refused = client.post(reverse("auth-mfa-recovery-codes"), {"code": old[0]}, format="json")
