@@ -17,7 +17,7 @@ SALT = "analytics.export.download"
 
 
 def link_max_age() -> timedelta:
-    return timedelta(hours=getattr(settings, "EXPORT_LINK_MAX_AGE_HOURS", 24))
+    return timedelta(hours=settings.EXPORT_LINK_MAX_AGE_HOURS)
 
 
 def download_token(job: ExportJob) -> str:

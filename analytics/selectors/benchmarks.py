@@ -41,7 +41,7 @@ CACHE_PREFIX = "analytics:benchmarks:v1"
 
 
 def _cache_seconds() -> int:
-    return getattr(settings, "ANALYTICS_BENCHMARK_CACHE_SECONDS", 300)
+    return settings.ANALYTICS_BENCHMARK_CACHE_SECONDS
 
 
 def _answers(category: str, difficulty: str | None) -> QuerySet[AnalysisResult]:

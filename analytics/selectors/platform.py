@@ -200,7 +200,7 @@ def platform_analytics(*, start: date, end: date) -> dict[str, Any]:
         "users_new": users["new"],
         "generated_at": timezone.now(),
     }
-    cache.set(key, result, getattr(settings, "ANALYTICS_PLATFORM_CACHE_SECONDS", 60))
+    cache.set(key, result, settings.ANALYTICS_PLATFORM_CACHE_SECONDS)
     return result
 
 

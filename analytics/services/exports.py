@@ -26,7 +26,7 @@ EXPORT_HISTORY_DAYS = 30
 
 
 def export_retention() -> timedelta:
-    return timedelta(hours=getattr(settings, "EXPORT_RETENTION_HOURS", 24))
+    return timedelta(hours=settings.EXPORT_RETENTION_HOURS)
 
 
 def export_run(*, job_id) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -152,6 +153,19 @@ def test_a_scope_limits_the_tables(auth_client, korean_user, django_capture_on_c
         "specificity",
         "jobFit",
     }
+
+
+def test_the_pdf_embeds_the_bundled_hangul_font(
+    auth_client, korean_user, django_capture_on_commit_callbacks
+):
+    """Without any system font or font package: the bundled NanumGothic, embedded as TrueType
+    subsets (a FontFile2 stream per font, named with a subset tag)."""
+    job_id = start(auth_client, django_capture_on_commit_callbacks, "pdf").json()["id"]
+    pdf = download(auth_client, job_id)
+    names = set(re.findall(rb"/BaseFont /[A-Z]{6}\+(NanumGothic\w*)", pdf))
+    assert names == {b"NanumGothic", b"NanumGothicBold"}
+    assert pdf.count(b"/FontFile2") >= 2
+    assert b"HYGothic" not in pdf  # not the CID font a viewer would have to supply
 
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is not installed")
