@@ -128,6 +128,9 @@ class TokenFamily(models.Model):
     )
     # When the holder last proved a password or second factor again (sensitive actions).
     reauthenticated_at = models.DateTimeField(null=True, blank=True)
+    # When its newest refresh token expires: after that nothing of the family can be used, and
+    # the nightly housekeeping deletes it.
+    expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name_plural = "token families"

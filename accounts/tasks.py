@@ -8,6 +8,7 @@ from celery import shared_task
 from django.core.management import call_command
 
 from .emails import password_reset_email_send
+from .tokens import token_families_purge_expired
 
 
 @shared_task(
@@ -28,5 +29,7 @@ def password_reset_email_send_task(self, *, email: str) -> bool:
 
 @shared_task(acks_late=True, soft_time_limit=300, time_limit=360, queue="default")
 def flush_expired_tokens_task() -> None:
-    """Removes expired refresh tokens (and their blacklist entries): simplejwt's own command."""
+    """Removes expired refresh tokens (and their blacklist entries): simplejwt's own command;
+    then the sign-in families none of whose tokens can be used any more."""
     call_command("flushexpiredtokens")
+    token_families_purge_expired()

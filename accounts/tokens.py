@@ -18,16 +18,18 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 from rest_framework_simplejwt.tokens import RefreshToken as _RefreshToken
 from rest_framework_simplejwt.tokens import Token
+from rest_framework_simplejwt.utils import datetime_from_epoch
 
 from .models import TokenFamily, TokenFamilyEndReason, User
 
@@ -84,13 +86,17 @@ class TokenPair:
 
 def token_pair_for(user: User) -> TokenPair:
     """A new sign-in: a new family and its first refresh token (recorded as outstanding)."""
-    family = TokenFamily.objects.create(user=user)
     refresh = RefreshToken()
+    family = TokenFamily.objects.create(user=user, expires_at=_expiry_of(refresh))
     refresh[api_settings.USER_ID_CLAIM] = str(user.pk)
     refresh[FAMILY_CLAIM] = str(family.pk)
     refresh[CREDENTIALS_CLAIM] = credentials_fingerprint(user)
     refresh.outstand()
     return TokenPair(access=str(refresh.access_token), refresh=str(refresh))
+
+
+def _expiry_of(token: Token) -> datetime:
+    return datetime_from_epoch(token["exp"])
 
 
 def refresh_token_rotate(refresh: RefreshToken) -> TokenPair:
@@ -110,6 +116,9 @@ def refresh_token_rotate(refresh: RefreshToken) -> TokenPair:
     refresh.set_exp()
     refresh.set_iat()
     refresh.outstand()
+    TokenFamily.objects.filter(pk=family_id_of(refresh.payload)).update(
+        expires_at=_expiry_of(refresh)
+    )
     return TokenPair(access=str(access), refresh=str(refresh))
 
 
@@ -124,6 +133,16 @@ def token_families_revoke_all(user: User, *, reason: TokenFamilyEndReason) -> in
     return TokenFamily.objects.filter(user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now(), revoked_reason=reason
     )
+
+
+def token_families_purge_expired() -> int:
+    """Deletes the families nothing can use any more (their newest refresh token expired)."""
+    now = timezone.now()
+    lifetime = api_settings.REFRESH_TOKEN_LIFETIME
+    deleted, _by_model = TokenFamily.objects.filter(
+        Q(expires_at__lt=now) | Q(expires_at__isnull=True, created_at__lt=now - lifetime)
+    ).delete()
+    return deleted
 
 
 def user_for_access_token(payload) -> tuple[User | None, bool]:

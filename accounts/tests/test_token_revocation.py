@@ -193,3 +193,33 @@ def test_an_mfa_login_token_dies_with_a_password_change(mfa_user):
         format="json",
     )
     assert_error(response, status=401, type="auth_error", code="token_revoked")
+
+
+# --- housekeeping ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_families_no_token_can_use_any_more_are_purged_nightly(signed_in):
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    from accounts.tasks import flush_expired_tokens_task
+
+    user, _, body = signed_in
+    family = TokenFamily.objects.get(pk=_family(body))
+    assert family.expires_at > timezone.now() + timedelta(days=13)
+    with time_machine.travel(timezone.now() + timedelta(days=10), tick=False):
+        rotated = refresh(body["refreshToken"]).json()
+        family.refresh_from_db()
+        assert family.expires_at > timezone.now() + timedelta(days=13)
+    with time_machine.travel(timezone.now() + timedelta(days=20), tick=False):
+        stale = TokenFamily.objects.create(
+            user=user, expires_at=timezone.now() - timedelta(seconds=1)
+        )
+        flush_expired_tokens_task()
+        assert not TokenFamily.objects.filter(pk=stale.pk).exists()
+        # Rotated on day 10, it lives until day 24.
+        assert TokenFamily.objects.filter(pk=family.pk).exists()
+        assert refresh(rotated["refreshToken"]).status_code == 200
