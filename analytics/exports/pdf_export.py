@@ -7,19 +7,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import IO, Any
-from xml.sax.saxutils import escape
 
 from django.db.models import Count, Q
-from django.utils import timezone
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -28,224 +24,68 @@ from reportlab.platypus import (
 
 from accounts.models import User
 from analysis.models import AnalysisResult
+from core.choices import Language
 from questions.categories import category_text, difficulty_name
-from sessions_app.models import InterviewSession
+from sessions_app.models import InterviewSession, SessionStatus
 
 from ..models import ExportScope
 from ..selectors.common import UTC
 from ..selectors.user import progress, skills, user_stats
 from .fonts import register_fonts
+from .pdf_layout import CHART_WEEKS, MUTED, RULE, Styles, chart, minutes, paragraph, table
 
-CHART_WEEKS = 26
-INK = colors.HexColor("#1f2933")
-MUTED = colors.HexColor("#616e7c")
-ACCENT = colors.HexColor("#2f6fde")
-RULE = colors.HexColor("#d9dee4")
 
-LABELS = {
-    "en": {
-        "title": "Interview practice report",
-        "generated": "Generated {when} (UTC) for {name} <{email}>",
-        "summary": "Summary",
-        "sessions_completed": "Sessions completed",
-        "questions_answered": "Answers scored",
-        "average_score": "Average score",
-        "time_spent": "Time practising",
-        "improvement_rate": "Improvement rate",
-        "improvement_unit": "{value:+.2f} points per answer (last 20 answers)",
-        "streak": "Current streak",
-        "streak_unit": "{value} day(s)",
-        "best": "Strongest category",
-        "weakest": "Weakest category",
-        "progress": "Weekly average score (last {weeks} weeks)",
-        "no_data": "No scored answers yet.",
-        "skills": "Skills",
-        "skill": "Skill",
-        "score": "Score",
-        "trend": "Trend",
-        "count": "Answers",
-        "weak_areas": "Recurring points to work on",
-        "sessions": "Sessions",
-        "date": "Date",
-        "category": "Category",
-        "difficulty": "Difficulty",
-        "status": "Status",
-        "answered": "Answered",
-        "duration": "Minutes",
-        "answers": "Answers and feedback",
-        "question": "Question",
-        "answer": "Your answer",
-        "strengths": "Strengths",
-        "improvements": "To improve",
-        "preliminary": "preliminary score (offline scorer)",
-        "pending": "not scored ({status})",
+def _labels() -> dict[str, Any]:
+    """The report's words in the active language (`write_pdf` activates the user's); the Korean
+    are in the gettext catalogues like every other label."""
+    return {
+        "title": _("Interview practice report"),
+        "summary": _("Summary"),
+        "sessions_completed": _("Sessions completed"),
+        "questions_answered": _("Answers scored"),
+        "average_score": _("Average score"),
+        "time_spent": _("Time practising"),
+        "improvement_rate": _("Improvement rate"),
+        "streak": _("Current streak"),
+        "best": _("Strongest category"),
+        "weakest": _("Weakest category"),
+        "no_data": _("No scored answers yet."),
+        "skills": _("Skills"),
+        "skill": _("Skill"),
+        "score": _("Score"),
+        "trend": _("Trend"),
+        "count": _("Answers"),
+        "weak_areas": _("Recurring points to work on"),
+        "sessions": _("Sessions"),
+        "date": _("Date"),
+        "category": _("Category"),
+        "difficulty": _("Difficulty"),
+        "status": _("Status"),
+        "answered": _("Answered"),
+        "duration": _("Minutes"),
+        "answers": _("Answers and feedback"),
+        "question": _("Question"),
+        "answer": _("Your answer"),
+        "strengths": _("Strengths"),
+        "improvements": _("To improve"),
+        "preliminary": _("preliminary score (offline scorer)"),
         "none": "-",
         "dimensions": {
-            "understanding": "Understanding",
-            "logic": "Logic",
-            "specificity": "Specificity",
-            "jobFit": "Job fit",
+            "understanding": _("Understanding"),
+            "logic": _("Logic"),
+            "specificity": _("Specificity"),
+            "jobFit": _("Job fit"),
         },
-        "trends": {"improving": "improving ↑", "stable": "stable →", "declining": "declining ↓"},
-        "statuses": {"active": "active", "completed": "completed", "abandoned": "abandoned"},
-    },
-    "ko": {
-        "title": "면접 연습 리포트",
-        "generated": "{name} <{email}> 님의 리포트 · 생성 {when} (UTC)",
-        "summary": "요약",
-        "sessions_completed": "완료한 세션",
-        "questions_answered": "채점된 답변",
-        "average_score": "평균 점수",
-        "time_spent": "연습 시간",
-        "improvement_rate": "향상도",
-        "improvement_unit": "답변당 {value:+.2f}점 (최근 20개 답변)",
-        "streak": "연속 연습",
-        "streak_unit": "{value}일",
-        "best": "가장 강한 직무",
-        "weakest": "보완할 직무",
-        "progress": "주별 평균 점수 (최근 {weeks}주)",
-        "no_data": "아직 채점된 답변이 없습니다.",
-        "skills": "역량",
-        "skill": "항목",
-        "score": "점수",
-        "trend": "추세",
-        "count": "답변 수",
-        "weak_areas": "반복해서 나온 보완점",
-        "sessions": "세션",
-        "date": "날짜",
-        "category": "직무",
-        "difficulty": "난이도",
-        "status": "상태",
-        "answered": "답변",
-        "duration": "분",
-        "answers": "답변과 피드백",
-        "question": "질문",
-        "answer": "내 답변",
-        "strengths": "잘한 점",
-        "improvements": "보완할 점",
-        "preliminary": "임시 점수 (오프라인 채점)",
-        "pending": "채점 전 ({status})",
-        "none": "-",
-        "dimensions": {
-            "understanding": "질문 이해",
-            "logic": "논리",
-            "specificity": "구체성",
-            "jobFit": "직무 적합성",
+        "trends": {
+            "improving": _("improving ↑"),
+            "stable": _("stable →"),
+            "declining": _("declining ↓"),
         },
-        "trends": {"improving": "상승 ↑", "stable": "유지 →", "declining": "하락 ↓"},
-        "statuses": {"active": "진행 중", "completed": "완료", "abandoned": "중단"},
-    },
-}
+        "statuses": {status.value: str(status.label) for status in SessionStatus},
+    }
 
 
-class _Styles:
-    def __init__(self, regular: str, bold: str) -> None:
-        def style(name: str, **overrides) -> ParagraphStyle:
-            base = {"fontName": regular, "textColor": INK, "alignment": TA_LEFT}
-            return ParagraphStyle(name, **{**base, **overrides})
-
-        self.title = style("title", fontName=bold, fontSize=20, leading=26)
-        self.muted = style("muted", fontSize=9, leading=12, textColor=MUTED)
-        self.h2 = style(
-            "h2",
-            fontName=bold,
-            fontSize=13,
-            leading=18,
-            spaceBefore=10,
-            spaceAfter=4,
-            keepWithNext=1,
-        )
-        self.question = style("question", fontName=bold, fontSize=9.5, leading=13.5)
-        self.body = style("body", fontSize=9.5, leading=13.5)
-        self.cell = style("cell", fontSize=8.5, leading=11)
-        self.small = style("small", fontSize=8.5, leading=11.5)
-        self.regular, self.bold = regular, bold
-
-
-def _p(text: Any, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
-
-
-def _minutes(seconds: int) -> str:
-    return f"{seconds // 3600}h {seconds % 3600 // 60:02d}m"
-
-
-def _table(rows: list[list[Any]], widths: list[float], styles: _Styles) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), styles.regular, 8.5),
-                ("FONT", (0, 0), (-1, 0), styles.bold, 8.5),
-                ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
-
-
-def _chart(buckets: list[dict], styles: _Styles, width: float, empty: str) -> Drawing:
-    """Bars of each week's average score on a 0-100 axis; empty weeks have no bar."""
-    height = 60 * mm
-    left, bottom, top = 10 * mm, 8 * mm, 4 * mm
-    plot_w, plot_h = width - left - 2 * mm, height - bottom - top
-    drawing = Drawing(width, height)
-    for tick in (0, 25, 50, 75, 100):
-        y = bottom + plot_h * tick / 100
-        drawing.add(Line(left, y, left + plot_w, y, strokeColor=RULE, strokeWidth=0.4))
-        drawing.add(
-            String(
-                left - 2,
-                y - 2.5,
-                str(tick),
-                fontName=styles.regular,
-                fontSize=6.5,
-                fillColor=MUTED,
-                textAnchor="end",
-            )
-        )
-    slot = plot_w / max(len(buckets), 1)
-    for i, bucket in enumerate(buckets):
-        x = left + i * slot
-        score = bucket["average_score"]
-        if score is not None:
-            bar_h = plot_h * score / 100
-            drawing.add(
-                Rect(x + slot * 0.15, bottom, slot * 0.7, bar_h, fillColor=ACCENT, strokeColor=None)
-            )
-        if i % 4 == 0:
-            drawing.add(
-                String(
-                    x + slot / 2,
-                    bottom - 9,
-                    bucket["start"].strftime("%m/%d"),
-                    fontName=styles.regular,
-                    fontSize=6.5,
-                    fillColor=MUTED,
-                    textAnchor="middle",
-                )
-            )
-    if all(b["average_score"] is None for b in buckets):
-        drawing.add(
-            String(
-                left + plot_w / 2,
-                bottom + plot_h / 2,
-                empty,
-                fontName=styles.regular,
-                fontSize=9,
-                fillColor=MUTED,
-                textAnchor="middle",
-            )
-        )
-    return drawing
-
-
-def _summary(user: User, labels: dict, styles: _Styles, language: str) -> list:
+def _summary(user: User, labels: dict, styles: Styles, language: str) -> list:
     data = user_stats(user=user)
 
     def category(entry: dict | None) -> str:
@@ -262,34 +102,37 @@ def _summary(user: User, labels: dict, styles: _Styles, language: str) -> list:
             labels["average_score"],
             labels["none"] if data["average_score"] is None else f"{data['average_score']:.1f}",
         ],
-        [labels["time_spent"], _minutes(data["time_spent"])],
+        [labels["time_spent"], minutes(data["time_spent"])],
         [
             labels["improvement_rate"],
-            labels["none"] if rate is None else labels["improvement_unit"].format(value=rate),
+            labels["none"] if rate is None else _rate(rate),
         ],
-        [labels["streak"], labels["streak_unit"].format(value=data["current_streak"])],
+        [labels["streak"], _days(data["current_streak"])],
         [labels["best"], category(data["best_category"])],
         [labels["weakest"], category(data["weakest_category"])],
     ]
-    table = Table(
-        [[_p(a, styles.body), _p(b, styles.body)] for a, b in rows], colWidths=[55 * mm, 110 * mm]
+    grid = Table(
+        [[paragraph(a, styles.body), paragraph(b, styles.body)] for a, b in rows],
+        colWidths=[55 * mm, 110 * mm],
     )
-    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]))
-    return [_p(labels["summary"], styles.h2), table]
+    grid.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]))
+    return [paragraph(labels["summary"], styles.h2), grid]
 
 
-def _progress(user: User, labels: dict, styles: _Styles, width: float) -> list:
+def _progress(user: User, labels: dict, styles: Styles, width: float) -> list:
     today = timezone.now().astimezone(UTC).date()
     data = progress(
         user=user, period="week", start=today - timedelta(weeks=CHART_WEEKS - 1), end=today
     )
     return [
-        _p(labels["progress"].format(weeks=CHART_WEEKS), styles.h2),
-        _chart(data["buckets"], styles, width, labels["no_data"]),
+        paragraph(
+            _("Weekly average score (last %(weeks)s weeks)") % {"weeks": CHART_WEEKS}, styles.h2
+        ),
+        chart(data["buckets"], styles, width, labels["no_data"]),
     ]
 
 
-def _skills(user: User, labels: dict, styles: _Styles, language: str) -> list:
+def _skills(user: User, labels: dict, styles: Styles, language: str) -> list:
     data = skills(user=user)
     header = [labels["skill"], labels["score"], labels["trend"], labels["count"]]
     rows: list[list[Any]] = [header]
@@ -313,17 +156,17 @@ def _skills(user: User, labels: dict, styles: _Styles, language: str) -> list:
             ]
         )
     parts: list = [
-        _p(labels["skills"], styles.h2),
-        _table(rows, [70 * mm, 35 * mm, 35 * mm, 25 * mm], styles),
+        paragraph(labels["skills"], styles.h2),
+        table(rows, [70 * mm, 35 * mm, 35 * mm, 25 * mm], styles),
     ]
     if data["weak_areas"]:
-        parts.append(_p(labels["weak_areas"], styles.h2))
+        parts.append(paragraph(labels["weak_areas"], styles.h2))
         for area in data["weak_areas"]:
-            parts.append(_p(f"• {area['text']} (x{area['count']})", styles.small))
+            parts.append(paragraph(f"• {area['text']} (x{area['count']})", styles.small))
     return parts
 
 
-def _sessions(user: User, labels: dict, styles: _Styles, language: str) -> list:
+def _sessions(user: User, labels: dict, styles: Styles, language: str) -> list:
     header = [
         labels["date"],
         labels["category"],
@@ -369,7 +212,7 @@ def _sessions(user: User, labels: dict, styles: _Styles, language: str) -> list:
         rows.append(
             [
                 created.astimezone(UTC).strftime("%Y-%m-%d"),
-                _p(name, styles.cell),
+                paragraph(name, styles.cell),
                 difficulty_name(difficulty, language),
                 labels["statuses"].get(status, status),
                 f"{answered}/{count}",
@@ -378,13 +221,13 @@ def _sessions(user: User, labels: dict, styles: _Styles, language: str) -> list:
             ]
         )
     if len(rows) == 1:
-        return [_p(labels["sessions"], styles.h2), _p(labels["no_data"], styles.body)]
+        return [paragraph(labels["sessions"], styles.h2), paragraph(labels["no_data"], styles.body)]
     widths = [22 * mm, 50 * mm, 20 * mm, 22 * mm, 18 * mm, 16 * mm, 16 * mm]
-    return [_p(labels["sessions"], styles.h2), _table(rows, widths, styles)]
+    return [paragraph(labels["sessions"], styles.h2), table(rows, widths, styles)]
 
 
-def _answers(user: User, labels: dict, styles: _Styles) -> list:
-    parts: list = [_p(labels["answers"], styles.h2)]
+def _answers(user: User, labels: dict, styles: Styles) -> list:
+    parts: list = [paragraph(labels["answers"], styles.h2)]
     rows = (
         AnalysisResult.objects.filter(user=user)
         .order_by("created_at", "id")
@@ -419,7 +262,7 @@ def _answers(user: User, labels: dict, styles: _Styles) -> list:
         preliminary,
     ) in rows.iterator(chunk_size=1000):
         if total is None:
-            score_line = labels["pending"].format(status=status)
+            score_line = _("not scored (%(status)s)") % {"status": status}
         else:
             score_line = (
                 f"{labels['score']} {total}/100 · {names['understanding']} {understanding} · "
@@ -429,22 +272,24 @@ def _answers(user: User, labels: dict, styles: _Styles) -> list:
             if preliminary:
                 score_line += f" · {labels['preliminary']}"
         block = [
-            _p(
+            paragraph(
                 f"{created.astimezone(UTC):%Y-%m-%d %H:%M} · {labels['question']}: {question}",
                 styles.question,
             ),
-            _p(score_line, styles.muted),
-            _p(f"{labels['answer']}: {answer}", styles.small),
+            paragraph(score_line, styles.muted),
+            paragraph(f"{labels['answer']}: {answer}", styles.small),
         ]
         for title, notes in (
             (labels["strengths"], strengths),
             (labels["improvements"], improvements),
         ):
             if notes:
-                block.append(_p(f"{title}: " + " / ".join(str(n) for n in notes), styles.small))
+                block.append(
+                    paragraph(f"{title}: " + " / ".join(str(n) for n in notes), styles.small)
+                )
         parts.append(KeepTogether([*block, Spacer(1, 3 * mm)]) if len(answer) < 1500 else block)
     if len(parts) == 1:
-        parts.append(_p(labels["no_data"], styles.body))
+        parts.append(paragraph(labels["no_data"], styles.body))
     flat: list = []
     for part in parts:
         flat.extend(part if isinstance(part, list) else [part])
@@ -452,10 +297,24 @@ def _answers(user: User, labels: dict, styles: _Styles) -> list:
 
 
 def write_pdf(out: IO[bytes], *, user: User, scope: str, exported_at: datetime) -> None:
+    """Writes the report in the user's language."""
+    language = user.language if user.language in Language.values else Language.EN
+    with translation.override(language):
+        _build(out, user=user, scope=scope, exported_at=exported_at, language=language)
+
+
+def _rate(rate: float) -> str:
+    return _("%(value)+.2f points per answer (last 20 answers)") % {"value": rate}
+
+
+def _days(count: int) -> str:
+    return ngettext("%(n)s day", "%(n)s days", count) % {"n": count}
+
+
+def _build(out: IO[bytes], *, user: User, scope: str, exported_at: datetime, language: str):
     regular, bold = register_fonts()
-    styles = _Styles(regular, bold)
-    language = user.language if user.language in LABELS else "en"
-    labels = LABELS[language]
+    styles = Styles(regular, bold)
+    labels = _labels()
     document = SimpleDocTemplate(
         out,
         pagesize=A4,
@@ -467,13 +326,14 @@ def write_pdf(out: IO[bytes], *, user: User, scope: str, exported_at: datetime) 
         author="Interview Practice",
     )
     story: list = [
-        _p(labels["title"], styles.title),
-        _p(
-            labels["generated"].format(
-                when=f"{exported_at.astimezone(UTC):%Y-%m-%d %H:%M}",
-                name=user.name or user.email,
-                email=user.email,
-            ),
+        paragraph(labels["title"], styles.title),
+        paragraph(
+            _("Generated %(when)s (UTC) for %(name)s <%(email)s>")
+            % {
+                "when": f"{exported_at.astimezone(UTC):%Y-%m-%d %H:%M}",
+                "name": user.name or user.email,
+                "email": user.email,
+            },
             styles.muted,
         ),
         Spacer(1, 4 * mm),

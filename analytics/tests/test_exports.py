@@ -351,3 +351,30 @@ def test_the_export_is_queued_after_commit(auth_client, korean_user):
     assert job.status == "completed"
     assert job.size == default_storage.size(job.file.name)
     assert job.completed_at.date() <= date.today()
+
+
+def _leaves(labels: dict, prefix: str = "") -> dict[str, str]:
+    flat = {}
+    for key, value in labels.items():
+        if isinstance(value, dict):
+            flat.update(_leaves(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def test_every_pdf_label_has_its_korean_translation():
+    from django.utils import translation
+
+    from analytics.exports.pdf_export import _days, _labels
+
+    with translation.override("en"):
+        english, days_en = _leaves(_labels()), _days(3)
+    with translation.override("ko"):
+        korean, days_ko = _leaves(_labels()), _days(3)
+    untranslated = [k for k in english if k != "none" and english[k] == korean[k]]
+    assert untranslated == []
+    assert korean["title"] == "면접 연습 리포트"
+    assert korean["statuses.active"] == "진행 중"
+    assert korean["dimensions.understanding"] == "질문 이해도"  # the site's own label
+    assert (days_en, days_ko) == ("3 days", "3일")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import get_language
 
-from core.choices import JobCategory
-from questions.categories import CATEGORY_TEXT, DIFFICULTY_TEXT, category_text, difficulty_name
+from core.choices import Difficulty, JobCategory
+from questions.categories import category_text, difficulty_name
 
 register = template.Library()
 
@@ -22,14 +22,14 @@ def category_label(category: str, custom_category: str = "") -> str:
     """A session's job category as the user reads it; a custom one is the role they named."""
     if category == JobCategory.CUSTOM and custom_category:
         return custom_category
-    if category not in CATEGORY_TEXT:
+    if category not in JobCategory.values:
         return category
     return category_text(category, _language())[0]
 
 
 @register.simple_tag
 def difficulty_label(difficulty: str) -> str:
-    if difficulty not in DIFFICULTY_TEXT:
+    if difficulty not in Difficulty.values:
         return difficulty
     return difficulty_name(difficulty, _language())
 
