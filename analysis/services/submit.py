@@ -48,11 +48,12 @@ def analysis_submit(
     practice flow, `sessions_app.flows`), and queues its run after commit."""
     provider = resolve_provider_name()
     fingerprint = answer_fingerprint(question_id=question_id, answer=answer, provider=provider)
-    # The same user's same answer to the same question under the same rubric reuses their stored
-    # scores; another user's analysis is never copied (nor its id shown).
+    # The same user's same answer to the same question under the same rubric reuses their own
+    # stored scores; another user's analysis is never copied (nor its id shown in reusedFrom).
     previous = (
         AnalysisResult.objects.filter(
             fingerprint=fingerprint,
+            user=user,
             status=AnalysisStatus.COMPLETED,
             preliminary=False,
         )

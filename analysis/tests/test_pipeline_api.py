@@ -124,6 +124,24 @@ def test_an_identical_answer_reuses_the_stored_scores(auth_client, django_assert
     assert b.ai_analysis["reused_from"] == str(a.pk)
 
 
+def test_another_users_identical_answer_is_analysed_afresh_not_copied(auth_client, api_client):
+    from accounts.tests.factories import UserFactory
+
+    question = QuestionFactory(language="en")
+    mine = submit(auth_client, questionId=str(question.id), answer=EN_ANSWER).json()
+    api_client.force_authenticate(UserFactory())
+    response = api_client.post(
+        reverse("analysis-answer") + "?wait=5",
+        {"questionId": str(question.id), "answer": EN_ANSWER},
+        format="json",
+    )
+    theirs = response.json()
+    assert theirs["status"] == "completed"
+    assert "reusedFrom" not in theirs["aiAnalysis"]
+    assert mine["id"] not in response.content.decode()
+    assert "reused_from" not in AnalysisResult.objects.get(pk=theirs["id"]).ai_analysis
+
+
 def test_users_see_only_their_own_analyses(auth_client, api_client):
     from accounts.tests.factories import UserFactory
 
