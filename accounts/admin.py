@@ -83,3 +83,16 @@ class UserAdmin(DjangoUserAdmin):
     def activate_users(self, request, queryset):
         count = queryset.update(is_active=True)
         self.message_user(request, f"Activated {count} user(s).", messages.SUCCESS)
+
+    # Deleting a user here erases everything of theirs, as the account deletion does (files,
+    # typed questions, tokens), not only the rows that cascade.
+    def delete_model(self, request, obj):
+        from .services.erasure import user_data_erase
+
+        user_data_erase(user=obj)
+
+    def delete_queryset(self, request, queryset):
+        from .services.erasure import user_data_erase
+
+        for user in queryset:
+            user_data_erase(user=user)

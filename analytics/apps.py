@@ -8,6 +8,8 @@ class AnalyticsConfig(AppConfig):
     verbose_name = "Analytics"
 
     def ready(self) -> None:
+        from .erasure import user_exports_erase
         from .services.rollup import user_analytics_refresh
 
         hooks.scores_changed.connect(user_analytics_refresh)
+        hooks.user_erasing.connect(user_exports_erase)

@@ -88,8 +88,12 @@ class ExportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+def export_folder(user_id) -> str:
+    return f"exports/{user_id}"
+
+
 def export_upload_to(job: ExportJob, filename: str) -> str:
-    return f"exports/{job.user_id}/{filename}"
+    return f"{export_folder(job.user_id)}/{filename}"
 
 
 class ExportJob(models.Model):

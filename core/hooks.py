@@ -49,3 +49,12 @@ analysis_landed = Hook("analysis_landed", arguments=("analysis",))
 # A user's scored activity of `day` changed (a session completed, deleted or re-scored, a free
 # practice answer scored); sent after commit. The analytics app re-rolls that day.
 scores_changed = Hook("scores_changed", arguments=("user_id", "day"))
+
+# A user is being erased (account deletion, or a staff delete in the admin); sent inside the
+# deletion's transaction before the user row is deleted, with the User. Each app erases what of
+# theirs a foreign-key cascade does not (files on commit, live state, names in logs).
+user_erasing = Hook("user_erasing", arguments=("user",))
+
+# The user row and everything that cascades with it are gone; sent in the same transaction, with
+# the former id. Rows the cascade had to clear first (questions their analyses protected) go now.
+user_erased = Hook("user_erased", arguments=("user_id",))

@@ -8,6 +8,8 @@ class SessionsAppConfig(AppConfig):
     verbose_name = "Interview sessions"
 
     def ready(self) -> None:
+        from .erasure import user_sessions_erase
         from .services import session_on_analysis_landed
 
         hooks.analysis_landed.connect(session_on_analysis_landed)
+        hooks.user_erasing.connect(user_sessions_erase)

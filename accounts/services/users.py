@@ -7,19 +7,18 @@ import warnings
 from io import BytesIO
 from typing import Any
 
-from allauth.socialaccount.models import SocialAccount
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
-from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from interview_platform.api.errors import ErrorType
 
 from .. import errors, selectors
 from ..models import User, default_preferences
+from .erasure import user_data_erase
 from .mfa import mfa_code_verify
 
 AVATAR_FORMATS = ("PNG", "JPEG", "WEBP")
@@ -117,12 +116,8 @@ def _reauthenticate(*, user: User, password: str | None, confirm: str | None) ->
 def user_delete(
     *, user: User, password: str | None = None, confirm: str | None = None, code: str | None = None
 ) -> None:
-    """Erases the user and everything of theirs, in one transaction.
-
-    Sessions, answers, analyses, analytics, email addresses, social accounts and authenticators
-    go with the user row (their foreign keys cascade); simplejwt keeps its outstanding tokens
-    with a NULL user, so they are deleted here; the avatar file goes once the deletion commits.
-    """
+    """Erases the user and everything of theirs, in one transaction, once they have
+    re-authenticated (see `erasure.user_data_erase` and its inventory `PERSONAL_DATA`)."""
     _reauthenticate(user=user, password=password, confirm=confirm)
     if selectors.user_mfa_enabled(user=user):
         if not code:
@@ -137,9 +132,4 @@ def user_delete(
             raise errors.field_error(
                 _("The authentication code is incorrect."), code="invalid_mfa_code", field="code"
             )
-    avatar, storage = user.avatar.name, user.avatar.storage
-    OutstandingToken.objects.filter(user=user).delete()
-    SocialAccount.objects.filter(user=user).delete()
-    user.delete()
-    if avatar:
-        transaction.on_commit(lambda: storage.delete(avatar))
+    user_data_erase(user=user)

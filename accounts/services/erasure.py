@@ -1,0 +1,85 @@
+"""Erasing a user and everything of theirs (GDPR erasure; `user_delete` and the admin's delete).
+
+Each app erases its own data through the hooks `core.hooks.user_erasing` (inside the deletion's
+transaction, before the user row goes) and `user_erased` (after the row and its cascade are gone),
+so this module imports no app above it. Files are deleted with `transaction.on_commit` (a
+rolled-back deletion keeps them).
+
+`PERSONAL_DATA` is the inventory: every model that can hold a user's data and how erasure
+handles it. A test walks the app registry and fails on any model reachable from the user that is
+not listed, so a new model is classified before it ships.
+"""
+
+from __future__ import annotations
+
+from allauth.socialaccount.models import SocialAccount
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import transaction
+from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
+from core import hooks
+
+from ..models import User
+from .mfa import _setup_key as mfa_setup_key
+
+CASCADE = "deleted with the user row (foreign key cascade)"
+ERASED = "deleted by an erasure step"
+ANONYMISED = "kept without the link to the user (SET NULL) or with personal text replaced"
+
+# label -> how erasure handles it (models reachable from the user through foreign keys).
+PERSONAL_DATA: dict[str, str] = {
+    "accounts.User": "the row itself; the avatar file is deleted once the deletion commits",
+    "accounts.User_groups": CASCADE,
+    "accounts.User_user_permissions": CASCADE,
+    "account.EmailAddress": CASCADE,
+    "account.EmailConfirmation": CASCADE + " (through the e-mail address)",
+    "socialaccount.SocialAccount": ERASED + " (before the user, so allauth's signals see it)",
+    "socialaccount.SocialToken": CASCADE + " (through the social account)",
+    "mfa.Authenticator": CASCADE,
+    "accounts.TokenFamily": CASCADE + " (a token whose family is gone is refused)",
+    "token_blacklist.OutstandingToken": ERASED + " (simplejwt would only SET NULL)",
+    "token_blacklist.BlacklistedToken": CASCADE + " (through the outstanding token)",
+    "admin.LogEntry": CASCADE
+    + " for the user's own staff actions; entries about the user or their questions are "
+    + "anonymised (object_repr)",
+    "questions.Question": ERASED
+    + " when the user typed it (source=user) or it was generated for them (source=ai); "
+    + "staff-written questions are "
+    + ANONYMISED,
+    "sessions_app.InterviewSession": CASCADE + "; the live state in Redis is cleared on commit",
+    "sessions_app.SessionQuestion": CASCADE + " (through the session)",
+    "sessions_app.SessionStart": CASCADE,
+    "analysis.AnalysisResult": CASCADE,
+    "analytics.UserAnalytics": CASCADE,
+    "analytics.ExportJob": CASCADE + "; its file is deleted once the deletion commits",
+}
+
+# Data that no foreign key leads to, and how it goes.
+PERSONAL_DATA_OUTSIDE_FOREIGN_KEYS = {
+    "sessions.Session (signed-in pages)": "holds only the user's id; refused at its next use "
+    "(the user row is gone) and removed by clearsessions at expiry",
+    "cache: token revocation marks": "kept until the tokens' expiry so old tokens stay refused",
+    "cache: pending TOTP setup": "deleted",
+    "cache: live session state": "deleted on commit (sessions_app step)",
+    "storage: avatar and export files": "deleted on commit",
+}
+
+
+@transaction.atomic
+def user_data_erase(*, user: User) -> None:
+    """Deletes the user row and everything of theirs (no re-authentication: the caller's)."""
+    user_id = user.pk
+    hooks.user_erasing.send(user=user)
+    avatar, storage = user.avatar.name, user.avatar.storage
+    OutstandingToken.objects.filter(user=user).delete()
+    SocialAccount.objects.filter(user=user).delete()
+    cache.delete(mfa_setup_key(user))
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
+    ).update(object_repr="(deleted user)")
+    user.delete()
+    hooks.user_erased.send(user_id=user_id)
+    if avatar:
+        transaction.on_commit(lambda: storage.delete(avatar))
