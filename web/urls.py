@@ -8,6 +8,8 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Pages without our <link rel="icon"> (the admin's) make browsers ask for /favicon.ico.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("language/", views.language_switch, name="language"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("history/", views.history, name="history"),

@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -68,6 +69,12 @@ def _metadata(request) -> dict:
 
 
 # --- public ---------------------------------------------------------------------------------
+
+
+@require_GET
+def favicon(request):
+    # Looked up per request: the manifest storage of production names the file by its hash.
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 @require_GET

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework_simplejwt.token_blacklist",
     "drf_spectacular",
+    # Swagger UI and Redoc served from our own static files: /api/docs works offline.
+    "drf_spectacular_sidecar",
     "django_filters",
     "corsheaders",
     "django_celery_beat",
