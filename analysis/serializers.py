@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -116,11 +117,11 @@ class AnswerInputSerializer(serializers.Serializer):
         in_session = "session_id" in attrs or "session_question_id" in attrs
         if in_session and not ("session_id" in attrs and "session_question_id" in attrs):
             raise serializers.ValidationError(
-                {"session_question_id": ["sessionId and sessionQuestionId go together."]}
+                {"session_question_id": [_("sessionId and sessionQuestionId go together.")]}
             )
         if not in_session and not (attrs.get("question_id") or attrs.get("question")):
             raise serializers.ValidationError(
-                {"question_id": ["Give sessionId + sessionQuestionId, questionId or question."]}
+                {"question_id": [_("Give sessionId + sessionQuestionId, questionId or question.")]}
             )
         return attrs
 
@@ -130,7 +131,9 @@ class BatchInputSerializer(serializers.Serializer):
 
     def validate_items(self, items):
         if len(items) > settings.ANALYSIS_BATCH_MAX:
-            raise serializers.ValidationError(f"At most {settings.ANALYSIS_BATCH_MAX} items.")
+            raise serializers.ValidationError(
+                _("At most %(n)s items.") % {"n": settings.ANALYSIS_BATCH_MAX}
+            )
         return items
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -41,7 +42,7 @@ class FeedbackView(APIView):
         analysis = analysis_get(user=request.user, analysis_id=analysis_id)
         if analysis.status != AnalysisStatus.COMPLETED:
             raise ApplicationError(
-                "The analysis is not complete yet.",
+                _("The analysis is not complete yet."),
                 code="analysis_not_ready",
                 status=409,
                 details={"status": analysis.status},

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.choices import Difficulty, JobCategory, Language, QuestionSource, QuestionType
@@ -99,7 +100,7 @@ class QuestionWriteSerializer(serializers.Serializer):
     def validate(self, attrs):
         if attrs.get("category") == JobCategory.CUSTOM and not attrs.get("custom_category"):
             raise serializers.ValidationError(
-                {"custom_category": ["Name the role for a custom category."]}
+                {"custom_category": [_("Name the role for a custom category.")]}
             )
         return attrs
 
@@ -128,6 +129,6 @@ class GenerateInputSerializer(serializers.Serializer):
     def validate(self, attrs):
         if attrs["category"] == JobCategory.CUSTOM and not attrs.get("custom_category"):
             raise serializers.ValidationError(
-                {"custom_category": ["Name the role for a custom category."]}
+                {"custom_category": [_("Name the role for a custom category.")]}
             )
         return attrs

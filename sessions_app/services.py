@@ -124,14 +124,22 @@ def _start_refusal(user: User, now) -> ApplicationError | None:
     started_today = SessionStart.objects.filter(user=user, started_at__gte=day_start).count()
     limit = _sessions_per_day(user)
     if started_today >= limit:
-        retry_after = int((day_start + timedelta(days=1) - now).total_seconds())
+        resets_at = day_start + timedelta(days=1)
+        retry_after = int((resets_at - now).total_seconds())
         return ApplicationError(
-            _("You have started %(n)s sessions today, the daily limit of your plan.")
-            % {"n": limit},
+            _(
+                "You have started %(n)s sessions today, the daily limit of your plan. It resets "
+                "at midnight UTC, in %(hours)s h %(minutes)s min."
+            )
+            % {"n": limit, "hours": retry_after // 3600, "minutes": retry_after % 3600 // 60},
             code="daily_session_limit",
             type=ErrorType.RATE_LIMIT,
             status=429,
-            details={"limit": limit, "retryAfter": retry_after},
+            details={
+                "limit": limit,
+                "retryAfter": retry_after,
+                "resetsAt": resets_at.isoformat().replace("+00:00", "Z"),
+            },
             headers={"Retry-After": str(retry_after)},
         )
     return None

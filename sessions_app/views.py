@@ -249,7 +249,7 @@ def _wait_seconds(request) -> float:
         value = float(raw)
     except ValueError:
         raise ApplicationError(
-            "wait must be a number of seconds.",
+            _("wait must be a number of seconds."),
             code="invalid_input",
             details={"fields": {"wait": ["a number from 0 to 10"]}},
         ) from None

@@ -97,3 +97,120 @@ class AnswerForm(forms.Form):
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(choices=Language.choices)
     next = forms.CharField(required=False)
+
+
+class SignupForm(forms.Form):
+    """allauth's sign-up form adds these fields; the name heads the user's reports and exports."""
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=255,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True}),
+    )
+    field_order = ["name", "email", "password1", "password2"]
+
+    def signup(self, request, user) -> None:
+        # allauth calls this once it has created the user. The user's language is the one the
+        # pages spoke while they signed up (their choice, else their browser's Accept-Language).
+        from accounts.services.users import user_profile_update
+
+        from .i18n import page_language
+
+        user_profile_update(
+            user=user,
+            name=self.cleaned_data["name"],
+            preferences={"language": page_language(request)},
+        )
+
+
+class ProfileForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=255,
+        help_text=_("Shown on your reports and exports."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+
+class AvatarForm(forms.Form):
+    avatar = forms.FileField(
+        label=_("Profile picture"),
+        help_text=_("PNG, JPEG or WebP, at most 2 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+
+
+class PreferencesForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the site and the coaching"))
+    job_category = forms.ChoiceField(label=_("Usual job category"))
+    difficulty = forms.ChoiceField(label=_("Usual difficulty"))
+    notifications = forms.BooleanField(label=_("E-mail me about my practice"), required=False)
+
+    def __init__(self, *args, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (Language.KO.value, "한국어"),
+            (Language.EN.value, "English"),
+        ]
+        self.fields["job_category"].choices = [
+            (category.value, category_text(category, language)[0]) for category in JobCategory
+        ]
+        self.fields["difficulty"].choices = [
+            (difficulty.value, difficulty_name(difficulty, language)) for difficulty in Difficulty
+        ]
+
+
+class MfaCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=64,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(label=_("Format"))
+
+    def __init__(self, *args, **kwargs):
+        from analytics.models import ExportFormat
+
+        super().__init__(*args, **kwargs)
+        self.fields["format"].choices = ExportFormat.choices
+
+
+class DeleteAccountForm(forms.Form):
+    """What the deletion service needs to be sure it is the user: the fields shown depend on
+    the account (a password, or typing DELETE for social-only accounts; a code with MFA on)."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.CharField(label=_('Type "DELETE" to confirm'), required=False, max_length=10)
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        required=False,
+        max_length=64,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args, has_password: bool, has_mfa: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["confirm" if has_password else "password"]
+        if not has_mfa:
+            del self.fields["code"]
+
+
+# The services name fields the way the API spells them; these forms use the same names.
+_SERVICE_FIELDS.update(
+    {
+        "name": "name",
+        "avatar": "avatar",
+        "code": "code",
+        "password": "password",
+        "confirm": "confirm",
+    }
+)

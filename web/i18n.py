@@ -7,7 +7,14 @@ import functools
 from django.conf import settings
 from django.utils import translation
 
-from interview_platform.api.i18n import request_language
+from interview_platform.api.i18n import SUPPORTED, request_language
+
+
+def page_language(request) -> str:
+    """The language a page speaks to this request before any saved preference: the language
+    cookie (the header's switch), else the browser's Accept-Language, else English."""
+    language = (translation.get_language_from_request(request) or "en")[:2]
+    return language if language in SUPPORTED else "en"
 
 
 def remember_language(request, response, language: str) -> None:

@@ -101,3 +101,9 @@ def dashboard_get(*, user: User) -> dict[str, Any]:
         "progress": list(reversed(scored)),  # oldest first, as a chart reads
         "stats": _stats(user),
     }
+
+
+def exports_recent(*, user: User, limit: int = 5) -> list:
+    from analytics.models import ExportJob
+
+    return list(ExportJob.objects.filter(user=user).order_by("-created_at")[:limit])

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import settings_views, views
 
 app_name = "web"
 
@@ -13,6 +13,14 @@ urlpatterns = [
     path("language/", views.language_switch, name="language"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("history/", views.history, name="history"),
+    path("settings/", settings_views.settings_page, name="settings"),
+    path("settings/profile/", settings_views.profile_update, name="settings-profile"),
+    path("settings/avatar/", settings_views.avatar_update, name="settings-avatar"),
+    path("settings/preferences/", settings_views.preferences_update, name="settings-preferences"),
+    path("settings/mfa/", settings_views.mfa_setup, name="settings-mfa"),
+    path("settings/mfa/disable/", settings_views.mfa_disable, name="settings-mfa-disable"),
+    path("settings/export/", settings_views.export_request, name="settings-export"),
+    path("settings/delete/", settings_views.account_delete, name="settings-delete"),
     path("practice/", views.start, name="start"),
     path("practice/<uuid:session_id>/", views.practice, name="practice"),
     path("practice/<uuid:session_id>/answer/", views.answer, name="answer"),

@@ -164,7 +164,9 @@ def start(request):
     )
 
 
-def _question_page(request, state, form, *, status: int = 200):
+def _question_page(request, state, form, *, status: int = 200, error=None):
+    # A rate limit keeps the draft in the form and counts down until it may be sent.
+    retry_after = (error.details or {}).get("retryAfter") if error and error.status == 429 else None
     return render(
         request,
         "web/practice.html",
@@ -175,6 +177,7 @@ def _question_page(request, state, form, *, status: int = 200):
             "form": form,
             "answer_min": settings.ANSWER_MIN_LENGTH,
             "answer_max": settings.ANSWER_MAX_LENGTH,
+            "retry_after": retry_after,
         },
         status=status,
     )
@@ -255,7 +258,7 @@ def answer(request, session_id):
     except ApplicationError as error:
         _not_found_on(error)
         add_service_error(form, error)
-        return _question_page(request, state, form, status=error.status)
+        return _question_page(request, state, form, status=error.status, error=error)
     return redirect("web:practice", session_id=session.pk)
 
 

@@ -36,6 +36,71 @@
     });
   });
 
+  /* The draft of an answer survives a refresh or a closed tab: it lives in this browser's
+     localStorage under the session question's id until that question has been answered. */
+  var store = null;
+  try { store = window.localStorage; store.getItem("probe"); } catch (e) { store = null; }
+  document.querySelectorAll("[data-clear-draft]").forEach(function (el) {
+    if (store) store.removeItem(el.dataset.clearDraft);
+  });
+  document.querySelectorAll("form[data-draft-key]").forEach(function (form) {
+    var area = form.querySelector("textarea");
+    var key = form.dataset.draftKey;
+    if (!area || !store) return;
+    var saved = store.getItem(key);
+    if (saved && !area.value) {
+      area.value = saved;
+      area.dispatchEvent(new Event("input"));
+      var note = form.querySelector("[data-draft-restored]");
+      if (note) note.hidden = false;
+    }
+    area.addEventListener("input", function () {
+      try {
+        if (area.value) store.setItem(key, area.value); else store.removeItem(key);
+      } catch (e) { /* storage full: the server still gets what is sent */ }
+    });
+  });
+
+  /* A Korean answer in an English session (or the reverse) is scored against the session's
+     language: say so while the user writes, before they send it. */
+  document.querySelectorAll("form[data-session-language]").forEach(function (form) {
+    var area = form.querySelector("textarea");
+    var warning = form.querySelector("[data-language-warning]");
+    var expected = form.dataset.sessionLanguage;
+    if (!area || !warning) return;
+    function check() {
+      var hangul = (area.value.match(/[\uac00-\ud7a3\u3131-\u318e]/g) || []).length;
+      var latin = (area.value.match(/[A-Za-z]/g) || []).length;
+      var letters = hangul + latin;
+      var other = expected === "ko" ? latin : hangul;
+      warning.hidden = !(letters >= 20 && other / letters > 0.6);
+    }
+    area.addEventListener("input", check);
+    check();
+  });
+
+  /* After a rate-limit refusal: count down, then let the kept answer be sent. */
+  document.querySelectorAll("[data-countdown]").forEach(function (box) {
+    var left = parseInt(box.dataset.countdown, 10) || 0;
+    var seconds = box.querySelector("[data-countdown-seconds]");
+    var done = box.querySelector("[data-countdown-done]");
+    var form = box.closest("form");
+    var button = form && form.querySelector("[data-submit]");
+    function tick() {
+      if (left <= 0) {
+        if (seconds) seconds.parentNode.hidden = true;
+        if (done) done.hidden = false;
+        if (button) button.disabled = false;
+        box.classList.add("is-done");
+        return;
+      }
+      if (seconds) seconds.textContent = String(left);
+      left -= 1;
+      window.setTimeout(tick, 1000);
+    }
+    tick();
+  });
+
   /* The custom role field only matters for the custom category. */
   var role = document.querySelector("[data-custom-role]");
   if (role) {

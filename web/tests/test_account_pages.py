@@ -37,6 +37,7 @@ def test_sign_up_then_sign_in_lands_on_the_dashboard(client):
     signup = client.post(
         reverse("account_signup") + "?next=" + reverse("web:dashboard"),
         {
+            "name": "Jiyoon Park",
             "email": "new.user@example.com",
             "password1": "a-long-and-unusual-passphrase",
             "password2": "a-long-and-unusual-passphrase",
@@ -95,3 +96,45 @@ def test_an_invalid_reset_link_says_so(client, db):
     url = reverse("account_reset_password_from_key", kwargs={"uidb36": "zz", "key": "bad-key"})
     page = client.get(url, follow=True).content.decode()
     assert "This link no longer works" in page
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "language", "welcome"),
+    [("en-US,en;q=0.9", "en", "Welcome, Jiyoon"), ("ko-KR,ko;q=0.9", "ko", "환영합니다, Jiyoon")],
+)
+def test_a_new_user_keeps_the_language_they_signed_up_in(
+    client, accept_language, language, welcome
+):
+    page = client.get(reverse("account_signup"), HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert 'name="name"' in page.content.decode()
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "name": "Jiyoon",
+            "email": "jiyoon@example.com",
+            "password1": "a-long-and-unusual-passphrase",
+            "password2": "a-long-and-unusual-passphrase",
+            "next": reverse("web:dashboard"),
+        },
+        HTTP_ACCEPT_LANGUAGE=accept_language,
+        follow=True,
+    )
+    user = User.objects.get(email="jiyoon@example.com")
+    assert user.name == "Jiyoon"
+    assert user.preferences["language"] == language
+    dashboard = response.content.decode()
+    assert f'<html lang="{language}">' in dashboard
+    assert welcome in dashboard  # not "welcome back": they have never been here
+
+
+def test_the_sign_up_form_asks_for_a_name(client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "nameless@example.com",
+            "password1": "a-long-and-unusual-passphrase",
+            "password2": "a-long-and-unusual-passphrase",
+        },
+    )
+    assert response.status_code == 200
+    assert not User.objects.filter(email="nameless@example.com").exists()

@@ -91,7 +91,11 @@ def test_the_answer_rate_limit_is_shown_and_the_answer_kept(browser, bank, setti
     )
     page = response.content.decode()
     assert response.status_code == 429
-    assert re.search(r"Too many requests\. Try again in \d+ seconds\.", page)
+    # A countdown (app.js ticks it) instead of an error, the answer kept and the button held.
+    countdown = re.search(r'data-countdown="(\d+)"', page)
+    assert countdown and 0 < int(countdown.group(1)) <= 60
+    assert "you can send it in <strong data-countdown-seconds>" in page
+    assert re.search(r"<button[^>]*data-submit disabled", page)
     assert _textarea(page) == typed
     second.refresh_from_db()
     assert second.answered_at is None
@@ -141,10 +145,14 @@ def test_the_daily_limit_is_explained_in_the_users_language(make_browser, bank, 
     page = response.content.decode()
     assert response.status_code == 400
     assert '<html lang="ko">' in page
-    assert (
-        _in("ko", "You have started %(n)s sessions today, the daily limit of your plan.", n=1)
-        in page
+    message = (
+        "You have started %(n)s sessions today, the daily limit of your plan. It resets "
+        "at midnight UTC, in %(hours)s h %(minutes)s min."
     )
+    resets = re.search(r"지금부터 (\d+)시간 (\d+)분 뒤에 초기화됩니다", page)
+    assert resets, "the Korean message says when the limit resets"
+    hours, minutes = map(int, resets.groups())
+    assert _in("ko", message, n=1, hours=hours, minutes=minutes) in page
 
 
 def test_asking_past_the_last_question_is_explained(browser, bank, relaxed_limits):
