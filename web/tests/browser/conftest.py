@@ -87,7 +87,10 @@ class Watch:
         return url in self.tolerated_outside
 
     def on_console(self, message) -> None:
-        if message.type == "error" and not self.tolerated(message.location.get("url", "")):
+        tolerated = self.tolerated(message.location.get("url", "")) or any(
+            url in message.text for url in self.tolerated_outside
+        )
+        if message.type == "error" and not tolerated:
             self.problems.append(f"console error: {message.text} ({message.location})")
 
     def on_page_error(self, error) -> None:

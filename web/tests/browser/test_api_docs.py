@@ -17,7 +17,8 @@ def test_swagger_ui_renders_offline(page, live_server):
 
 def test_redoc_renders_offline(page, live_server, watch):
     # Redoc's bundle always asks Redocly's CDN for the little logo of its "API docs by Redocly"
-    # footer and hides it when that fails; nothing else may leave the machine.
+    # footer and hides it when that fails; the page's CSP blocks it (a console message), and
+    # nothing else may leave the machine.
     watch.tolerated_outside.add("https://cdn.redoc.ly/redoc/logo-mini.svg")
     page.goto(f"{live_server.url}/api/redoc")
     heading = page.locator("h1", has_text="Interview Practice API")
