@@ -35,7 +35,7 @@ def in_user_language(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        language = request_language(request)
+        language = request_language(request, header_first=False)
         with translation.override(language):
             request.LANGUAGE_CODE = language
             response = view(request, *args, **kwargs)

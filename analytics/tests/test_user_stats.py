@@ -98,10 +98,16 @@ def test_the_streak_counts_days_in_the_requested_time_zone(auth_client, user):
 
 
 def test_it_refuses_an_unknown_time_zone(auth_client):
-    response = auth_client.get(URL, {"timezone": "Mars/Olympus"})
+    response = auth_client.get(URL, {"timezone": "Mars/Olympus"}, HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == 400
     assert response.json()["error"]["details"]["fields"]["timezone"] == ["Unknown time zone."]
+
+
+def test_it_refuses_an_unknown_time_zone_in_the_users_language(auth_client):
+    response = auth_client.get(URL, {"timezone": "Mars/Olympus"})  # the user reads Korean
+
+    assert response.json()["error"]["details"]["fields"]["timezone"] == ["알 수 없는 시간대입니다."]
 
 
 def test_it_needs_authentication(api_client, db):

@@ -7,9 +7,9 @@ from .i18n import request_language
 
 
 class APIView(DRFAPIView):
-    """Activates the language messages are written in once the user is known (DESIGN §4: the
-    user's saved language, else Accept-Language). Authentication errors, raised before that,
-    follow Accept-Language."""
+    """Activates the language messages are written in once the user is known: an explicit
+    Accept-Language naming ko or en, else the user's saved language (see `request_language`).
+    Authentication errors, raised before that, follow Accept-Language."""
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

@@ -117,9 +117,12 @@ def test_categories_are_localized_with_active_counts(auth_client):
         "questionCount": 2,
     }
     assert len(body) == 11
+    # Without Accept-Language, the user's own preference (ko by default) is used ...
+    saved = auth_client.get(reverse("question-categories")).json()
+    assert next(c for c in saved if c["id"] == "design")["name"] == "디자인"
+    # ... and an explicit Accept-Language wins over it.
     english = auth_client.get(reverse("question-categories"), HTTP_ACCEPT_LANGUAGE="en").json()
-    # The user's own preference (ko by default) wins over Accept-Language.
-    assert next(c for c in english if c["id"] == "design")["name"] == "디자인"
+    assert next(c for c in english if c["id"] == "design")["name"] == "Design"
 
 
 def test_difficulties_follow_accept_language_for_an_english_user(auth_client):
