@@ -19,7 +19,7 @@ from accounts.services.mfa import totp_disable, totp_setup_confirm, totp_setup_s
 from accounts.services.users import user_avatar_update, user_delete, user_profile_update
 from analytics.exports.links import download_token
 from analytics.models import ExportStatus
-from analytics.services import export_create
+from analytics.services.export_requests import export_create
 from interview_platform.api.errors import ApplicationError
 from interview_platform.api.ratelimit import enforce_rate_limit
 
