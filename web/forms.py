@@ -6,9 +6,13 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from accounts.services.users import user_profile_update
+from analytics.models import ExportFormat
 from core.choices import Difficulty, JobCategory, Language
 from interview_platform.api.errors import ApplicationError
 from questions.categories import category_text, difficulty_name
+
+from .i18n import page_language
 
 # The services name fields the way the API spells them; the forms use Python names.
 _SERVICE_FIELDS = {
@@ -112,10 +116,6 @@ class SignupForm(forms.Form):
     def signup(self, request, user) -> None:
         # allauth calls this once it has created the user. The user's language is the one the
         # pages spoke while they signed up (their choice, else their browser's Accept-Language).
-        from accounts.services.users import user_profile_update
-
-        from .i18n import page_language
-
         user_profile_update(
             user=user,
             name=self.cleaned_data["name"],
@@ -174,8 +174,6 @@ class ExportForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"))
 
     def __init__(self, *args, **kwargs):
-        from analytics.models import ExportFormat
-
         super().__init__(*args, **kwargs)
         self.fields["format"].choices = ExportFormat.choices
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from accounts.models import User
+from analytics.models import ExportJob
 from analytics.selectors import user_stats
 from sessions_app.models import InterviewSession, SessionQuestion, SessionStatus
 from sessions_app.reports import session_report_build
@@ -104,6 +105,4 @@ def dashboard_get(*, user: User) -> dict[str, Any]:
 
 
 def exports_recent(*, user: User, limit: int = 5) -> list:
-    from analytics.models import ExportJob
-
     return list(ExportJob.objects.filter(user=user).order_by("-created_at")[:limit])
