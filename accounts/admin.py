@@ -2,6 +2,8 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Exists, OuterRef
 
+from interview_platform.audit.recording import audited_update
+
 from .models import User
 
 
@@ -76,12 +78,12 @@ class UserAdmin(DjangoUserAdmin):
 
     @admin.action(description="Deactivate selected users")
     def deactivate_users(self, request, queryset):
-        count = queryset.exclude(pk=request.user.pk).update(is_active=False)
+        count = audited_update(queryset.exclude(pk=request.user.pk), is_active=False)
         self.message_user(request, f"Deactivated {count} user(s).", messages.SUCCESS)
 
     @admin.action(description="Activate selected users")
     def activate_users(self, request, queryset):
-        count = queryset.update(is_active=True)
+        count = audited_update(queryset, is_active=True)
         self.message_user(request, f"Activated {count} user(s).", messages.SUCCESS)
 
     # Deleting a user here erases everything of theirs, as the account deletion does (files,

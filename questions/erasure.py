@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from auditlog.models import LogEntry as AuditEntry
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
+from accounts.services.erasure import audit_entries_anonymise
 from core.choices import QuestionSource
 
 from .models import Question
@@ -21,9 +23,14 @@ def user_questions_anonymise(*, user) -> None:
             "pk", flat=True
         )
     ]
-    LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Question), object_id__in=ids
-    ).update(object_repr="(deleted question)")
+    content_type = ContentType.objects.get_for_model(Question)
+    LogEntry.objects.filter(content_type=content_type, object_id__in=ids).update(
+        object_repr="(deleted question)"
+    )
+    audit_entries_anonymise(
+        AuditEntry.objects.filter(content_type=content_type, object_pk__in=ids),
+        label="(deleted question)",
+    )
 
 
 def user_questions_erase(*, user_id) -> None:

@@ -13,6 +13,7 @@ from accounts.models import User
 from analysis.models import AnalysisResult, AnalysisStatus
 from core.choices import JobCategory, QuestionSource
 from interview_platform.api.errors import ApplicationError
+from interview_platform.audit.recording import audited_update
 
 from . import cache as question_cache
 from .bank import BankQuestion, load_bank
@@ -105,7 +106,7 @@ def question_delete(*, question: Question) -> str:
     """Deletes an unused question; one with answers is deactivated so no analysis loses it."""
     in_use = question.analysis_results.exists() or question.session_questions.exists()
     if in_use:
-        Question.objects.filter(pk=question.pk).update(is_active=False)
+        audited_update(Question.objects.filter(pk=question.pk), is_active=False)
         outcome = "deactivated"
     else:
         question.delete()
@@ -115,7 +116,7 @@ def question_delete(*, question: Question) -> str:
 
 
 def questions_set_active(*, question_ids: list, active: bool) -> int:
-    count = Question.objects.filter(pk__in=question_ids).update(is_active=active)
+    count = audited_update(Question.objects.filter(pk__in=question_ids), is_active=active)
     transaction.on_commit(question_cache.invalidate)
     return count
 

@@ -12,14 +12,19 @@ not listed, so a new model is classified before it ships.
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
+from auditlog.context import disable_auditlog
+from auditlog.models import LogEntry as AuditEntry
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from core import hooks
+from interview_platform.audit.recording import staff_actor
 
 from ..models import User
 from .mfa import _setup_key as mfa_setup_key
@@ -53,6 +58,9 @@ PERSONAL_DATA: dict[str, str] = {
     "sessions_app.SessionStart": CASCADE,
     "analysis.AnalysisResult": CASCADE,
     "analytics.UserAnalytics": CASCADE,
+    "auditlog.LogEntry": ANONYMISED
+    + ": a staff actor's entries stay (the actor SET NULL, their e-mail cleared); entries about "
+    + "the user keep which fields changed, not the values",
     "analytics.ExportJob": CASCADE + "; its file is deleted once the deletion commits",
 }
 
@@ -69,9 +77,35 @@ PERSONAL_DATA_OUTSIDE_FOREIGN_KEYS = {
 
 @transaction.atomic
 def user_data_erase(*, user: User) -> None:
-    """Deletes the user row and everything of theirs (no re-authentication: the caller's)."""
+    """Deletes the user row and everything of theirs (no re-authentication: the caller's).
+
+    The deletion itself is not audited row by row (the entries would name what is being
+    erased); a staff deletion leaves one entry: who deleted which user id, when."""
+    user_id = user.pk
+    with disable_auditlog():
+        _erase(user)
+    if staff_actor() is not None:
+        AuditEntry.objects.create(
+            content_type=ContentType.objects.get_for_model(User),
+            object_pk=str(user_id),
+            object_repr="(deleted user)",
+            action=AuditEntry.Action.DELETE,
+            changes={},
+        )
+
+
+def _erase(user: User) -> None:
     user_id = user.pk
     hooks.user_erasing.send(user=user)
+    # Audit entries about the user, their addresses and social accounts, or naming their e-mail.
+    about_them = Q(content_type=ContentType.objects.get_for_model(User), object_pk=str(user.pk))
+    for model in (EmailAddress, SocialAccount):
+        pks = [str(pk) for pk in model.objects.filter(user=user).values_list("pk", flat=True)]
+        about_them |= Q(content_type=ContentType.objects.get_for_model(model), object_pk__in=pks)
+    about_them |= Q(object_repr__icontains=user.email) | Q(changes_text__icontains=user.email)
+    about_them |= Q(changes__icontains=user.email)
+    audit_entries_anonymise(AuditEntry.objects.filter(about_them), label="(deleted user)")
+    AuditEntry.objects.filter(actor=user).update(actor_email=None, remote_addr=None)
     avatar, storage = user.avatar.name, user.avatar.storage
     OutstandingToken.objects.filter(user=user).delete()
     SocialAccount.objects.filter(user=user).delete()
@@ -83,3 +117,16 @@ def user_data_erase(*, user: User) -> None:
     hooks.user_erased.send(user_id=user_id)
     if avatar:
         transaction.on_commit(lambda: storage.delete(avatar))
+
+
+def audit_entries_anonymise(entries, *, label: str) -> None:
+    """Audit entries about an erased object keep who changed which fields when, not the values."""
+    for entry in entries.only("pk", "changes"):
+        changes = entry.changes if isinstance(entry.changes, dict) else {}
+        AuditEntry.objects.filter(pk=entry.pk).update(
+            object_repr=label,
+            changes={field: ["(erased)", "(erased)"] for field in changes},
+            changes_text="",
+            serialized_data=None,
+            additional_data=None,
+        )

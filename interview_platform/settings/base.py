@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     # ours
     "interview_platform.api",
     "interview_platform.encryption",
+    "auditlog",
+    "interview_platform.audit",
     "accounts",
     "questions",
     "sessions_app",
@@ -86,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.MfaSessionGuardMiddleware",
+    "interview_platform.audit.recording.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
