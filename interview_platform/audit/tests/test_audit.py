@@ -126,8 +126,8 @@ def test_users_own_writes_are_not_audited():
         format="json",
     )
     assert response.status_code == 202, response.content
-    assert not LogEntry.objects.exists(), list(LogEntry.objects.values("object_repr", "actor_id", "action"))
+    assert not LogEntry.objects.exists(), list(LogEntry.objects.values("object_repr"))
     # Nor a write outside any request right after one (the actor does not linger on the thread).
     Question.objects.filter(pk=question.pk).get().save()
     User.objects.get(pk=user.pk).save()
-    assert not LogEntry.objects.exists(), list(LogEntry.objects.values("object_repr", "actor_id", "action"))
+    assert not LogEntry.objects.exists(), list(LogEntry.objects.values("object_repr"))
