@@ -1,5 +1,4 @@
-"""Analysis routes, mounted under /api/. Answers come in through the practice flow
-(`sessions_app`: /api/analysis/answer and /batch)."""
+"""Analysis routes, under /api/analysis/ (answers arrive through `sessions_app.urls`)."""
 
 from django.urls import path
 
@@ -7,10 +6,10 @@ from . import views
 
 urlpatterns = [
     path(
-        "analysis/feedback/<uuid:analysis_id>",
+        "feedback/<uuid:analysis_id>",
         views.FeedbackView.as_view(),
         name="analysis-feedback",
     ),
-    path("analysis/<uuid:analysis_id>", views.AnalysisDetailView.as_view(), name="analysis-detail"),
-    path("analysis/<uuid:analysis_id>/rerun", views.RerunView.as_view(), name="analysis-rerun"),
+    path("<uuid:analysis_id>", views.AnalysisDetailView.as_view(), name="analysis-detail"),
+    path("<uuid:analysis_id>/rerun", views.RerunView.as_view(), name="analysis-rerun"),
 ]

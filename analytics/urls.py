@@ -1,25 +1,28 @@
-"""This app's API routes, mounted under /api/ (paths here start with the resource name)."""
+"""Analytics routes: `urlpatterns` under /api/analytics/, `admin_urlpatterns` under /api/admin/."""
 
 from django.urls import path
 
 from . import views
 
+admin_urlpatterns = [
+    path("users", views.AdminUserListView.as_view(), name="admin-user-list"),
+    path("analytics", views.AdminAnalyticsView.as_view(), name="admin-analytics"),
+]
+
 urlpatterns = [
-    path("analytics/user-stats", views.UserStatsView.as_view(), name="analytics-user-stats"),
-    path("analytics/progress", views.ProgressView.as_view(), name="analytics-progress"),
-    path("analytics/skills", views.SkillsView.as_view(), name="analytics-skills"),
-    path("analytics/benchmarks", views.BenchmarksView.as_view(), name="analytics-benchmarks"),
-    path("analytics/export", views.ExportListView.as_view(), name="analytics-export"),
+    path("user-stats", views.UserStatsView.as_view(), name="analytics-user-stats"),
+    path("progress", views.ProgressView.as_view(), name="analytics-progress"),
+    path("skills", views.SkillsView.as_view(), name="analytics-skills"),
+    path("benchmarks", views.BenchmarksView.as_view(), name="analytics-benchmarks"),
+    path("export", views.ExportListView.as_view(), name="analytics-export"),
     path(
-        "analytics/export/<uuid:export_id>",
+        "export/<uuid:export_id>",
         views.ExportDetailView.as_view(),
         name="analytics-export-detail",
     ),
     path(
-        "analytics/export/<uuid:export_id>/download",
+        "export/<uuid:export_id>/download",
         views.ExportDownloadView.as_view(),
         name="analytics-export-download",
     ),
-    path("admin/users", views.AdminUserListView.as_view(), name="admin-user-list"),
-    path("admin/analytics", views.AdminAnalyticsView.as_view(), name="admin-analytics"),
 ]

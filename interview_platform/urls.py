@@ -10,19 +10,32 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
+from accounts import urls as accounts_urls
+from analysis import urls as analysis_urls
+from analytics import urls as analytics_urls
+from questions import urls as questions_urls
+from sessions_app import urls as sessions_urls
+
 
 def _docs_page(view):
     """The docs pages' policy: their bundles inject styles (see CSP_API_DOCS_UPDATE)."""
     return csp_update(settings.CSP_API_DOCS_UPDATE)(view)
 
 
+# Each app's routes under its own prefix. Questions and sessions are mounted at the root of the
+# API because their lists are /api/questions and /api/sessions, without a trailing slash.
 api_patterns = [
-    path("", include("interview_platform.api.urls")),
-    path("", include("accounts.urls")),
-    path("", include("questions.urls")),
-    path("", include("sessions_app.urls")),
-    path("", include("analysis.urls")),
-    path("", include("analytics.urls")),
+    path("", include("interview_platform.api.urls")),  # health, ping
+    path("auth/", include(accounts_urls.auth_urlpatterns)),
+    path("users/", include(accounts_urls.users_urlpatterns)),
+    path("", include(questions_urls.urlpatterns)),
+    path("", include(sessions_urls.urlpatterns)),
+    path("analysis/", include(sessions_urls.answer_urlpatterns)),  # the practice flow's answers
+    path("analysis/", include(analysis_urls.urlpatterns)),
+    path("analytics/", include(analytics_urls.urlpatterns)),
+    path("admin/", include(questions_urls.admin_urlpatterns)),
+    path("admin/", include(sessions_urls.admin_urlpatterns)),
+    path("admin/", include(analytics_urls.admin_urlpatterns)),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file: no inline script.
     path(

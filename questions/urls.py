@@ -1,8 +1,18 @@
-"""Question bank routes, mounted under /api/."""
+"""Question bank routes: `urlpatterns` under /api/ (they start with `questions`: the list itself is
+/api/questions, without a trailing slash), `admin_urlpatterns` under /api/admin/."""
 
 from django.urls import path
 
 from . import views
+
+admin_urlpatterns = [
+    path("questions", views.AdminQuestionListView.as_view(), name="admin-question-list"),
+    path(
+        "questions/<uuid:question_id>",
+        views.AdminQuestionDetailView.as_view(),
+        name="admin-question-detail",
+    ),
+]
 
 urlpatterns = [
     path("questions", views.QuestionListView.as_view(), name="question-list"),
@@ -13,11 +23,5 @@ urlpatterns = [
     path("questions/generate", views.GenerateQuestionsView.as_view(), name="question-generate"),
     path(
         "questions/<uuid:question_id>", views.QuestionDetailView.as_view(), name="question-detail"
-    ),
-    path("admin/questions", views.AdminQuestionListView.as_view(), name="admin-question-list"),
-    path(
-        "admin/questions/<uuid:question_id>",
-        views.AdminQuestionDetailView.as_view(),
-        name="admin-question-detail",
     ),
 ]
