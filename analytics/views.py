@@ -2,10 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -14,7 +11,6 @@ from rest_framework.response import Response
 
 from core.choices import JobCategory
 from interview_platform.api.base import APIView
-from interview_platform.api.errors import ApplicationError
 from interview_platform.api.pagination import PageNumberPagination
 from interview_platform.api.params import query_params
 from interview_platform.api.permissions import IsStaff
@@ -22,8 +18,14 @@ from interview_platform.api.ratelimit import enforce_rate_limit
 
 from . import selectors
 from .exports import CONTENT_TYPES, EXTENSIONS
-from .exports.links import download_token, download_token_check
-from .models import ExportJob, ExportStatus
+from .exports.links import download_token
+from .models import ExportJob
+from .selectors.exports import (
+    export_file_available,
+    export_for_download,
+    export_get,
+    export_list,
+)
 from .serializers import (
     AdminUserSerializer,
     AdminUsersQuerySerializer,
@@ -131,7 +133,7 @@ class BenchmarksView(APIView):
 
 def _download_url(request, job: ExportJob) -> str | None:
     """A fresh signed link while the file is there; None before and after."""
-    if job.status != ExportStatus.COMPLETED or not job.file or job.expires_at <= timezone.now():
+    if not export_file_available(job):
         return None
     path = reverse("analytics-export-download", kwargs={"export_id": job.pk})
     return request.build_absolute_uri(f"{path}?token={download_token(job)}")
@@ -184,9 +186,7 @@ class ExportListView(APIView):
     )
     def get(self, request):
         paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(
-            ExportJob.objects.filter(user=request.user), request, view=self
-        )
+        page = paginator.paginate_queryset(export_list(user=request.user), request, view=self)
         urls = {job.pk: _download_url(request, job) for job in page}
         return paginator.get_paginated_response(
             ExportJobSerializer(page, many=True, context={"download_urls": urls}).data
@@ -203,8 +203,7 @@ class ExportDetailView(APIView):
         tags=["analytics"],
     )
     def get(self, request, export_id):
-        job = get_object_or_404(ExportJob, pk=export_id, user=request.user)
-        return _job_response(request, job)
+        return _job_response(request, export_get(user=request.user, export_id=export_id))
 
 
 class ExportDownloadView(APIView):
@@ -223,19 +222,9 @@ class ExportDownloadView(APIView):
         tags=["analytics"],
     )
     def get(self, request, export_id):
-        # Another user's export is "not found", whatever the token says.
-        job = get_object_or_404(ExportJob, pk=export_id, user=request.user)
-        download_token_check(token=request.query_params.get("token", ""), job=job)
-        if job.status != ExportStatus.COMPLETED:
-            raise ApplicationError(
-                _("This export is not ready yet."), code="export_not_ready", status=409
-            )
-        if not job.file or job.expires_at <= timezone.now():
-            raise ApplicationError(
-                _("This export has expired. Please request a new one."),
-                code="export_expired",
-                status=410,
-            )
+        job = export_for_download(
+            user=request.user, export_id=export_id, token=request.query_params.get("token", "")
+        )
         filename = (
             f"interview-practice-{job.scope}-{job.created_at:%Y%m%d}.{EXTENSIONS[job.format]}"
         )

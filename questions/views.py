@@ -14,15 +14,14 @@ from interview_platform.api.params import query_params
 from interview_platform.api.permissions import IsStaff
 from interview_platform.api.ratelimit import rate_limit
 
-from . import cache as question_cache
 from .generation import questions_generate
+from .listing import question_list_page
 from .selectors import (
     question_categories,
     question_difficulties,
     question_has_been_answered,
     question_list,
     question_queryset,
-    questions_answered_by,
 )
 from .serializers import (
     CategorySerializer,
@@ -63,46 +62,9 @@ class QuestionListView(APIView):
     def get(self, request):
         params = QuestionFilterSerializer(data=query_params(request))
         params.is_valid(raise_exception=True)
-        filters = params.validated_data
-        staff = request.user.is_staff
-        include_inactive = staff and filters.get("is_active") is not None
-        key = question_cache.list_key(
-            category=filters.get("category"),
-            difficulty=filters.get("difficulty"),
-            params={
-                **filters,
-                "page": request.query_params.get("page"),
-                "page_size": request.query_params.get("pageSize"),
-                "host": request.get_host(),
-                "include_inactive": include_inactive,
-            },
+        return Response(
+            question_list_page(request=request, view=self, filters=params.validated_data)
         )
-
-        def compute() -> dict:
-            paginator = PageNumberPagination()
-            # Filled from the primary: a lagging replica must not be cached for an hour.
-            queryset = question_list(filters=filters, include_inactive=include_inactive).using(
-                "default"
-            )
-            page = paginator.paginate_queryset(queryset, request, view=self)
-            return paginator.get_paginated_response(QuestionSerializer(page, many=True).data).data
-
-        body = dict(question_cache.get_or_set(key, compute))
-        answered = (
-            set()
-            if staff
-            else {
-                str(pk)
-                for pk in questions_answered_by(
-                    user=request.user, question_ids=[item["id"] for item in body["results"]]
-                )
-            }
-        )
-        body["results"] = [
-            withhold(item, answered=str(item["id"]) in answered, staff=staff)
-            for item in body["results"]
-        ]
-        return Response(body)
 
 
 class QuestionDetailView(APIView):
