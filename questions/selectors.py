@@ -10,9 +10,11 @@ from django.db.models import Count, Q, QuerySet
 from accounts.models import User
 from analysis.models import AnalysisResult
 from core.choices import Difficulty, JobCategory, QuestionSource
+from interview_platform.api.filtering import filtered
 
 from . import cache as question_cache
 from .categories import category_text, difficulty_name
+from .filters import QuestionFilter
 from .models import Question
 
 ORDERINGS = {
@@ -50,18 +52,15 @@ def question_queryset(
 
 
 def question_list(*, filters: dict[str, Any], include_inactive: bool = False) -> QuerySet[Question]:
-    queryset = question_queryset(include_inactive=include_inactive)
-    for name in ("category", "difficulty", "type", "language", "source"):
-        if filters.get(name):
-            queryset = queryset.filter(**{name: filters[name]})
-    if filters.get("tag"):
-        # The JSON text of ["a", "b"] holds "a" with its quotes: a whole-tag match on any backend.
-        queryset = queryset.filter(tags__icontains=f'"{filters["tag"].lower()}"')
-    if filters.get("search"):
-        term = filters["search"]
-        queryset = queryset.filter(Q(question__icontains=term) | Q(tags__icontains=term))
-    if include_inactive and filters.get("is_active") is not None:
-        queryset = queryset.filter(is_active=filters["is_active"])
+    """Validated `filters` applied through `filters.QuestionFilter`; `is_active` only for staff
+    listing inactive questions too."""
+    data = {k: v for k, v in filters.items() if k in QuestionFilter.base_filters}
+    if not include_inactive:
+        data.pop("is_active", None)
+    data = {k: v for k, v in data.items() if v not in (None, "")}
+    queryset = filtered(
+        QuestionFilter(data=data, queryset=question_queryset(include_inactive=include_inactive))
+    )
     ordering = ORDERINGS.get(filters.get("ordering") or "")
     return queryset.order_by(
         *(["category", "difficulty", "key", "id"] if not ordering else [ordering, "id"])

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
+from interview_platform.api.filtering import filtered
 
+from .filters import SessionFilter
 from .models import InterviewSession, SessionQuestion
-
-
-def _user_lookup(value: str) -> Q:
-    try:
-        return Q(user_id=uuid.UUID(value))
-    except ValueError:
-        return Q(user__email__iexact=value)
 
 
 def _with_questions(queryset: QuerySet[InterviewSession]) -> QuerySet[InterviewSession]:
@@ -41,20 +35,13 @@ def session_list(
     *, filters: dict[str, Any], user: User | None = None
 ) -> QuerySet[InterviewSession]:
     queryset = InterviewSession.objects.all()
+    data = {k: v for k, v in filters.items() if v not in (None, "")}
     if user is not None:
         queryset = queryset.filter(user=user)
+        data.pop("user", None)  # only staff look at other users' sessions
     else:
         queryset = queryset.select_related("user")
-        if filters.get("user"):
-            queryset = queryset.filter(_user_lookup(filters["user"]))
-    if filters.get("status"):
-        queryset = queryset.filter(status=filters["status"])
-    if filters.get("category"):
-        queryset = queryset.filter(category=filters["category"])
-    if filters.get("from_date"):
-        queryset = queryset.filter(created_at__date__gte=filters["from_date"])
-    if filters.get("to_date"):
-        queryset = queryset.filter(created_at__date__lte=filters["to_date"])
+    queryset = filtered(SessionFilter(data=data, queryset=queryset))
     return queryset.annotate(
         questions_asked=Count("session_questions", distinct=True),
         questions_answered=Count(

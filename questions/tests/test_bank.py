@@ -2,6 +2,8 @@
 
 from collections import Counter
 
+import pytest
+
 from core.choices import BANK_CATEGORIES, Difficulty
 from questions.bank import MIN_PER_CATEGORY_DIFFICULTY, load_bank, validate_bank
 
@@ -48,3 +50,13 @@ def test_validation_catches_problems():
     problems = validate_bank(broken)
     assert any("duplicate key" in p for p in problems)
     assert any("ko/design/easy: 0 questions" in p for p in problems)
+
+
+def test_the_question_filterset_refuses_an_invalid_value_instead_of_ignoring_it(db):
+    from interview_platform.api.errors import ApplicationError
+    from questions.selectors import question_list
+
+    with pytest.raises(ApplicationError) as refused:
+        question_list(filters={"category": "astronaut"})
+    assert refused.value.code == "invalid_filter"
+    assert "category" in refused.value.details["fields"]
