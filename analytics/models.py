@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import secrets
 import uuid
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 
@@ -93,7 +96,25 @@ def export_folder(user_id) -> str:
 
 
 def export_upload_to(job: ExportJob, filename: str) -> str:
-    return f"{export_folder(job.user_id)}/{filename}"
+    """An unguessable name (192 random bits), whatever the builder called the file."""
+    extension = filename.rsplit(".", 1)[-1] if "." in filename else "bin"
+    return f"{export_folder(job.user_id)}/{secrets.token_urlsafe(24)}.{extension}"
+
+
+class _PrivateStorage(LazyObject):
+    """settings.STORAGES["private"], resolved on first use (like Django's default_storage)."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+PRIVATE_STORAGE = _PrivateStorage()
+
+
+def private_storage():
+    """Exports live in the private storage (settings STORAGES["private"]), never under
+    MEDIA_URL."""
+    return PRIVATE_STORAGE
 
 
 class ExportJob(models.Model):
@@ -109,7 +130,9 @@ class ExportJob(models.Model):
     status = models.CharField(
         max_length=20, choices=ExportStatus.choices, default=ExportStatus.PENDING
     )
-    file = models.FileField(upload_to=export_upload_to, max_length=255, blank=True)
+    file = models.FileField(
+        upload_to=export_upload_to, storage=private_storage, max_length=255, blank=True
+    )
     size = models.PositiveBigIntegerField(null=True, blank=True, help_text="bytes")
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponseRedirect
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
 from core.choices import JobCategory
@@ -17,15 +17,9 @@ from interview_platform.api.permissions import IsStaff
 from interview_platform.api.ratelimit import enforce_rate_limit
 
 from . import selectors
-from .exports import CONTENT_TYPES, EXTENSIONS
-from .exports.links import download_token
+from .exports.links import download_path
 from .models import ExportJob
-from .selectors.exports import (
-    export_file_available,
-    export_for_download,
-    export_get,
-    export_list,
-)
+from .selectors.exports import export_download, export_file_available, export_get, export_list
 from .serializers import (
     AdminUserSerializer,
     AdminUsersQuerySerializer,
@@ -135,8 +129,7 @@ def _download_url(request, job: ExportJob) -> str | None:
     """A fresh signed link while the file is there; None before and after."""
     if not export_file_available(job):
         return None
-    path = reverse("analytics-export-download", kwargs={"export_id": job.pk})
-    return request.build_absolute_uri(f"{path}?token={download_token(job)}")
+    return request.build_absolute_uri(download_path(job))
 
 
 def _job_response(request, job: ExportJob, **kwargs) -> Response:
@@ -207,34 +200,39 @@ class ExportDetailView(APIView):
 
 
 class ExportDownloadView(APIView):
-    permission_classes = [IsAuthenticated]
+    """The signed link is the authorisation: it works without a bearer token (a plain link for a
+    frontend) for EXPORT_LINK_MAX_AGE_SECONDS, and only for the file it was made for."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
 
     @extend_schema(
         operation_id="analytics_export_download",
-        summary="Download an export's file (the signed `downloadUrl`)",
+        summary="Download an export's file (the signed, short-lived `downloadUrl`)",
         parameters=[OpenApiParameter("token", str, required=True, description="The signature.")],
+        auth=[],
         responses={
             (200, "application/octet-stream"): OpenApiTypes.BINARY,
+            302: OpenApiResponse(description="On S3: to a presigned URL of the private bucket."),
             403: OpenApiResponse(description="The link is not valid."),
-            404: OpenApiResponse(description="No such export of the signed-in user."),
+            409: OpenApiResponse(description="The export is not ready yet."),
             410: OpenApiResponse(description="The link or the file has expired."),
         },
         tags=["analytics"],
     )
     def get(self, request, export_id):
-        job = export_for_download(
-            user=request.user, export_id=export_id, token=request.query_params.get("token", "")
-        )
-        filename = (
-            f"interview-practice-{job.scope}-{job.created_at:%Y%m%d}.{EXTENSIONS[job.format]}"
-        )
-        response = FileResponse(
-            job.file.open("rb"),
-            as_attachment=True,
-            filename=filename,
-            content_type=CONTENT_TYPES[job.format],
-        )
+        download = export_download(export_id=export_id, token=request.query_params.get("token", ""))
+        if download.redirect_url:
+            response = HttpResponseRedirect(download.redirect_url)
+        else:
+            response = FileResponse(
+                download.file,
+                as_attachment=True,
+                filename=download.filename,
+                content_type=download.content_type,
+            )
         response["Cache-Control"] = "private, no-store"
+        response["Referrer-Policy"] = "no-referrer"
         return response
 
 

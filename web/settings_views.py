@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts import selectors as account_selectors
 from accounts.services.mfa import totp_disable, totp_setup_confirm, totp_setup_start
 from accounts.services.users import user_avatar_update, user_delete, user_profile_update
-from analytics.exports.links import download_token
+from analytics.exports.links import download_path
 from analytics.models import ExportStatus
 from analytics.services.export_requests import export_create
 from interview_platform.api.errors import ApplicationError
@@ -59,8 +59,7 @@ def _forms(request, **bound) -> dict:
 def _download_url(job) -> str | None:
     if job.status != ExportStatus.COMPLETED or not job.file:
         return None
-    path = reverse("analytics-export-download", kwargs={"export_id": job.pk})
-    return f"{path}?token={download_token(job)}"
+    return download_path(job)
 
 
 def _settings_page(request, *, status: int = 200, **bound):

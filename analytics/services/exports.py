@@ -10,12 +10,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files import File
-from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.utils import timezone
 
 from ..exports import EXTENSIONS, build_export
-from ..models import ExportJob, ExportStatus
+from ..models import ExportJob, ExportStatus, private_storage
 
 logger = logging.getLogger("analytics.exports")
 
@@ -117,20 +116,21 @@ def _purge_orphans(now) -> int:
     """Files no job points at any more: left by a deleted account (its jobs went with it, the
     files did not) or by a build interrupted between saving the file and recording it. An hour's
     grace keeps a file that is being recorded right now."""
+    storage = private_storage()
     try:
-        folders, _ = default_storage.listdir("exports")
+        folders, _ = storage.listdir("exports")
     except (FileNotFoundError, NotImplementedError):
         return 0
     known = set(ExportJob.objects.exclude(file="").values_list("file", flat=True))
     removed = 0
     for folder in folders:
-        _, files = default_storage.listdir(f"exports/{folder}")
+        _, files = storage.listdir(f"exports/{folder}")
         for name in files:
             path = f"exports/{folder}/{name}"
             if path in known:
                 continue
-            if default_storage.get_modified_time(path) > now - timedelta(hours=1):
+            if storage.get_modified_time(path) > now - timedelta(hours=1):
                 continue
-            default_storage.delete(path)
+            storage.delete(path)
             removed += 1
     return removed

@@ -16,9 +16,10 @@ import pytest
 import time_machine
 from django.core.files.storage import default_storage
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from analysis.models import AnalysisResult
-from analytics.models import ExportJob
+from analytics.models import PRIVATE_STORAGE, ExportJob
 from analytics.services import export_run, exports_purge_expired, user_analytics_rollup
 from sessions_app.models import InterviewSession, SessionQuestion
 
@@ -212,17 +213,41 @@ def test_a_korean_users_pdf_embeds_a_hangul_font_and_renders(
     assert page.stat().st_size > 5_000
 
 
-def test_the_download_link_is_refused_to_another_user(
-    auth_client, other_client, korean_user, django_capture_on_commit_callbacks
+def test_the_file_is_private_and_the_signed_link_works_without_a_bearer_token(
+    auth_client, korean_user, django_capture_on_commit_callbacks, client
 ):
     job_id = start(auth_client, django_capture_on_commit_callbacks, "json").json()["id"]
     url = auth_client.get(reverse("analytics-export-detail", args=[job_id])).json()["downloadUrl"]
+    job = ExportJob.objects.get(pk=job_id)
+    name = job.file.name
+    # An unguessable name, outside MEDIA_ROOT: nothing under /media/ serves it.
+    assert str(korean_user.pk) not in url
+    assert korean_user.email not in name and "interview-practice" not in name
+    assert not default_storage.exists(name)
+    assert client.get(f"/media/{name}").status_code == 404
 
-    response = other_client.get(url)
+    # The link alone is enough: no Authorization header, no session (a plain <a href>).
+    response = APIClient().get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"{")
+    assert response["Cache-Control"] == "private, no-store"
+    # Without the token, even the owner gets nothing.
+    bare = auth_client.get(reverse("analytics-export-download", args=[job_id]))
+    assert bare.status_code == 403
+    assert bare.json()["error"]["code"] == "download_link_invalid"
 
-    assert response.status_code == 404
-    assert response.json()["error"]["code"] == "not_found"
-    assert other_client.get(reverse("analytics-export-detail", args=[job_id])).status_code == 404
+
+def test_a_missing_export_file_answers_410_not_500(
+    auth_client, korean_user, django_capture_on_commit_callbacks
+):
+    job_id = start(auth_client, django_capture_on_commit_callbacks, "json").json()["id"]
+    url = auth_client.get(reverse("analytics-export-detail", args=[job_id])).json()["downloadUrl"]
+    PRIVATE_STORAGE.delete(ExportJob.objects.get(pk=job_id).file.name)
+
+    response = APIClient().get(url)
+
+    assert response.status_code == 410
+    assert response.json()["error"]["code"] == "export_expired"
 
 
 def test_the_download_link_needs_a_valid_signature(
@@ -244,36 +269,40 @@ def test_the_download_link_needs_a_valid_signature(
     assert missing.status_code == 403
 
 
-def test_the_download_link_expires_after_24_hours(
+def test_the_download_link_is_short_lived_and_the_file_kept_24_hours(
     auth_client, korean_user, django_capture_on_commit_callbacks
 ):
     job_id = start(auth_client, django_capture_on_commit_callbacks, "json").json()["id"]
-    status = auth_client.get(reverse("analytics-export-detail", args=[job_id])).json()
+    detail = reverse("analytics-export-detail", args=[job_id])
+    status = auth_client.get(detail).json()
     expires = datetime.fromisoformat(status["expiresAt"].replace("Z", "+00:00"))
     completed = datetime.fromisoformat(status["completedAt"].replace("Z", "+00:00"))
     assert expires - completed == timedelta(hours=24)
 
-    with time_machine.travel(datetime.now(UTC) + timedelta(hours=23)):
-        assert auth_client.get(status["downloadUrl"]).status_code == 200
+    with time_machine.travel(datetime.now(UTC) + timedelta(minutes=14)):
+        assert APIClient().get(status["downloadUrl"]).status_code == 200
+    with time_machine.travel(datetime.now(UTC) + timedelta(minutes=16)):
+        stale = APIClient().get(status["downloadUrl"])
+        fresh = auth_client.get(detail).json()["downloadUrl"]
+        assert APIClient().get(fresh).status_code == 200
     with time_machine.travel(datetime.now(UTC) + timedelta(hours=25)):
-        response = auth_client.get(status["downloadUrl"])
-        later = auth_client.get(reverse("analytics-export-detail", args=[job_id])).json()
+        later = auth_client.get(detail).json()
 
-    assert response.status_code == 410
-    assert response.json()["error"]["code"] == "download_link_expired"
+    assert stale.status_code == 410
+    assert stale.json()["error"]["code"] == "download_link_expired"
     assert later["downloadUrl"] is None
 
 
 def test_expired_files_are_purged(auth_client, korean_user, django_capture_on_commit_callbacks):
     job_id = start(auth_client, django_capture_on_commit_callbacks, "json").json()["id"]
     name = ExportJob.objects.get(pk=job_id).file.name
-    assert default_storage.exists(name)
+    assert PRIVATE_STORAGE.exists(name)
 
     assert exports_purge_expired() == 0
     with time_machine.travel(datetime.now(UTC) + timedelta(hours=25)):
         assert exports_purge_expired() == 1
 
-    assert not default_storage.exists(name)
+    assert not PRIVATE_STORAGE.exists(name)
     assert ExportJob.objects.get(pk=job_id).file.name == ""
 
 
@@ -288,7 +317,7 @@ def test_a_deleted_accounts_files_are_purged(
     with time_machine.travel(datetime.now(UTC) + timedelta(hours=2)):
         assert exports_purge_expired() == 1
 
-    assert not default_storage.exists(name)
+    assert not PRIVATE_STORAGE.exists(name)
 
 
 def test_two_exports_an_hour(auth_client, korean_user, django_capture_on_commit_callbacks):
@@ -349,7 +378,7 @@ def test_the_export_is_queued_after_commit(auth_client, korean_user):
     job = ExportJob.objects.get(pk=response.json()["id"])
     assert response.json()["status"] == "pending"
     assert job.status == "completed"
-    assert job.size == default_storage.size(job.file.name)
+    assert job.size == PRIVATE_STORAGE.size(job.file.name)
     assert job.completed_at.date() <= date.today()
 
 

@@ -272,8 +272,32 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
+# Exports (and any private file): never under MEDIA_ROOT/MEDIA_URL. Served only through the
+# signed download view; on S3 a private bucket (block public access) and presigned URLs.
+PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))
+AWS_PRIVATE_STORAGE_BUCKET_NAME = (
+    env_str("AWS_PRIVATE_STORAGE_BUCKET_NAME") or AWS_STORAGE_BUCKET_NAME
+)
+_private_storage: dict = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+}
+if AWS_PRIVATE_STORAGE_BUCKET_NAME:
+    _private_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_PRIVATE_STORAGE_BUCKET_NAME,
+            "location": "private",
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 STORAGES = {
     "default": _default_storage,
+    "private": _private_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -308,7 +332,8 @@ ANSWER_RETENTION_DAYS = env_int("ANSWER_RETENTION_DAYS", 0, minimum=0)
 
 # Analytics and exports.
 EXPORT_RETENTION_HOURS = env_int("EXPORT_RETENTION_HOURS", 24, minimum=1)
-EXPORT_LINK_MAX_AGE_HOURS = env_int("EXPORT_LINK_MAX_AGE_HOURS", 24, minimum=1)
+# A download link is a short-lived capability: it works without a bearer token, so keep it short.
+EXPORT_LINK_MAX_AGE_SECONDS = env_int("EXPORT_LINK_MAX_AGE_SECONDS", 900, minimum=30)
 # A .ttf with Hangul for PDF reports instead of the bundled NanumGothic (and its bold).
 EXPORT_PDF_FONT = env_str("EXPORT_PDF_FONT", "")
 EXPORT_PDF_FONT_BOLD = env_str("EXPORT_PDF_FONT_BOLD", "")
