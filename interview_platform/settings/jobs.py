@@ -96,6 +96,14 @@ CELERY_WORKER_ROLES: dict[str, dict] = {
     },
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Broker loss: Celery gives up after 100 failed reconnects (about 45 minutes at its 30 s cap)
+# and the worker exits with "Unrecoverable error". It must outlive any Redis outage instead:
+# 0 (the default) retries without limit; a positive number restores a budget.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = (
+    env_int("CELERY_BROKER_CONNECTION_MAX_RETRIES", 0, minimum=0) or None
+)
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict = {

@@ -1,4 +1,9 @@
-"""Structured JSON logs (the spec's LogStructure) with the request id on every line."""
+"""Structured JSON logs (the spec's LogStructure) with the request id on every line.
+
+Every process (gunicorn, Celery worker and beat, management commands) writes JSON lines to
+stdout: containers collect stdout, and one stream keeps lines of one process in order. Celery
+applies this same configuration (``interview_platform.celery``) instead of its own.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
             "formatter": "json",
             "filters": ["request_context"],
         }

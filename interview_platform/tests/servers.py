@@ -1,0 +1,235 @@
+"""Real servers of a test's own: Redis (and Sentinel) on free ports, Celery worker processes.
+
+Never the machine's shared Redis: a test that stops or fails over a server starts its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(predicate: Callable[[], object], timeout: float = 30.0, step: float = 0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    return None
+
+
+def _listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+    except OSError:
+        return False
+    return True
+
+
+class RedisProcess:
+    """A redis-server (or redis-sentinel) on a fixed port that can be stopped and started again."""
+
+    def __init__(self, *, port: int | None = None, sentinel_of: tuple[str, int] | None = None):
+        binary = shutil.which("redis-sentinel" if sentinel_of else "redis-server")
+        if binary is None:
+            pytest.skip(
+                "redis-sentinel is not installed (apt-get install redis-sentinel)"
+                if sentinel_of
+                else "redis-server is not installed"
+            )
+        self.binary = binary
+        self.port = port or free_port()
+        self.sentinel_of = sentinel_of
+        self.directory = Path(tempfile.mkdtemp(prefix=f"redis-{self.port}-"))
+        self.process: subprocess.Popen | None = None
+        self.replica_of: int | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}"
+
+    def _command(self) -> list[str]:
+        if self.sentinel_of:
+            name, master_port = self.sentinel_of
+            config = self.directory / "sentinel.conf"
+            if not config.exists():  # sentinel rewrites its file: keep it across restarts
+                config.write_text(
+                    f"port {self.port}\n"
+                    "bind 127.0.0.1\n"
+                    f"dir {self.directory}\n"
+                    f"sentinel monitor {name} 127.0.0.1 {master_port} 2\n"
+                    f"sentinel down-after-milliseconds {name} 1000\n"
+                    f"sentinel failover-timeout {name} 5000\n"
+                    f"sentinel parallel-syncs {name} 1\n"
+                )
+            return [self.binary, str(config)]
+        command = [
+            self.binary,
+            "--port",
+            str(self.port),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            str(self.directory),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ]
+        if self.replica_of:
+            command += ["--replicaof", "127.0.0.1", str(self.replica_of)]
+        return command
+
+    def start(self) -> RedisProcess:
+        self.process = subprocess.Popen(
+            self._command(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        if not wait_until(lambda: _listening(self.port), timeout=10):
+            raise RuntimeError(f"redis on port {self.port} did not start")
+        return self
+
+    def kill(self) -> None:
+        """SIGKILL: the server vanishes without a goodbye, as a crashed host would."""
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+    def close(self) -> None:
+        self.kill()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def child_database_url() -> str:
+    """The URL of the test database this test process writes to, for a child process."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    password = f":{database['PASSWORD']}" if database.get("PASSWORD") else ""
+    return (
+        f"postgres://{database['USER']}{password}@{database['HOST']}:{database['PORT']}"
+        f"/{database['NAME']}"
+    )
+
+
+class WorkerProcess:
+    """`celery worker` in a child process with stdout kept in a file, read as JSON lines."""
+
+    def __init__(self, *, env: dict[str, str], args: list[str]):
+        self.log = tempfile.NamedTemporaryFile(prefix="worker-", suffix=".out", delete=False)  # noqa: SIM115
+        self.errors = tempfile.NamedTemporaryFile(prefix="worker-", suffix=".err", delete=False)  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "interview_platform", "worker", *args],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=self.errors,
+            start_new_session=True,
+        )
+
+    def output(self) -> str:
+        """Standard output only: that is where every log line must go."""
+        return Path(self.log.name).read_text(errors="replace")
+
+    def diagnostics(self) -> str:
+        tail = Path(self.errors.name).read_text(errors="replace")[-2000:]
+        return f"stdout:\n{self.output()[-3000:]}\nstderr:\n{tail}"
+
+    def lines(self) -> list[dict]:
+        """Every stdout line that is a JSON object (the banner and warnings are not)."""
+        parsed = []
+        for line in self.output().splitlines():
+            if line.startswith("{"):
+                with contextlib.suppress(ValueError):
+                    parsed.append(json.loads(line))
+        return parsed
+
+    def logged(self, text: str) -> bool:
+        return any(text in line.get("message", "") for line in self.lines())
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self) -> None:
+        if self.alive():
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+        for file in (self.log, self.errors):
+            file.close()
+            Path(file.name).unlink(missing_ok=True)
+
+
+def worker_env(*, broker_url: str, **extra: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": child_database_url(),
+        "DATABASE_POOL": "false",
+        "REDIS_URL": broker_url,
+        "CELERY_BROKER_URL": "",
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "AI_PROVIDER": "offline",
+        "LOG_LEVEL": "info",
+        **extra,
+    }
+
+
+def all_queues() -> str:
+    from interview_platform.celery import app
+
+    return ",".join(queue.name for queue in app.conf.task_queues)
+
+
+@contextlib.contextmanager
+def publishing_to(broker_url: str) -> Iterator[None]:
+    """Tasks sent by this test process go to `broker_url` (a Redis of the test's own)."""
+    from interview_platform.celery import app
+
+    previous = (app.conf.broker_url, app.conf.task_always_eager)
+
+    def reset_pools():
+        if app._pool is not None:
+            app._pool.force_close_all()
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    reset_pools()
+    app.conf.broker_url = broker_url
+    app.conf.task_always_eager = False
+    try:
+        yield
+    finally:
+        reset_pools()
+        app.conf.broker_url, app.conf.task_always_eager = previous
