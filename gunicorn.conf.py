@@ -8,3 +8,38 @@ from interview_platform import gunicorn_errors
 limit_request_line = 8190
 
 gunicorn_errors.install()
+
+# JSON logs and Prometheus multiprocess clean-up (ops): gunicorn's own lines (start, worker boot,
+# timeouts) are JSON on stdout like every other process; requests are logged once, by the
+# application's access log (AccessLogMiddleware), so gunicorn's access log stays off. Each worker
+# writes its Prometheus samples to PROMETHEUS_MULTIPROC_DIR; a dead worker's live gauges go.
+import os  # noqa: E402
+
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info")
+
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "interview_platform.logging.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
+    "root": {"level": "INFO", "handlers": ["stdout"]},
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["stdout"], "propagate": False},
+        "gunicorn.access": {"level": "INFO", "handlers": [], "propagate": False},
+    },
+}
+
+
+def child_exit(server, worker):
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)
