@@ -12,7 +12,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -142,15 +141,20 @@ def child_database_url() -> str:
 
 
 class WorkerProcess:
-    """`celery worker` in a child process with stdout kept in a file, read as JSON lines."""
+    """A worker role's production command line (`interview_platform.workers`) in a child
+    process, with stdout kept in a file and read as JSON lines."""
 
-    def __init__(self, *, env: dict[str, str], args: list[str]):
+    def __init__(self, role: str, *, env: dict[str, str], args: tuple[str, ...] = ()):
+        from interview_platform.workers import worker_command
+
+        argv, role_env = worker_command(role)
+        self.role = role
         self.log = tempfile.NamedTemporaryFile(prefix="worker-", suffix=".out", delete=False)  # noqa: SIM115
         self.errors = tempfile.NamedTemporaryFile(prefix="worker-", suffix=".err", delete=False)  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "interview_platform", "worker", *args],
+            [*argv, "--without-gossip", "--without-mingle", *args],
             cwd=ROOT,
-            env=env,
+            env={**env, **role_env},
             stdout=self.log,
             stderr=self.errors,
             start_new_session=True,
@@ -196,7 +200,6 @@ def worker_env(*, broker_url: str, **extra: str) -> dict[str, str]:
     return {
         **os.environ,
         "DATABASE_URL": child_database_url(),
-        "DATABASE_POOL": "false",
         "REDIS_URL": broker_url,
         "CELERY_BROKER_URL": "",
         "CELERY_TASK_ALWAYS_EAGER": "false",
@@ -204,12 +207,6 @@ def worker_env(*, broker_url: str, **extra: str) -> dict[str, str]:
         "LOG_LEVEL": "info",
         **extra,
     }
-
-
-def all_queues() -> str:
-    from interview_platform.celery import app
-
-    return ",".join(queue.name for queue in app.conf.task_queues)
 
 
 @contextlib.contextmanager

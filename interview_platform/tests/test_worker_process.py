@@ -1,7 +1,8 @@
-"""A real Celery worker: its own lines are JSON on stdout, and it outlives its broker.
+"""Real Celery workers: their own lines are JSON on stdout, and they outlive their broker.
 
 Each test starts a redis-server of its own on a free port (stopped and started again by the
-test) and a worker process reading the test database.
+test) and the production worker roles (`interview_platform.workers io|cpu`) reading the test
+database; the `io` role calls a local fake OpenAI server.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from django.db import connection
 from django.urls import reverse
 
 from analysis.models import AnalysisResult
+from analysis.tests.fake_openai import FakeOpenAIServer
+from analysis.tests.test_openai_provider import GOOD_ANALYSIS
 from questions.tests.factories import QuestionFactory
 
-from .servers import RedisProcess, WorkerProcess, all_queues, publishing_to, wait_until, worker_env
+from .servers import RedisProcess, WorkerProcess, publishing_to, wait_until, worker_env
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -33,16 +36,37 @@ def broker():
 
 
 @pytest.fixture
+def fake_openai():
+    with FakeOpenAIServer() as server:
+        yield server
+
+
+@pytest.fixture
+def openai_env(fake_openai, settings):
+    settings.AI_PROVIDER, settings.OPENAI_API_KEY = "openai", "sk-test-fake"
+    return {
+        "AI_PROVIDER": "openai",
+        "OPENAI_API_KEY": "sk-test-fake",
+        "OPENAI_BASE_URL": fake_openai.base_url,
+        "OPENAI_MAX_RETRIES": "0",
+        "OPENAI_TIMEOUT_SECONDS": "20",
+    }
+
+
+@pytest.fixture
 def start_worker():
     workers: list[WorkerProcess] = []
 
-    def start(broker: RedisProcess, *extra_args: str, **env: str) -> WorkerProcess:
+    def start(role: str, broker: RedisProcess, **env: str) -> WorkerProcess:
         worker = WorkerProcess(
+            role,
             env=worker_env(broker_url=f"{broker.url}/0", **env),
-            args=["-Q", all_queues(), "--concurrency", "1", *extra_args],
+            args=("--loglevel", "INFO"),
         )
         workers.append(worker)
-        assert wait_until(lambda: worker.logged("ready.") or not worker.alive(), timeout=60)
+        assert wait_until(lambda: worker.logged("ready.") or not worker.alive(), timeout=60), (
+            worker.diagnostics()
+        )
         assert worker.alive(), worker.diagnostics()
         return worker
 
@@ -67,9 +91,10 @@ def completed(analysis_id: str) -> bool:
 
 
 def test_a_worker_logs_ready_and_each_task_as_json_lines_on_stdout(
-    broker, start_worker, auth_client
+    broker, start_worker, openai_env, fake_openai, auth_client
 ):
-    worker = start_worker(broker)
+    worker = start_worker("io", broker, **openai_env)
+    fake_openai.enqueue_completion(GOOD_ANALYSIS)
     with publishing_to(f"{broker.url}/0"):
         analysis_id = submit_answer(auth_client)
         assert wait_until(lambda: completed(analysis_id)), worker.diagnostics()
@@ -82,36 +107,53 @@ def test_a_worker_logs_ready_and_each_task_as_json_lines_on_stdout(
     succeeded = [m for m in messages if "analyze_answer_task" in m and "succeeded in" in m]
     assert len(received) == len(succeeded) == 1
     # Every line has the LogStructure fields, Celery's own included.
-    assert {"timestamp", "level", "service", "operation", "message"} <= set(lines[0])
+    for line in lines:
+        assert {"timestamp", "level", "service", "operation", "message"} <= set(line)
     assert {line["service"] for line in lines if "analyze_answer_task" in line["message"]} == {
         "celery"
     }
 
 
-def test_the_worker_reconnects_after_losing_its_broker_and_loses_no_answer(
-    broker, start_worker, auth_client
+def test_workers_reconnect_after_losing_their_broker_and_lose_no_answer(
+    broker, start_worker, openai_env, fake_openai, auth_client
 ):
-    """Celery gives up after `broker_connection_max_retries` failed reconnects (100 by default)
-    and exits with "Unrecoverable error", which used to be written nowhere: the silent exit.
-    A worker given a budget of 2 shows that exit (now logged); the shipped settings retry
-    without limit and work again once Redis is back."""
-    survivor = start_worker(broker)
-    budgeted = start_worker(broker, CELERY_BROKER_CONNECTION_MAX_RETRIES="2")
+    """Celery gives up after `broker_connection_max_retries` failed reconnects (100 by default,
+    about 45 minutes) and exits with "Unrecoverable error", which used to be written nowhere:
+    the silent exit. A worker given a budget of 2 shows that exit, now logged; the shipped
+    settings retry without limit, and both roles (threads and processes) work again once Redis
+    is back."""
+    io = start_worker("io", broker, **openai_env)
+    cpu = start_worker("cpu", broker, AI_PROVIDER="offline", CELERY_CPU_CONCURRENCY="1")
+    budgeted = start_worker(
+        "cpu", broker, CELERY_BROKER_CONNECTION_MAX_RETRIES="2", CELERY_CPU_CONCURRENCY="1"
+    )
 
     broker.stop()
-    assert wait_until(lambda: survivor.logged("Connection to broker lost"), timeout=15)
-    # 2 retries (2 s and 4 s apart) are spent well within 15 s of Redis being gone.
+    for worker in (io, cpu):
+        assert wait_until(lambda w=worker: w.logged("Connection to broker lost"), timeout=15), (
+            worker.diagnostics()
+        )
+    # The 2 retries (2 s and 4 s apart) are spent well within 20 s of Redis being gone.
     assert wait_until(lambda: not budgeted.alive(), timeout=20), "the budgeted worker kept going"
     assert budgeted.process.returncode == 1
     assert budgeted.logged("Unrecoverable error"), budgeted.diagnostics()
-    assert survivor.alive()
+    assert io.alive() and cpu.alive()
 
     broker.start()  # an empty Redis: the restarted server kept nothing
+    fake_openai.enqueue_completion(GOOD_ANALYSIS)
     with publishing_to(f"{broker.url}/0"):
         analysis_id = submit_answer(auth_client)
-        assert wait_until(lambda: completed(analysis_id), timeout=60), survivor.diagnostics()
-    assert survivor.alive()
-    reconnects = [
-        line for line in survivor.lines() if line["message"].startswith("Connected to redis://")
-    ]
-    assert len(reconnects) >= 2  # the first connection and the one after the outage
+        assert wait_until(lambda: completed(analysis_id), timeout=60), io.diagnostics()
+        assert len(fake_openai.requests) == 1
+        from accounts.tasks import flush_expired_tokens_task
+
+        flush_expired_tokens_task.delay()  # housekeeping, on the cpu role's processes
+        assert wait_until(lambda: cpu.logged("flush_expired_tokens_task"), timeout=30), (
+            cpu.diagnostics()
+        )
+    for worker in (io, cpu):
+        assert worker.alive()
+        reconnects = [
+            line for line in worker.lines() if line["message"].startswith("Connected to redis://")
+        ]
+        assert len(reconnects) >= 2, worker.diagnostics()  # the first one and after the outage
