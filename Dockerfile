@@ -27,7 +27,9 @@ COPY . /app
 # Only var/media (uploads, exports) and var/metrics (Prometheus samples) are the app user's;
 # a new named volume mounted on var/media starts with this ownership.
 RUN chmod 0755 docker/start-* docker/migrate docker/healthcheck \
-    && DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput --verbosity 0 \
+    && DJANGO_SECRET_KEY=build-only \
+       FIELD_ENCRYPTION_KEYS=$(python -c "import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())") \
+       python manage.py collectstatic --noinput --verbosity 0 \
     && python -m compileall -q -j 0 /app /opt/venv/lib \
     && mkdir -p /app/var/media/exports /app/var/media/avatars /app/var/metrics \
     && chown -R app:app /app/var/media /app/var/metrics

@@ -217,8 +217,11 @@ def publishing_to(broker_url: str) -> Iterator[None]:
     previous = (app.conf.broker_url, app.conf.task_always_eager)
 
     def reset_pools():
-        if app._pool is not None:
-            app._pool.force_close_all()
+        # kombu keeps producer pools in a process-wide registry: closing one there would leave
+        # a closed pool for the next sender; reset() closes and forgets them all.
+        from kombu import pools
+
+        pools.reset()
         app._pool = None
         app.amqp._producer_pool = None
 
