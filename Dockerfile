@@ -24,15 +24,16 @@ WORKDIR /app
 # The code stays owned by root: the runtime user can read it, not rewrite it.
 COPY . /app
 # Static files and byte code are made here, since the runtime user cannot write under /app.
-# Only var/media (uploads, exports) and var/metrics (Prometheus samples) are the app user's;
-# a new named volume mounted on var/media starts with this ownership.
+# Only var/media (avatars), var/private (exports) and var/metrics (Prometheus samples) are
+# the app user's;
+# a new named volume mounted on one of them starts with this ownership.
 RUN chmod 0755 docker/start-* docker/migrate docker/healthcheck \
     && DJANGO_SECRET_KEY=build-only \
        FIELD_ENCRYPTION_KEYS=$(python -c "import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())") \
        python manage.py collectstatic --noinput --verbosity 0 \
     && python -m compileall -q -j 0 /app /opt/venv/lib \
-    && mkdir -p /app/var/media/exports /app/var/media/avatars /app/var/metrics \
-    && chown -R app:app /app/var/media /app/var/metrics
+    && mkdir -p /app/var/media/avatars /app/var/private /app/var/metrics \
+    && chown -R app:app /app/var/media /app/var/private /app/var/metrics
 USER app
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["docker/healthcheck"]
