@@ -42,4 +42,6 @@ def child_exit(server, worker):
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         from prometheus_client import multiprocess
 
-        multiprocess.mark_process_dead(worker.pid)
+        from interview_platform.metrics import identifier_for
+
+        multiprocess.mark_process_dead(identifier_for(worker.pid))

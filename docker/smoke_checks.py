@@ -146,9 +146,31 @@ def missing_export():
     return f"unknown export download answers {status}"
 
 
+def metrics():
+    token = sys.argv[2] if len(sys.argv) > 2 else ""
+    status, _, _ = request("GET", "/metrics", raw=True)
+    assert status in (401, 404), f"/metrics answered {status} without its token"
+    status, _, payload = request("GET", "/metrics", token=token, raw=True)
+    assert status == 200, status
+    text = payload.decode()
+    wanted = [
+        "interview_http_request_duration_seconds_count",  # responseTime
+        "interview_http_requests_total",  # throughput
+        "interview_http_errors_total",  # errorRate
+        "interview_ai_provider_latency_seconds_count",  # aiServiceLatency (worker processes)
+        "interview_db_query_duration_seconds_count",  # databaseLatency
+        "interview_task_queue_wait_seconds_count",  # queue wait (worker processes)
+        "interview_analyses{",
+    ]
+    missing = [name for name in wanted if name not in text]
+    assert not missing, f"missing from /metrics: {missing}"
+    return "refused without its token; the five APIMetrics families, queue wait, analyses"
+
+
 check("health (database, cache, broker)", health)
 check("static files (whitenoise)", static)
 check("register a user", register)
 check("an answer analysed by the worker container", analysed_answer)
 check("a PDF export written by the worker container", pdf_export)
 check("a missing export is not a 500", missing_export)
+check("/metrics of web and worker processes (multiprocess)", metrics)

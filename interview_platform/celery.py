@@ -2,6 +2,7 @@
 
 import logging.config
 import os
+import time
 
 from celery import Celery, signals
 
@@ -25,3 +26,21 @@ def _django_logging(**kwargs) -> None:
     from django.conf import settings
 
     logging.config.dictConfig(settings.LOGGING)
+
+
+@signals.before_task_publish.connect
+def _stamp_publication(headers=None, **kwargs) -> None:
+    """Queue wait (interview_task_queue_wait_seconds) is measured from this stamp."""
+    if headers is not None:
+        headers.setdefault("published_at", time.time())
+
+
+@signals.task_prerun.connect
+def _observe_queue_wait(task=None, **kwargs) -> None:
+    published = getattr(task.request, "published_at", None)
+    if published is None or task.request.is_eager:
+        return
+    from interview_platform.metrics import QUEUE_WAIT
+
+    queue = (task.request.delivery_info or {}).get("routing_key") or "unknown"
+    QUEUE_WAIT.labels(queue, task.name).observe(max(0.0, time.time() - float(published)))

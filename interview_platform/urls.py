@@ -13,6 +13,7 @@ from drf_spectacular.views import (
 from accounts import urls as accounts_urls
 from analysis import urls as analysis_urls
 from analytics import urls as analytics_urls
+from interview_platform.metrics import metrics_view
 from questions import urls as questions_urls
 from sessions_app import urls as sessions_urls
 
@@ -54,6 +55,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("api/", include(api_patterns)),
+    path("metrics", metrics_view, name="metrics"),
     path("", include("web.urls")),
 ]
 

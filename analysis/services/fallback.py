@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+from interview_platform.metrics import fallback_counted
+
 from ..ai.base import AIServiceError
 from ..ai.registry import get_offline_service
 from ..ai.types import AnalysisContext, AnalysisOutput, QuestionContext
@@ -22,6 +24,7 @@ def analysis_fall_back(
     *,
     reason: str,
 ) -> str:
+    fallback_counted(reason)
     logger.warning(
         "AI provider failed; storing offline feedback as preliminary",
         extra={"operation": "analysis_fallback", "metadata": {"reason": reason}},

@@ -9,6 +9,8 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
+from interview_platform.metrics import provider_call
+
 from ..ai.base import AIServiceError, TransientAIError
 from ..ai.registry import get_ai_service, resolve_provider_name
 from ..models import AnalysisResult
@@ -36,9 +38,10 @@ def analysis_run(*, analysis_id, final_attempt: bool = True) -> str:
         _release_connection()
     started = time.perf_counter()
     try:
-        output = get_ai_service(provider_name).analyze_answer(
-            question_context, result.user_answer, analysis_context
-        )
+        with provider_call(provider_name, "analyze_answer"):
+            output = get_ai_service(provider_name).analyze_answer(
+                question_context, result.user_answer, analysis_context
+            )
     except (TransientAIError, SoftTimeLimitExceeded) as exc:
         reason = getattr(exc, "reason", "time_limit")
         if not final_attempt:

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "interview_platform.metrics.MetricsMiddleware",
     "interview_platform.api.middleware.RequestIdMiddleware",
     "interview_platform.db_router.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -7,7 +7,7 @@ applies this same configuration (``interview_platform.celery``) instead of its o
 
 from __future__ import annotations
 
-from .env import env_choice
+from .env import env_choice, env_str
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "info", {"debug", "info", "warning", "error"}).upper()
 
@@ -32,3 +32,8 @@ LOGGING = {
         "celery": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
     },
 }
+
+# /metrics (Prometheus) answers only to `Authorization: Bearer <METRICS_TOKEN>`; unset, it is off.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+# Collectors read from the database when /metrics is scraped.
+METRICS_COLLECTORS = ["analysis.metrics.AnalysesByStatus"]

@@ -91,9 +91,9 @@ def completed(analysis_id: str) -> bool:
 
 
 def test_a_worker_logs_ready_and_each_task_as_json_lines_on_stdout(
-    broker, start_worker, openai_env, fake_openai, auth_client
+    broker, start_worker, openai_env, fake_openai, auth_client, tmp_path
 ):
-    worker = start_worker("io", broker, **openai_env)
+    worker = start_worker("io", broker, **openai_env, PROMETHEUS_MULTIPROC_DIR=str(tmp_path))
     fake_openai.enqueue_completion(GOOD_ANALYSIS)
     with publishing_to(f"{broker.url}/0"):
         analysis_id = submit_answer(auth_client)
@@ -112,6 +112,14 @@ def test_a_worker_logs_ready_and_each_task_as_json_lines_on_stdout(
     assert {line["service"] for line in lines if "analyze_answer_task" in line["message"]} == {
         "celery"
     }
+    # Its metrics land in the multiprocess directory that /metrics sums (queue wait, provider).
+    from prometheus_client import CollectorRegistry, generate_latest, multiprocess
+
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry, path=str(tmp_path))
+    text = generate_latest(registry).decode()
+    assert 'interview_task_queue_wait_seconds_count{queue="analysis"' in text, text[:2000]
+    assert 'provider="openai"' in text and 'outcome="ok"' in text
 
 
 def test_workers_reconnect_after_losing_their_broker_and_lose_no_answer(
