@@ -142,6 +142,8 @@ def _export_rate() -> str:
 
 
 class ExportListView(APIView):
+    # Documents the list as `{count, next, previous, results}` (drf-spectacular).
+    pagination_class = PageNumberPagination
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -239,6 +241,8 @@ class ExportDownloadView(APIView):
 class AdminUserListView(APIView):
     """Staff: every user with their practice totals."""
 
+    # Documents the list as `{count, next, previous, results}` (drf-spectacular).
+    pagination_class = PageNumberPagination
     permission_classes = [IsStaff]
 
     @extend_schema(

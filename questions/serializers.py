@@ -17,7 +17,7 @@ class EvaluationCriteriaSerializer(serializers.Serializer):
 
 class QuestionSerializer(serializers.ModelSerializer):
     """A question as users see it. `sampleAnswer` and `expectedKeywords` are null until the user
-    has answered the question (staff always see them); `createdBy` is shown to staff only."""
+    has answered the question (staff always see them); `createdBy` is null except for staff."""
 
     evaluation_criteria = EvaluationCriteriaSerializer()
     expected_keywords = serializers.ListField(child=serializers.CharField(), allow_null=True)
@@ -58,7 +58,7 @@ def withhold(data: dict, *, answered: bool, staff: bool) -> dict:
     if staff:
         return data
     data = dict(data)
-    data.pop("created_by", None)
+    data["created_by"] = None  # always present (the schema says so), staff-only in value
     if not answered:
         for name in WITHHELD_FIELDS:
             data[name] = None

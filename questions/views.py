@@ -50,6 +50,8 @@ _LIST_PARAMETERS = [
 class QuestionListView(APIView):
     """Active questions, filtered, ordered and paginated; cached for an hour per filter set."""
 
+    # Documents the list as `{count, next, previous, results}` (drf-spectacular).
+    pagination_class = PageNumberPagination
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -119,6 +121,8 @@ class DifficultyListView(APIView):
 class AdminQuestionListView(APIView):
     """Staff: every question, active or not, and adding one."""
 
+    # Documents the list as `{count, next, previous, results}` (drf-spectacular).
+    pagination_class = PageNumberPagination
     permission_classes = [IsStaff]
 
     @extend_schema(

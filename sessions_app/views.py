@@ -66,6 +66,8 @@ def _paginated(request, view, queryset, serializer_class):
 # call): no transaction is held open for it; the services open their own short ones.
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
 class SessionListView(APIView):
+    # Documents the list as `{count, next, previous, results}` (drf-spectacular).
+    pagination_class = PageNumberPagination
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -194,6 +196,8 @@ class SessionCompleteView(APIView):
 class AdminSessionListView(APIView):
     """Staff: every user's sessions, filtered."""
 
+    # Documents the list as `{count, next, previous, results}` (drf-spectacular).
+    pagination_class = PageNumberPagination
     permission_classes = [IsStaff]
 
     @extend_schema(

@@ -52,6 +52,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
+        "interview_platform.openapi.document_errors",
     ],
     "ENUM_NAME_OVERRIDES": {
         "JobCategoryEnum": "core.choices.JobCategory",

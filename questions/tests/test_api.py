@@ -66,7 +66,7 @@ def test_sample_answer_and_keywords_are_withheld_until_answered(auth_client):
     detail = auth_client.get(reverse("question-detail", args=[question.id])).json()
     assert detail["sampleAnswer"] is None
     assert detail["expectedKeywords"] is None
-    assert "createdBy" not in detail
+    assert detail["createdBy"] is None
     assert detail["evaluationCriteria"]["jobFit"] == "Relates to engineering teamwork."
 
     AnalysisResult.objects.create(

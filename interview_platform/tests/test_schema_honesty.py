@@ -1,0 +1,70 @@
+"""The OpenAPI schema says what the API does: paginated lists are documented as pages, every
+error response carries the error envelope, and fields marked required are always sent."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from questions.tests.factories import QuestionFactory
+
+LISTS = [
+    ("/api/questions", "get"),
+    ("/api/admin/questions", "get"),
+    ("/api/sessions", "get"),
+    ("/api/admin/sessions", "get"),
+    ("/api/analytics/export", "get"),
+    ("/api/admin/users", "get"),
+]
+
+
+@pytest.fixture
+def schema(client, db):
+    response = client.get("/api/schema", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def _resolve(schema, node):
+    while "$ref" in node:
+        node = schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
+    return node
+
+
+@pytest.mark.parametrize(("path", "method"), LISTS)
+def test_paginated_lists_are_documented_as_pages(schema, path, method):
+    body = schema["paths"][path][method]["responses"]["200"]["content"]["application/json"]
+    page = _resolve(schema, body["schema"])
+    assert page["type"] == "object"
+    assert {"count", "next", "previous", "results"} <= set(page["properties"])
+
+
+def test_every_error_response_is_the_envelope(schema):
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            for code, response in operation["responses"].items():
+                if str(code)[0] in "45":
+                    content = response["content"]["application/json"]["schema"]
+                    assert content == {"$ref": "#/components/schemas/ErrorEnvelope"}, (
+                        f"{method.upper()} {path} {code}"
+                    )
+    envelope = schema["components"]["schemas"]["ErrorEnvelope"]
+    assert set(envelope["required"]) == {"success", "error", "requestId", "timestamp"}
+
+
+def test_a_resource_path_documents_404_and_a_signed_in_operation_401(schema):
+    detail = schema["paths"]["/api/sessions/{session_id}"]["get"]["responses"]
+    assert {"401", "404"} <= set(detail)
+    assert "400" in schema["paths"]["/api/questions"]["get"]["responses"]
+
+
+@pytest.mark.django_db
+def test_required_fields_are_sent_to_everyone(schema, auth_client):
+    question_schema = _resolve(schema, {"$ref": "#/components/schemas/Question"})
+    question = QuestionFactory()
+    body = auth_client.get(reverse("question-detail", args=[question.pk])).json()
+    missing = set(question_schema.get("required", [])) - set(body)
+    assert not missing, missing
+    assert body["createdBy"] is None  # staff-only in value, always present in shape
