@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import SubscriptionType, User
-from analysis.services.retention import analyses_purge_expired
 from core import hooks
 from core.choices import JobCategory
 from interview_platform.api.errors import ApplicationError, ErrorType
@@ -384,32 +383,3 @@ def session_delete(*, session: InterviewSession) -> None:
         # The daily rollup must stop counting it now, not after the nightly run.
         session.completed_at = completed_at
         transaction.on_commit(lambda: _analytics_refresh(session))
-
-
-def sessions_expire(*, batch_size: int = 500) -> int:
-    """Marks active sessions past their 2-hour limit abandoned, one bounded batch at a time."""
-    ids = list(
-        InterviewSession.objects.filter(status=SessionStatus.ACTIVE, expires_at__lte=_now())
-        .order_by("expires_at")
-        .values_list("pk", flat=True)[:batch_size]
-    )
-    if not ids:
-        return 0
-    count = InterviewSession.objects.filter(pk__in=ids, status=SessionStatus.ACTIVE).update(
-        status=SessionStatus.ABANDONED
-    )
-    for session_id in ids:
-        live.live_state_clear(session_id)
-    return count
-
-
-def answers_purge_expired(*, days: int, batch_size: int = 1000) -> int:
-    """Retention (DESIGN §7, ANSWER_RETENTION_DAYS): blanks session answers older than `days`
-    and removes the analyses that quote them, one bounded batch per call; returns how many
-    analyses were removed. Session scores and the daily rollups keep the aggregates."""
-    if days <= 0:
-        return 0
-    cutoff = _now() - timedelta(days=days)
-    with transaction.atomic():
-        SessionQuestion.objects.filter(answered_at__lt=cutoff).exclude(answer="").update(answer="")
-        return analyses_purge_expired(days=days, batch_size=batch_size)

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.conf import settings
 
-from .services import answers_purge_expired, sessions_expire
+from .housekeeping import answers_purge_expired, sessions_expire
 
 BATCH = 500
 PURGE_BATCH = 1000

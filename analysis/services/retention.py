@@ -27,7 +27,7 @@ def analyses_stale_ids(*, batch_size: int = 500) -> list:
 def analyses_purge_expired(*, days: int, batch_size: int = 1000) -> int:
     """Removes analyses (which quote the answer) older than `days`, one bounded batch per call;
     returns how many were removed. The session app blanks its own copy of the answers
-    (`sessions_app.services.session_answers_purge_expired`); session scores and the daily
+    (`sessions_app.housekeeping.answers_purge_expired`); session scores and the daily
     rollups keep the aggregates."""
     if days <= 0:
         return 0

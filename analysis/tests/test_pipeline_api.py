@@ -274,7 +274,7 @@ def test_answers_past_the_retention_period_are_removed(auth_client):
     import time_machine
     from django.utils import timezone
 
-    from sessions_app.services import answers_purge_expired
+    from sessions_app.housekeeping import answers_purge_expired
 
     question = QuestionFactory()
     with time_machine.travel(timezone.now() - timedelta(days=40)):

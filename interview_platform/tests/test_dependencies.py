@@ -209,3 +209,12 @@ def test_the_checker_sees_a_hidden_upward_import(tmp_path):
     assert _runs(imp, {"a", "a.services", "a.services.run"}) == ["a.services.run", "a.services"]
     inside = Import("a.services.x", "a.services.run", 1, False)
     assert _runs(inside, {"a", "a.services", "a.services.run"}) == ["a.services.run"]
+
+
+def test_no_module_outside_tests_and_bench_passes_400_lines():
+    long = {
+        name: count
+        for name, path in _project_modules().items()
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

@@ -7,8 +7,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from sessions_app.housekeeping import sessions_expire
 from sessions_app.models import InterviewSession
-from sessions_app.services import sessions_expire
 
 from .factories import InterviewSessionFactory
 from .test_flow import ANSWERS
