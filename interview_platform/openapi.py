@@ -4,7 +4,8 @@ error envelope's schema, so clients (and schemathesis) can rely on the shape of 
 - 400 where the operation takes a body or query parameters,
 - 401 where a bearer token or session is read (an invalid token is refused even on public
   operations), 403 where a signed-in user may still be refused,
-- 404 where the path names a resource,
+- 404 where the path names a resource or the list is paginated (a page past the last),
+- 409 on writes to sessions and answers (a session or analysis in another state),
 and any documented 4xx/5xx without a body gets the envelope.
 """
 
@@ -48,11 +49,19 @@ DESCRIPTIONS = {
     "400": "Invalid input: the error envelope, field errors in `error.details.fields`.",
     "401": "Not signed in, or the token is expired, invalid or revoked: the error envelope.",
     "403": "Not allowed: the error envelope.",
-    "404": "No such resource (or not the caller's): the error envelope.",
+    "404": "No such resource (or not the caller's), or a page past the last: the error envelope.",
+    "429": "A limit was reached (Retry-After, `error.details.retryAfter`): the error envelope.",
+    "409": "The session or analysis is not in a state that allows this: the error envelope.",
 }
+# Writes on practice sessions and answers can meet a session or analysis in another state
+# (already completed or abandoned, expired, moved on by a concurrent request, still running).
+CONFLICTING_PREFIXES = ("/api/sessions", "/api/analysis")
+CONFLICTING_METHODS = {"post", "put", "patch"}
+# The plan's daily session limit answers 429 (with Retry-After) even with rate limits off.
+DAILY_LIMITED = {("/api/sessions", "post")}
 
 
-def _documented_errors(operation: dict, path: str) -> list[str]:
+def _documented_errors(operation: dict, path: str, method: str) -> list[str]:
     parameters = operation.get("parameters", [])
     security = operation.get("security", [])
     schemes = [scheme for scheme in security if scheme]
@@ -64,8 +73,13 @@ def _documented_errors(operation: dict, path: str) -> list[str]:
         codes.append("401")
         if not anonymous:
             codes.append("403")
-    if "{" in path:
-        codes.append("404")
+    if "{" in path or any(p.get("name") == "page" for p in parameters):
+        codes.append("404")  # no such resource, or a page past the last
+    if method in CONFLICTING_METHODS and path.startswith(CONFLICTING_PREFIXES):
+        codes.append("409")
+        codes.append("404")  # the session or question the body names
+    if (path, method) in DAILY_LIMITED:
+        codes.append("429")
     return codes
 
 
@@ -76,7 +90,7 @@ def document_errors(result, generator, request, public):
             if method not in METHODS:
                 continue
             responses = operation.setdefault("responses", {})
-            for code in _documented_errors(operation, path):
+            for code in dict.fromkeys(_documented_errors(operation, path, method)):
                 responses.setdefault(code, {"description": DESCRIPTIONS[code]})
             for code, response in responses.items():
                 if str(code)[0] in "45" and not response.get("content"):

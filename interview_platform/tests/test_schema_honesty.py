@@ -57,7 +57,10 @@ def test_every_error_response_is_the_envelope(schema):
 def test_a_resource_path_documents_404_and_a_signed_in_operation_401(schema):
     detail = schema["paths"]["/api/sessions/{session_id}"]["get"]["responses"]
     assert {"401", "404"} <= set(detail)
-    assert "400" in schema["paths"]["/api/questions"]["get"]["responses"]
+    assert {"400", "404"} <= set(schema["paths"]["/api/questions"]["get"]["responses"])
+    for path, method in [("/api/sessions", "post"), ("/api/sessions/{session_id}/next", "post")]:
+        assert {"404", "409"} <= set(schema["paths"][path][method]["responses"])
+    assert "429" in schema["paths"]["/api/sessions"]["post"]["responses"]  # daily limit
 
 
 @pytest.mark.django_db
