@@ -90,6 +90,10 @@ class Watch:
         tolerated = self.tolerated(message.location.get("url", "")) or any(
             url in message.text for url in self.tolerated_outside
         )
+        # Chromium also logs the error responses the test said it expects.
+        tolerated = tolerated or any(
+            f"status of {status} " in message.text for status in self.expected_statuses
+        )
         if message.type == "error" and not tolerated:
             self.problems.append(f"console error: {message.text} ({message.location})")
 
