@@ -10,15 +10,16 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
-from celery.exceptions import SoftTimeLimitExceeded
+from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
 from django.db import transaction
 from kombu.exceptions import OperationalError as KombuOperationalError
 
-from .ai.base import TransientAIError
 from .ai.registry import resolve_provider_name
+from .services.fallback import analysis_fallback
+from .services.outcome import FALLBACK_SLOW
 from .services.retention import analyses_stale_ids
-from .services.run import analysis_run
+from .services.run import ProviderRetry, analysis_run
 
 logger = logging.getLogger("analysis")
 
@@ -28,17 +29,37 @@ MAX_RETRIES = 3
 @shared_task(
     bind=True,
     acks_late=True,
-    autoretry_for=(TransientAIError, SoftTimeLimitExceeded),
-    retry_backoff=2,
-    retry_backoff_max=60,
-    retry_jitter=True,
     max_retries=MAX_RETRIES,
+    # Enforced by the prefork pool only (the offline scorer on `scoring`); on the `io` threads
+    # the provider SDK's timeout and retries bound the call.
     soft_time_limit=settings.ANALYSIS_TASK_SOFT_LIMIT,
     time_limit=settings.ANALYSIS_TASK_HARD_LIMIT,
     queue="analysis",
 )
-def analyze_answer_task(self, analysis_id: str) -> str:
-    return analysis_run(analysis_id=analysis_id, final_attempt=self.request.retries >= MAX_RETRIES)
+def analyze_answer_task(self, analysis_id: str, upgrade_of: int | None = None) -> str:
+    try:
+        return analysis_run(
+            analysis_id=analysis_id,
+            final_attempt=self.request.retries >= MAX_RETRIES,
+            upgrade_of=upgrade_of,
+        )
+    except ProviderRetry as exc:
+        # The user already has the offline result; the provider is tried again to replace it.
+        countdown = get_exponential_backoff_interval(
+            factor=2, retries=self.request.retries, maximum=60, full_jitter=True
+        )
+        raise self.retry(
+            args=(analysis_id,),
+            kwargs={"upgrade_of": exc.attempt},
+            countdown=countdown,
+            exc=exc.cause,
+        ) from exc
+
+
+@shared_task(acks_late=True, soft_time_limit=30, time_limit=60, queue="scoring")
+def analysis_fallback_task(analysis_id: str, reason: str, attempt: int | None = None) -> str:
+    """The offline result for an analysis whose provider failed or is late (CPU: `scoring`)."""
+    return analysis_fallback(analysis_id=analysis_id, reason=reason, attempt=attempt)
 
 
 def analysis_send(analysis_id) -> None:
@@ -46,9 +67,18 @@ def analysis_send(analysis_id) -> None:
     the stale-analysis sweep queues it once the broker is back."""
     # Provider calls wait on the network (the `io` worker's threads); the offline scorer is CPU
     # work for the `cpu` worker's processes (settings/jobs.py).
-    queue = settings.QUEUE_SCORING if resolve_provider_name() == "offline" else None
+    offline = resolve_provider_name() == "offline"
+    queue = settings.QUEUE_SCORING if offline else None
     try:
         analyze_answer_task.apply_async((str(analysis_id),), queue=queue)
+        if not offline and not analyze_answer_task.app.conf.task_always_eager:
+            # The provider's deadline, counted from now (not from when a thread is free): still
+            # unanswered then, the user gets the offline result, and the provider's replaces it
+            # when it comes (issue 11 item 7: a hung provider never leaves an answer pending).
+            analysis_fallback_task.apply_async(
+                (str(analysis_id), FALLBACK_SLOW),
+                countdown=settings.ANALYSIS_PRELIMINARY_AFTER_SECONDS,
+            )
     except KombuOperationalError:
         logger.error(
             "broker unavailable: analysis left pending for the sweep",

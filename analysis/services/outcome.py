@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from djangorestframework_camel_case.util import underscoreize
 
@@ -21,26 +21,50 @@ from core import hooks
 
 from ..models import AnalysisResult, AnalysisStatus
 
+# The failure reason of an offline result stored because the provider had not answered in time.
+FALLBACK_SLOW = "provider_slow"
+
 
 def stale_before():
     return timezone.now() - timedelta(seconds=settings.ANALYSIS_STALE_AFTER_SECONDS)
 
 
-def analysis_claim(*, analysis_id) -> bool:
-    """Takes a pending analysis, or one whose worker died mid-run, in one conditional UPDATE."""
-    claimable = Q(status=AnalysisStatus.PENDING) | Q(
-        status=AnalysisStatus.PROCESSING, updated_at__lt=stale_before()
-    )
+def analysis_claim(*, analysis_id, upgrade_of: int | None = None) -> bool:
+    """Takes an analysis for a provider run in one conditional UPDATE (`attempts` + 1 is the
+    run's number), so a duplicate delivery does nothing.
+
+    Claimable: a pending analysis; one whose worker died mid-run; one that got the offline
+    result at the deadline before any run started (it stays `completed` while the provider
+    runs). With `upgrade_of`, the retry of run `upgrade_of` after a transient failure."""
+    if upgrade_of is not None:
+        claimable = run_guard(upgrade_of)
+    else:
+        claimable = (
+            Q(status=AnalysisStatus.PENDING)
+            | Q(status=AnalysisStatus.PROCESSING, updated_at__lt=stale_before())
+            | Q(
+                Q(attempts=0) | Q(updated_at__lt=stale_before()),
+                status=AnalysisStatus.COMPLETED,
+                preliminary=True,
+                failure_reason=FALLBACK_SLOW,
+            )
+        )
     claimed = AnalysisResult.objects.filter(claimable, pk=analysis_id).update(
-        status=AnalysisStatus.PROCESSING, attempts=F("attempts") + 1, updated_at=timezone.now()
+        # A preliminary result stays visible (completed) while the provider runs again.
+        status=Case(
+            When(status=AnalysisStatus.COMPLETED, then=Value(AnalysisStatus.COMPLETED)),
+            default=Value(AnalysisStatus.PROCESSING),
+        ),
+        attempts=F("attempts") + 1,
+        updated_at=timezone.now(),
     )
     return claimed == 1
 
 
-def analysis_release(*, analysis_id, reason: str) -> None:
-    """Gives a claimed analysis back to pending (a transient failure the task will retry)."""
-    AnalysisResult.objects.filter(pk=analysis_id, status=AnalysisStatus.PROCESSING).update(
-        status=AnalysisStatus.PENDING, failure_reason=reason, updated_at=timezone.now()
+def run_guard(attempt: int) -> Q:
+    """What run `attempt` may overwrite: its own claim, or the offline result stored meanwhile."""
+    return Q(attempts=attempt) & (
+        Q(status=AnalysisStatus.PROCESSING) | Q(status=AnalysisStatus.COMPLETED, preliminary=True)
     )
 
 
@@ -61,9 +85,12 @@ def result_fields_of(source: AnalysisResult) -> dict:
     }
 
 
-def analysis_complete(result: AnalysisResult, fields: dict, *, failure_reason: str = "") -> bool:
+def analysis_complete(
+    result: AnalysisResult, fields: dict, *, failure_reason: str = "", guard: Q | None = None
+) -> bool:
     """Writes the outcome only while this run still holds its claim (the row may have been
-    deleted, or re-claimed after a time-out, during the provider call)."""
+    deleted, or re-claimed after a time-out, during the provider call). `guard` replaces the
+    default claim condition (`processing`)."""
     fields = {
         **fields,
         # JSON documents are stored snake_case like every column; the API camelizes them.
@@ -74,9 +101,9 @@ def analysis_complete(result: AnalysisResult, fields: dict, *, failure_reason: s
         "failure_reason": failure_reason,
     }
     with transaction.atomic():
-        written = AnalysisResult.objects.filter(
-            pk=result.pk, status=AnalysisStatus.PROCESSING
-        ).update(**fields)
+        if guard is None:
+            guard = Q(status=AnalysisStatus.PROCESSING)
+        written = AnalysisResult.objects.filter(guard, pk=result.pk).update(**fields)
         if written:
             for name, value in fields.items():
                 setattr(result, name, value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 
+from celery import current_app
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
@@ -15,23 +16,34 @@ from ..ai.base import AIServiceError, TransientAIError
 from ..ai.registry import get_ai_service, resolve_provider_name
 from ..models import AnalysisResult
 from .context import analysis_contexts
-from .fallback import analysis_fail_logged, analysis_fall_back
-from .outcome import analysis_claim, analysis_complete, analysis_release
+from .fallback import analysis_fail_logged, analysis_fallback
+from .outcome import analysis_claim, analysis_complete, run_guard
 
 logger = logging.getLogger("analysis")
 
 
-def analysis_run(*, analysis_id, final_attempt: bool = True) -> str:
-    """Runs the provider on one pending analysis. Returns what happened (for logs and tests).
+class ProviderRetry(Exception):
+    """A transient provider failure after the offline result was asked for: the task tries the
+    provider again later, as an upgrade of run `attempt`."""
 
-    A transient provider failure (or the task's soft time limit) puts the analysis back to
-    pending and re-raises so the task retries; on the final attempt, or on a permanent failure,
-    the offline provider's result is stored as preliminary feedback with the reason, so the user
-    is never left without coaching.
+    def __init__(self, attempt: int, cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.attempt = attempt
+        self.cause = cause
+
+
+def analysis_run(*, analysis_id, final_attempt: bool = True, upgrade_of: int | None = None) -> str:
+    """Runs the provider on one claimed analysis. Returns what happened (for logs and tests).
+
+    With an AI provider, any failure has the offline provider's result stored as preliminary
+    feedback with the reason at once (on the `scoring` queue), so the user is never left
+    waiting on a provider that is down; a transient failure (not on the final attempt) then
+    raises `ProviderRetry` so the task tries the provider again and replaces it.
     """
-    if not analysis_claim(analysis_id=analysis_id):
-        return "skipped"  # already taken by another delivery, or no longer pending
+    if not analysis_claim(analysis_id=analysis_id, upgrade_of=upgrade_of):
+        return "skipped"  # already taken by another delivery, or no longer claimable
     result = AnalysisResult.objects.select_related("question", "session").get(pk=analysis_id)
+    attempt = result.attempts
     question_context, analysis_context = analysis_contexts(result)
     provider_name = resolve_provider_name()
     if provider_name != "offline":
@@ -43,20 +55,21 @@ def analysis_run(*, analysis_id, final_attempt: bool = True) -> str:
                 question_context, result.user_answer, analysis_context
             )
     except (TransientAIError, SoftTimeLimitExceeded) as exc:
-        reason = getattr(exc, "reason", "time_limit")
+        if provider_name == "offline":
+            return analysis_fail_logged(result, reason=getattr(exc, "reason", "time_limit"))
+        _fall_back_later(analysis_id, reason=getattr(exc, "reason", "time_limit"), attempt=attempt)
         if not final_attempt:
-            analysis_release(analysis_id=analysis_id, reason=reason)
-            raise
-        return analysis_fall_back(result, question_context, analysis_context, reason=reason)
+            raise ProviderRetry(attempt, exc) from exc
+        return "preliminary"
     except AIServiceError as exc:
         if provider_name == "offline":
             return analysis_fail_logged(result, reason=exc.reason)
-        return analysis_fall_back(result, question_context, analysis_context, reason=exc.reason)
+        _fall_back_later(analysis_id, reason=exc.reason, attempt=attempt)
+        return "preliminary"
     except ImproperlyConfigured as exc:
         # AI_PROVIDER=openai without a key: the user still gets the offline coaching.
-        return analysis_fall_back(
-            result, question_context, analysis_context, reason=f"misconfigured: {exc}"
-        )
+        _fall_back_later(analysis_id, reason=f"misconfigured: {exc}", attempt=attempt)
+        return "preliminary"
     logger.info(
         "analysis completed",
         extra={
@@ -65,7 +78,20 @@ def analysis_run(*, analysis_id, final_attempt: bool = True) -> str:
             "metadata": {"analysisId": str(analysis_id), "model": output.model},
         },
     )
-    return "completed" if analysis_complete(result, output.to_result_fields()) else "superseded"
+    guard = None if provider_name == "offline" else run_guard(attempt)
+    written = analysis_complete(result, output.to_result_fields(), guard=guard)
+    return "completed" if written else "superseded"
+
+
+def _fall_back_later(analysis_id, *, reason: str, attempt: int) -> None:
+    """The offline result, computed on the `scoring` queue (CPU work leaves the `io` threads).
+    Sent by name: this module is imported by `tasks`."""
+    if current_app.conf.task_always_eager:
+        analysis_fallback(analysis_id=analysis_id, reason=reason, attempt=attempt)
+        return
+    current_app.send_task(
+        "analysis.tasks.analysis_fallback_task", args=(str(analysis_id), reason, attempt)
+    )
 
 
 def _release_connection() -> None:

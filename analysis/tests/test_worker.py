@@ -230,3 +230,54 @@ def test_an_answer_survives_kill_9_of_the_io_worker_mid_call_and_is_analysed_onc
         assert worker.poll() is None
     finally:
         stop(worker)
+
+
+def test_a_hung_provider_gives_the_offline_result_within_seconds_and_starves_no_export(
+    io_worker_env, broker, fake_openai, auth_client, settings
+):
+    settings.AI_PROVIDER, settings.OPENAI_API_KEY = "openai", "sk-test-fake"
+    settings.ANALYSIS_PRELIMINARY_AFTER_SECONDS = 2.0
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "answers": "100/m", "export": "100/h"}
+    for _ in range(4):
+        fake_openai.enqueue_completion(GOOD_ANALYSIS, delay=6.0)  # far past the deadline
+    # Two threads for four hung calls: two answers wait in the queue behind them.
+    io = start_worker("io", **io_worker_env, CELERY_IO_CONCURRENCY="2")
+    cpu = start_worker("cpu", AI_PROVIDER="openai", CELERY_CPU_CONCURRENCY="1")
+    try:
+        db = broker.connection_pool.connection_kwargs.get("db", 0)
+
+        def consuming():  # both workers blocked in BRPOP on this test's Redis database
+            clients = broker.client_list()
+            return sum(c.get("cmd") == "brpop" and int(c.get("db")) == db for c in clients) >= 2
+
+        assert wait_until(consuming, timeout=60), "the workers did not start"
+        ids = [submit(auth_client, QuestionFactory(language="en")) for _ in range(4)]
+        export = auth_client.post(
+            reverse("analytics-export"), {"format": "json", "scope": "all"}, format="json"
+        )
+        assert export.status_code == 202, export.content
+
+        def preliminary():
+            rows = AnalysisResult.objects.filter(pk__in=ids)
+            return all(r.status == "completed" and r.preliminary for r in rows)
+
+        assert wait_until(preliminary, timeout=10), "still pending behind a hung provider"
+        rows = AnalysisResult.objects.filter(pk__in=ids)
+        assert {r.failure_reason for r in rows} == {"provider_slow"}
+        # The deadline (2 s) plus the offline scorer and a queue hop, not the provider's 6 s.
+        assert max((r.completed_at - r.created_at).total_seconds() for r in rows) < 4.0
+        job = auth_client.get(reverse("analytics-export-detail", args=[export.json()["id"]]))
+        assert job.json()["status"] == "completed", job.json()
+
+        # The provider answers at last: its analysis replaces the offline one, once each.
+        def upgraded():
+            rows = AnalysisResult.objects.filter(pk__in=ids)
+            return all(not r.preliminary and r.total_score == 70 for r in rows)
+
+        assert wait_until(upgraded, timeout=30), "the provider's results did not replace them"
+        rows = AnalysisResult.objects.filter(pk__in=ids)
+        assert {(r.status, r.failure_reason, r.attempts) for r in rows} == {("completed", "", 1)}
+        assert len(fake_openai.requests) == 4
+    finally:
+        stop(io)
+        stop(cpu)

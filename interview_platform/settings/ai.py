@@ -17,3 +17,7 @@ OPENAI_MAX_RETRIES = env_int("OPENAI_MAX_RETRIES", 2, minimum=0)
 ANALYSIS_TASK_SOFT_LIMIT = int(OPENAI_TIMEOUT_SECONDS * (OPENAI_MAX_RETRIES + 1)) + 30
 ANALYSIS_TASK_HARD_LIMIT = ANALYSIS_TASK_SOFT_LIMIT + 30
 ANALYSIS_STALE_AFTER_SECONDS = ANALYSIS_TASK_HARD_LIMIT + 60
+# A provider analysis not back this long after the answer was queued gets the offline result
+# (marked preliminary) meanwhile; the provider's replaces it when it comes. Keep it under the
+# spec's 5 s analysis target minus the offline scorer's time.
+ANALYSIS_PRELIMINARY_AFTER_SECONDS = env_float("ANALYSIS_PRELIMINARY_AFTER_SECONDS", 4.0)
