@@ -47,3 +47,4 @@ class QuestionSource(models.TextChoices):
     AI = "ai", _("AI generated")
     ADMIN = "admin", _("Added by staff")
     USER = "user", _("Typed in by a user for free practice")
+    FOLLOW_UP = "follow_up", _("Follow-up to a user's answer")

@@ -17,6 +17,36 @@ class SessionStatus(models.TextChoices):
     ABANDONED = "abandoned", _("Abandoned")
 
 
+class FollowUpMode(models.TextChoices):
+    """How deep the interviewer digs into each answer: no follow-ups, one, or up to two."""
+
+    OFF = "off", _("No follow-up questions")
+    ONE = "one", _("One follow-up per question")
+    TWO = "two", _("Up to two follow-ups per question")
+
+
+FOLLOW_UP_DEPTH = {FollowUpMode.OFF: 0, FollowUpMode.ONE: 1, FollowUpMode.TWO: 2}
+
+
+class QuestionKind(models.TextChoices):
+    MAIN = "main", _("Main question")
+    FOLLOW_UP = "followUp", _("Follow-up question")
+
+
+class FollowUpTarget(models.TextChoices):
+    """What a follow-up probes: something the answer lacked."""
+
+    EVIDENCE = "evidence", _("A claim without evidence")
+    METHOD = "method", _("A figure without its method")
+    RESULT = "result", _("A missing result")
+    LESSON = "lesson", _("A missing lesson")
+    TRADEOFF = "tradeoff", _("A trade-off not discussed")
+    UNDERSTANDING = "understanding", _("The weakest dimension: understanding")
+    LOGIC = "logic", _("The weakest dimension: logic")
+    SPECIFICITY = "specificity", _("The weakest dimension: specificity")
+    JOB_FIT = "job_fit", _("The weakest dimension: job fit")
+
+
 def empty_metadata() -> dict:
     return {"user_agent": "", "platform": "", "session_source": ""}
 
@@ -33,6 +63,9 @@ class InterviewSession(models.Model):
     )
     language = models.CharField(max_length=2, choices=Language.choices, default=Language.KO)
     question_count = models.PositiveSmallIntegerField(default=5)
+    follow_ups = models.CharField(
+        max_length=3, choices=FollowUpMode.choices, default=FollowUpMode.ONE
+    )
     status = models.CharField(
         max_length=20, choices=SessionStatus.choices, default=SessionStatus.ACTIVE
     )
@@ -76,6 +109,15 @@ class SessionQuestion(models.Model):
         "questions.Question", on_delete=models.PROTECT, related_name="session_questions"
     )
     order = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=10, choices=QuestionKind.choices, default=QuestionKind.MAIN)
+    # A follow-up probes the answer of its parent (a main question or an earlier follow-up).
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    depth = models.PositiveSmallIntegerField(default=0, help_text="0: main, 1-2: follow-up")
+    follow_up_target = models.CharField(max_length=20, choices=FollowUpTarget.choices, blank=True)
+    # offline, openai, or offline_fallback (the provider failed and the rules stood in).
+    follow_up_provider = models.CharField(max_length=20, blank=True)
     started_at = models.DateTimeField()
     answered_at = models.DateTimeField(null=True, blank=True)
     answer = EncryptedTextField(blank=True)
@@ -89,6 +131,11 @@ class SessionQuestion(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["session", "question"], name="session_question_no_repeat"
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind="main", parent__isnull=True, depth=0))
+                | Q(kind="followUp", parent__isnull=False, depth__gte=1, depth__lte=2),
+                name="session_question_follow_up_shape",
             ),
         ]
 

@@ -9,7 +9,14 @@ from analysis.serializers import AnalysisResultSerializer
 from core.choices import Difficulty, JobCategory, Language
 from questions.serializers import QuestionSerializer, withhold
 
-from .models import InterviewSession, SessionQuestion, SessionStatus
+from .models import (
+    FollowUpMode,
+    FollowUpTarget,
+    InterviewSession,
+    QuestionKind,
+    SessionQuestion,
+    SessionStatus,
+)
 
 
 class MetadataSerializer(serializers.Serializer):
@@ -23,6 +30,18 @@ class SessionQuestionSerializer(serializers.ModelSerializer):
     revealed once this question has been answered)."""
 
     question_id = serializers.UUIDField()
+    kind = serializers.ChoiceField(choices=QuestionKind.choices, read_only=True)
+    parent_question_id = serializers.UUIDField(
+        source="parent_id",
+        allow_null=True,
+        read_only=True,
+        help_text="For a follow-up: the session question whose answer it probes.",
+    )
+    follow_up_target = serializers.ChoiceField(
+        choices=[("", ""), *FollowUpTarget.choices],
+        read_only=True,
+        help_text="For a follow-up: what the answer lacked (empty for a main question).",
+    )
     question = serializers.SerializerMethodField()
     analysis_id = serializers.SerializerMethodField()
     analysis_status = serializers.SerializerMethodField()
@@ -32,6 +51,10 @@ class SessionQuestionSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "question_id",
+            "kind",
+            "parent_question_id",
+            "depth",
+            "follow_up_target",
             "order",
             "started_at",
             "answered_at",
@@ -127,6 +150,7 @@ class SessionDetailSerializer(_TimeoutFields, serializers.ModelSerializer):
             "difficulty",
             "language",
             "question_count",
+            "follow_ups",
             "status",
             "total_score",
             "duration",
@@ -174,6 +198,12 @@ class SessionStartSerializer(serializers.Serializer):
     difficulty = serializers.ChoiceField(choices=Difficulty.choices, required=False)
     language = serializers.ChoiceField(choices=Language.choices, required=False)
     question_count = serializers.IntegerField(min_value=1, max_value=20, default=5)
+    follow_ups = serializers.ChoiceField(
+        choices=FollowUpMode.choices,
+        default=FollowUpMode.ONE,
+        help_text="Follow-up questions on each answer: off, one, or up to two. They count "
+        "against questionCount.",
+    )
     platform = serializers.CharField(max_length=100, required=False, allow_blank=True)
     session_source = serializers.CharField(max_length=100, required=False, allow_blank=True)
 

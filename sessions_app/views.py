@@ -104,6 +104,7 @@ class SessionListView(APIView):
             difficulty=params.get("difficulty"),
             language=params.get("language"),
             question_count=params["question_count"],
+            follow_ups=params["follow_ups"],
             metadata=_metadata(request, params),
         )
         response = _detail(request, session.pk)
@@ -157,7 +158,10 @@ class SessionDetailView(APIView):
 
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
 class SessionNextView(APIView):
-    """Serves the next question, chosen by the adaptive selector."""
+    """Serves the next question: a follow-up on the last answer when one is due (`kind:
+    "followUp"`, `parentQuestionId`), else one chosen by the adaptive selector. While the last
+    answer's analysis is still running, a follow-up session answers 409 `analysis_pending` with
+    `Retry-After`."""
 
     permission_classes = [IsAuthenticated]
 

@@ -13,3 +13,11 @@ def bank(db):
 @pytest.fixture
 def relaxed_answer_limit(settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "answers": "100/m", "analysis": "100/m"}
+
+
+@pytest.fixture
+def fake_openai():
+    from analysis.tests.fake_openai import FakeOpenAIServer
+
+    with FakeOpenAIServer() as server:
+        yield server

@@ -31,6 +31,7 @@ def test_a_whole_session(auth_client, bank, relaxed_answer_limit, language):
             "difficulty": "medium",
             "language": language,
             "questionCount": 3,
+            "followUps": "off",  # bank questions only; tests/test_followups.py covers follow-ups
         },
         format="json",
         HTTP_USER_AGENT="pytest-browser/1.0",
