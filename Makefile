@@ -59,3 +59,4 @@ bench: $(VENV)/.installed-dev
 
 eval: $(VENV)/.installed
 	$(PY) manage.py evaluate_analysis $(if $(EVAL_FILE),--file $(EVAL_FILE),) $(if $(EVAL_PROVIDER),--provider $(EVAL_PROVIDER),)
+	$(PY) manage.py evaluate_followups --check

@@ -136,6 +136,18 @@ class CategoryScoreSerializer(serializers.Serializer):
     questions_count = serializers.IntegerField()
 
 
+class DepthSerializer(serializers.Serializer):
+    follow_ups_answered = serializers.IntegerField(help_text="Scored answers to follow-ups.")
+    average_follow_up_score = serializers.FloatField(
+        allow_null=True, help_text="Mean total score (0-100) of those answers."
+    )
+    hold_up = serializers.FloatField(
+        allow_null=True,
+        help_text="Mean change in total score from an answer to its follow-up's answer: 0 or "
+        "more means answers hold up when probed, below 0 that they weaken.",
+    )
+
+
 class UserStatsSerializer(serializers.Serializer):
     sessions_completed = serializers.IntegerField(help_text="Sessions with status completed.")
     average_score = serializers.FloatField(
@@ -160,6 +172,9 @@ class UserStatsSerializer(serializers.Serializer):
     )
     last_answered_at = serializers.DateTimeField(allow_null=True)
     timezone = serializers.CharField()
+    depth = DepthSerializer(
+        help_text="How answers hold up under follow-up questions (follow-ups that were scored)."
+    )
 
 
 class ProgressBucketSerializer(serializers.Serializer):

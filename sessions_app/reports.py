@@ -18,6 +18,32 @@ def _round(value):
     return round(value, 1) if value is not None else None
 
 
+def _score(sq) -> int | None:
+    analysis = getattr(sq, "analysis", None)
+    if analysis is None or analysis.status != "completed":
+        return None
+    return analysis.total_score
+
+
+def _follow_ups(served: list) -> dict:
+    """The session's depth: how its answers held up when probed by follow-ups."""
+    by_id = {sq.pk: sq for sq in served}
+    follow_ups = [sq for sq in served if sq.parent_id is not None]
+    scored = [(sq, _score(sq)) for sq in follow_ups if _score(sq) is not None]
+    changes = [
+        score - _score(by_id[sq.parent_id])
+        for sq, score in scored
+        if sq.parent_id in by_id and _score(by_id[sq.parent_id]) is not None
+    ]
+    return {
+        "asked": len(follow_ups),
+        "answered": sum(1 for sq in follow_ups if sq.answered_at is not None),
+        "average_score": _round(mean(score for _, score in scored)) if scored else None,
+        "hold_up": _round(mean(changes)) if changes else None,
+        "targets": dict(Counter(sq.follow_up_target for sq in follow_ups)),
+    }
+
+
 def session_report_build(session: InterviewSession) -> dict:
     served = list(
         session.session_questions.select_related("question", "analysis").order_by("order")
@@ -37,6 +63,10 @@ def session_report_build(session: InterviewSession) -> dict:
             {
                 "order": sq.order,
                 "session_question_id": str(sq.pk),
+                "kind": sq.kind,
+                "parent_session_question_id": str(sq.parent_id) if sq.parent_id else None,
+                "depth": sq.depth,
+                "follow_up_target": sq.follow_up_target,
                 "question_id": str(sq.question_id),
                 "question": sq.question.question,
                 "type": sq.question.type,
@@ -75,6 +105,7 @@ def session_report_build(session: InterviewSession) -> dict:
         "rubric_averages": rubric,
         "top_strengths": [text for text, _ in strengths.most_common(TOP)],
         "top_improvements": [text for text, _ in improvements.most_common(TOP)],
+        "follow_ups": _follow_ups(served),
         "comparison": {
             "previous_sessions": previous["sessions"],
             "previous_average": _round(previous["average"]),

@@ -119,6 +119,21 @@ class SessionListItemSerializer(_TimeoutFields, serializers.ModelSerializer):
         ]
 
 
+class SessionFollowUpsSerializer(serializers.Serializer):
+    asked = serializers.IntegerField()
+    answered = serializers.IntegerField()
+    average_score = serializers.FloatField(
+        allow_null=True, help_text="Mean total score of the scored follow-up answers."
+    )
+    hold_up = serializers.FloatField(
+        allow_null=True,
+        help_text="Mean change in score from an answer to its follow-up's answer (depth).",
+    )
+    targets = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Follow-ups asked, by what they probed."
+    )
+
+
 class SessionReportSerializer(serializers.Serializer):
     total_score = serializers.IntegerField(allow_null=True)
     answered = serializers.IntegerField()
@@ -128,6 +143,7 @@ class SessionReportSerializer(serializers.Serializer):
     rubric_averages = serializers.DictField(child=serializers.FloatField(allow_null=True))
     top_strengths = serializers.ListField(child=serializers.CharField())
     top_improvements = serializers.ListField(child=serializers.CharField())
+    follow_ups = SessionFollowUpsSerializer(required=False)
     comparison = serializers.DictField()
 
 

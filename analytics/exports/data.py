@@ -92,6 +92,7 @@ SESSIONS = {
     "difficulty": "difficulty",
     "language": "language",
     "questionCount": "question_count",
+    "followUps": "follow_ups",
     "status": "status",
     "totalScore": "total_score",
     "duration": "duration",
@@ -105,6 +106,10 @@ SESSION_QUESTIONS = {
     "id": "id",
     "sessionId": "session_id",
     "order": "order",
+    "kind": "kind",
+    "parentSessionQuestionId": "parent_id",
+    "depth": "depth",
+    "followUpTarget": "follow_up_target",
     "questionId": "question_id",
     "question": "question__question",
     "questionType": "question__type",
@@ -203,6 +208,9 @@ def _summary_table(user: User) -> Table:
             "currentStreak": stats["current_streak"],
             "bestCategory": best["category"] if best else None,
             "weakestCategory": worst["category"] if worst else None,
+            "followUpsAnswered": stats["depth"]["follow_ups_answered"],
+            "averageFollowUpScore": stats["depth"]["average_follow_up_score"],
+            "followUpHoldUp": stats["depth"]["hold_up"],
         }
 
     columns = [
@@ -214,6 +222,9 @@ def _summary_table(user: User) -> Table:
         "currentStreak",
         "bestCategory",
         "weakestCategory",
+        "followUpsAnswered",
+        "averageFollowUpScore",
+        "followUpHoldUp",
     ]
     return Table(name="summary", columns=columns, rows=rows, single=True)
 

@@ -49,6 +49,8 @@ def _labels() -> dict[str, Any]:
         "streak": _("Current streak"),
         "best": _("Strongest category"),
         "weakest": _("Weakest category"),
+        "depth": _("Follow-up depth"),
+        "follow_up": _("Follow-up"),
         "no_data": _("No scored answers yet."),
         "skills": _("Skills"),
         "skill": _("Skill"),
@@ -85,6 +87,20 @@ def _labels() -> dict[str, Any]:
     }
 
 
+def _depth(depth: dict, labels: dict) -> str:
+    if not depth["follow_ups_answered"]:
+        return labels["none"]
+    average, hold_up = depth["average_follow_up_score"], depth["hold_up"]
+    return _(
+        "%(count)s follow-up(s) answered · average %(average)s · %(hold_up)s points against "
+        "the answer they probed"
+    ) % {
+        "count": depth["follow_ups_answered"],
+        "average": labels["none"] if average is None else f"{average:.1f}",
+        "hold_up": labels["none"] if hold_up is None else f"{hold_up:+.1f}",
+    }
+
+
 def _summary(user: User, labels: dict, styles: Styles, language: str) -> list:
     data = user_stats(user=user)
 
@@ -110,6 +126,7 @@ def _summary(user: User, labels: dict, styles: Styles, language: str) -> list:
         [labels["streak"], _days(data["current_streak"])],
         [labels["best"], category(data["best_category"])],
         [labels["weakest"], category(data["weakest_category"])],
+        [labels["depth"], _depth(data["depth"], labels)],
     ]
     grid = Table(
         [[paragraph(a, styles.body), paragraph(b, styles.body)] for a, b in rows],
@@ -244,6 +261,7 @@ def _answers(user: User, labels: dict, styles: Styles) -> list:
             "strengths",
             "improvements",
             "preliminary",
+            "session_question__kind",
         )
     )
     names = labels["dimensions"]
@@ -260,6 +278,7 @@ def _answers(user: User, labels: dict, styles: Styles) -> list:
         strengths,
         improvements,
         preliminary,
+        kind,
     ) in rows.iterator(chunk_size=1000):
         if total is None:
             score_line = _("not scored (%(status)s)") % {"status": status}
@@ -273,7 +292,9 @@ def _answers(user: User, labels: dict, styles: Styles) -> list:
                 score_line += f" · {labels['preliminary']}"
         block = [
             paragraph(
-                f"{created.astimezone(UTC):%Y-%m-%d %H:%M} · {labels['question']}: {question}",
+                f"{created.astimezone(UTC):%Y-%m-%d %H:%M} · "
+                + ("↳ " + labels["follow_up"] if kind == "followUp" else labels["question"])
+                + f": {question}",
                 styles.question,
             ),
             paragraph(score_line, styles.muted),

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from datetime import date, timedelta, tzinfo
 from typing import Any
 
-from django.db.models import Avg, Count, F, Max, Sum, Window
+from django.db.models import Avg, Count, ExpressionWrapper, F, IntegerField, Max, Sum, Window
 from django.db.models.functions import RowNumber, TruncDate
 
 from accounts.models import User
@@ -86,6 +86,27 @@ def user_stats(*, user: User, tz: tzinfo = UTC) -> dict[str, Any]:
         "current_streak": stats.current_streak(practice_days, today=local_today(tz)),
         "last_answered_at": totals["last"],
         "timezone": str(tz),
+        "depth": follow_up_depth(answers=answers),
+    }
+
+
+def follow_up_depth(*, answers) -> dict[str, Any]:
+    """How `answers` (scored analyses) hold up under follow-ups, in one aggregate: the follow-ups'
+    mean score and their mean change from the answer each one probed."""
+    row = answers.filter(session_question__kind="followUp").aggregate(
+        count=Count("id"),
+        average=Avg("total_score"),
+        hold_up=Avg(
+            ExpressionWrapper(
+                F("total_score") - F("session_question__parent__analysis__total_score"),
+                output_field=IntegerField(),
+            )
+        ),
+    )
+    return {
+        "follow_ups_answered": row["count"],
+        "average_follow_up_score": None if row["average"] is None else round(row["average"], 2),
+        "hold_up": None if row["hold_up"] is None else round(row["hold_up"], 2),
     }
 
 

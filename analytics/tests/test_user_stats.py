@@ -55,6 +55,7 @@ def test_it_reports_hand_computed_totals(auth_client, history):
         "currentStreak": 3,
         "lastAnsweredAt": "2025-03-10T08:52:30Z",
         "timezone": "UTC",
+        "depth": {"followUpsAnswered": 0, "averageFollowUpScore": None, "holdUp": None},
     }
 
 

@@ -149,4 +149,3 @@ def follow_up_serve(
         raise ApplicationError(
             _("Another request already moved this session on."), code="session_conflict", status=409
         ) from None
-

@@ -18,20 +18,32 @@ STRONG = {"understanding": 22, "logic": 22, "specificity": 22, "job_fit": 22}
 ANSWERS = {
     ("en", "evidence"): "I led the migration to Kubernetes and it was a big success for the team. "
     "Everyone was happy with how it went in the end.",
-    ("ko", "evidence"): "저는 팀의 쿠버네티스 마이그레이션을 주도했습니다. 모두가 만족했고 결국 팀 분위기도 "
+    (
+        "ko",
+        "evidence",
+    ): "저는 팀의 쿠버네티스 마이그레이션을 주도했습니다. 모두가 만족했고 결국 팀 분위기도 "
     "좋아졌습니다.",
     ("en", "method"): "Our checkout page was slow, so I rewrote the image pipeline and added lazy "
     "loading. Conversion went up 35% after the release.",
-    ("ko", "method"): "결제 페이지가 느려서 제가 이미지 처리 방식을 다시 작성하고 지연 로딩을 추가했습니다. "
+    (
+        "ko",
+        "method",
+    ): "결제 페이지가 느려서 제가 이미지 처리 방식을 다시 작성하고 지연 로딩을 추가했습니다. "
     "배포 후 전환율이 35% 올랐습니다.",
     ("en", "result"): "Our onboarding was confusing, so I interviewed five new users and rewrote "
     "the first three screens. I also set up weekly reviews with support.",
-    ("ko", "result"): "신규 가입 흐름이 복잡해서 제가 사용자 다섯 명을 인터뷰하고 첫 화면 세 개를 다시 "
+    (
+        "ko",
+        "result",
+    ): "신규 가입 흐름이 복잡해서 제가 사용자 다섯 명을 인터뷰하고 첫 화면 세 개를 다시 "
     "설계했습니다. 지원팀과 주간 리뷰 자리도 만들었습니다.",
     ("en", "tradeoff"): "We chose PostgreSQL instead of MongoDB because our data was relational. "
     "After the switch I measured the reporting queries and they became much simpler, and we "
     "shipped the dashboard a month early. I learned to model the data before picking a store.",
-    ("ko", "tradeoff"): "데이터가 관계형이라서 MongoDB 대신 PostgreSQL을 선택했습니다. 전환 후 리포트 "
+    (
+        "ko",
+        "tradeoff",
+    ): "데이터가 관계형이라서 MongoDB 대신 PostgreSQL을 선택했습니다. 전환 후 리포트 "
     "쿼리를 측정해 보니 훨씬 단순해졌고 대시보드를 한 달 일찍 출시했습니다. 저장소를 고르기 전에 "
     "데이터를 먼저 모델링해야 한다는 것을 배웠습니다.",
     ("en", "lesson"): "When two teams disagreed about the release date, I set up a meeting and "
@@ -235,13 +247,19 @@ def test_openai_writes_the_follow_up_with_the_answer_as_delimited_data(
         lambda fake: fake.enqueue_error(500, "boom", type_="server_error"),
         # A quote the candidate never wrote is refused.
         lambda fake: fake.enqueue_completion(
-            {"target": "method", "quote": "I tripled revenue", "question": 'You said "I tripled '
-             'revenue". How?'}
+            {
+                "target": "method",
+                "quote": "I tripled revenue",
+                "question": 'You said "I tripled revenue". How?',
+            }
         ),
         # A target the thread already asked is refused.
         lambda fake: fake.enqueue_completion(
-            {"target": "lesson", "quote": "Conversion went up 35%", "question": 'You said '
-             '"Conversion went up 35%". What did you learn?'}
+            {
+                "target": "lesson",
+                "quote": "Conversion went up 35%",
+                "question": 'You said "Conversion went up 35%". What did you learn?',
+            }
         ),
     ],
 )
@@ -258,3 +276,53 @@ def test_a_failing_or_unusable_provider_falls_back_to_the_offline_follow_up(
     )
     assert draft.provider == "offline_fallback"
     assert draft.target == "method"
+
+
+def test_follow_ups_show_in_the_report_exports_and_depth_figure(
+    auth_client, bank, relaxed_answer_limit
+):
+    import io
+
+    from django.utils import timezone
+
+    from analytics.exports.data import tables_for
+    from analytics.exports.pdf_export import write_pdf
+
+    session = _start(auth_client, "en", count=2)
+    first = session["currentQuestion"]
+    _answer(auth_client, session["id"], first["id"], ANSWERS[("en", "method")])
+    follow_up = _next(auth_client, session["id"]).json()
+    _answer(auth_client, session["id"], follow_up["id"], ANSWERS[("en", "tradeoff")])
+    body = auth_client.post(reverse("session-complete", args=[session["id"]])).json()
+
+    scores = {r["sessionQuestionId"]: r["totalScore"] for r in body["results"]}
+    report = body["report"]
+    assert [q["kind"] for q in report["questions"]] == ["main", "followUp"]
+    assert report["questions"][1]["parentSessionQuestionId"] == first["id"]
+    assert report["questions"][1]["followUpTarget"] == "method"
+    assert report["followUps"] == {
+        "asked": 1,
+        "answered": 1,
+        "averageScore": scores[follow_up["id"]],
+        "holdUp": scores[follow_up["id"]] - scores[first["id"]],
+        "targets": {"method": 1},
+    }
+
+    stats = auth_client.get(reverse("analytics-user-stats")).json()
+    assert stats["depth"] == {
+        "followUpsAnswered": 1,
+        "averageFollowUpScore": scores[follow_up["id"]],
+        "holdUp": scores[follow_up["id"]] - scores[first["id"]],
+    }
+
+    tables = {t.name: t for t in tables_for(user=auth_client.user, scope="all")}
+    rows = list(tables["sessionQuestions"].rows())
+    assert [(r["kind"], r["parentSessionQuestionId"]) for r in rows] == [
+        ("main", None),
+        ("followUp", first["id"]),
+    ]
+    summary = next(tables["summary"].rows())
+    assert summary["followUpsAnswered"] == 1
+    out = io.BytesIO()
+    write_pdf(out, user=auth_client.user, scope="all", exported_at=timezone.now())
+    assert out.getvalue().startswith(b"%PDF")

@@ -1,0 +1,36 @@
+"""`manage.py evaluate_followups`: follow-up quality on a hand-written set (`make eval`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from sessions_app.eval.harness import DEFAULT_FILE, evaluate, format_report, load_items
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the offline follow-up for every answer of a labelled set (JSON Lines) and print, "
+        "per language, the share that probes what the answer lacked, quoting it."
+    )
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("--file", default=str(DEFAULT_FILE), help="labelled set (.jsonl)")
+        parser.add_argument(
+            "--check", action="store_true", help="exit with an error when the target is missed"
+        )
+
+    def handle(self, *args, **options):
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"no labelled set at {path}")
+        try:
+            items = load_items(path)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        report = evaluate(items)
+        self.stdout.write(format_report(report))
+        if options["check"] and not report.meets_target:
+            raise CommandError("follow-up quality target not met")
