@@ -28,7 +28,10 @@ class Question(models.Model):
     )
     # A question a user typed in for free practice is theirs: encrypted at rest. The curated
     # bank (staff, seed, AI) stays clear so it can be searched.
-    question = EncryptedTextField(encrypt_when={"source": QuestionSource.USER.value})
+    # Follow-ups quote the user's answer: theirs too.
+    question = EncryptedTextField(
+        encrypt_when={"source": [QuestionSource.USER.value, QuestionSource.FOLLOW_UP.value]}
+    )
     tags = models.JSONField(default=list, blank=True)
     expected_keywords = models.JSONField(default=list, blank=True)
     sample_answer = models.TextField(blank=True)

@@ -61,7 +61,8 @@ class _EncryptedMixin:
 class EncryptedTextField(_EncryptedMixin, models.TextField):
     """Text encrypted at rest. The empty string is stored empty.
 
-    `encrypt_when={"source": "user"}` encrypts only the rows whose other fields match (e.g.
+    `encrypt_when={"source": "user"}` (or `{"source": ["user", "follow_up"]}`, any of them)
+    encrypts only the rows whose other fields match (e.g.
     questions a user typed, while the curated bank stays searchable); such a field keeps its
     lookups, which only find the clear rows.
     """
@@ -90,7 +91,10 @@ class EncryptedTextField(_EncryptedMixin, models.TextField):
     def encrypts(self, model_instance) -> bool:
         """Whether this row's value is (to be) encrypted."""
         return not self.encrypt_when or all(
-            getattr(model_instance, k) == v for k, v in self.encrypt_when.items()
+            getattr(model_instance, k) in v
+            if isinstance(v, list | tuple)
+            else getattr(model_instance, k) == v
+            for k, v in self.encrypt_when.items()
         )
 
     def pre_save(self, model_instance, add):

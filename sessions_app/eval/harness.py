@@ -10,6 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.ai.registry import get_offline_service
+from analysis.ai.types import AnalysisContext, QuestionContext
+
 from ..followups.rules import FollowUpDraft, follow_up_offline
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "followups.jsonl"
@@ -86,9 +89,6 @@ def _in_language(draft: FollowUpDraft, language: str) -> bool:
 
 
 def evaluate(items: Iterable[Item]) -> Report:
-    from analysis.ai.registry import get_offline_service
-    from analysis.ai.types import AnalysisContext, QuestionContext
-
     service = get_offline_service()
     report = Report()
     for item in items:

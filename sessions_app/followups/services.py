@@ -10,8 +10,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.choices import QuestionSource
 from interview_platform.api.errors import ApplicationError
-from questions.choices import QuestionSource
 from questions.models import Question
 
 from ..models import (

@@ -7,6 +7,10 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
+from analysis.ai.base import AIServiceError
+from analysis.ai.openai_provider.followup import follow_up_generate
+from analysis.ai.registry import get_ai_service, resolve_provider_name
+
 from .rules import FollowUpDraft, follow_up_offline
 
 logger = logging.getLogger("sessions.followups")
@@ -22,9 +26,6 @@ def follow_up_write(
     asked_targets: frozenset[str] = frozenset(),
     asked_texts: frozenset[str] = frozenset(),
 ) -> FollowUpDraft | None:
-    from analysis.ai.base import AIServiceError
-    from analysis.ai.registry import get_ai_service, resolve_provider_name
-
     offline = follow_up_offline(
         answer=answer,
         language=language,
@@ -34,8 +35,6 @@ def follow_up_write(
     )
     if resolve_provider_name() != "openai":
         return offline
-    from analysis.ai.openai_provider.followup import follow_up_generate
-
     try:
         generated = follow_up_generate(
             get_ai_service(),

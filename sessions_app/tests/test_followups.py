@@ -278,16 +278,9 @@ def test_a_failing_or_unusable_provider_falls_back_to_the_offline_follow_up(
     assert draft.target == "method"
 
 
-def test_follow_ups_show_in_the_report_exports_and_depth_figure(
+def test_follow_ups_show_in_the_report_and_the_depth_figure(
     auth_client, bank, relaxed_answer_limit
 ):
-    import io
-
-    from django.utils import timezone
-
-    from analytics.exports.data import tables_for
-    from analytics.exports.pdf_export import write_pdf
-
     session = _start(auth_client, "en", count=2)
     first = session["currentQuestion"]
     _answer(auth_client, session["id"], first["id"], ANSWERS[("en", "method")])
@@ -315,14 +308,19 @@ def test_follow_ups_show_in_the_report_exports_and_depth_figure(
         "holdUp": scores[follow_up["id"]] - scores[first["id"]],
     }
 
-    tables = {t.name: t for t in tables_for(user=auth_client.user, scope="all")}
-    rows = list(tables["sessionQuestions"].rows())
-    assert [(r["kind"], r["parentSessionQuestionId"]) for r in rows] == [
-        ("main", None),
-        ("followUp", first["id"]),
-    ]
-    summary = next(tables["summary"].rows())
-    assert summary["followUpsAnswered"] == 1
-    out = io.BytesIO()
-    write_pdf(out, user=auth_client.user, scope="all", exported_at=timezone.now())
-    assert out.getvalue().startswith(b"%PDF")
+
+def test_a_follow_up_quoting_the_answer_is_encrypted_at_rest(
+    auth_client, bank, relaxed_answer_limit
+):
+    from django.db import connection
+
+    session = _start(auth_client, "en")
+    _answer(auth_client, session["id"], session["currentQuestion"]["id"], ANSWERS[("en", "method")])
+    follow_up = _next(auth_client, session["id"]).json()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT question FROM questions_question WHERE id = %s", [follow_up["questionId"]]
+        )
+        stored = cursor.fetchone()[0]
+    assert "35%" in follow_up["question"]["question"]
+    assert "35%" not in stored and "Conversion" not in stored

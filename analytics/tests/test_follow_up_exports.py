@@ -1,0 +1,61 @@
+"""Follow-ups in the data export (json/csv tables and the PDF report)."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from analytics.exports.data import tables_for
+from analytics.exports.pdf_export import write_pdf
+from questions.bank import load_bank
+from questions.services import questions_seed
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ANSWER = (
+    "Our checkout page was slow, so I rewrote the image pipeline and added lazy loading. "
+    "Conversion went up 35% after the release."
+)
+FOLLOW_UP_ANSWER = (
+    "I compared conversion for two weeks before and after in our analytics dashboard, with a "
+    "holdout group that kept the old page. The holdout stayed flat, so I learned to keep one."
+)
+
+
+def test_a_follow_up_is_exported_linked_to_its_parent(auth_client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "answers": "100/m", "analysis": "100/m"}
+    questions_seed(bank=load_bank(categories=["software_engineering"]))
+    session = auth_client.post(
+        reverse("session-list"),
+        {"category": "software_engineering", "language": "en", "questionCount": 2},
+        format="json",
+    ).json()
+    first = session["currentQuestion"]
+    for served, answer in ((first, ANSWER), (None, FOLLOW_UP_ANSWER)):
+        if served is None:
+            served = auth_client.post(reverse("session-next", args=[session["id"]])).json()
+            assert served["kind"] == "followUp"
+        response = auth_client.post(
+            reverse("analysis-answer"),
+            {"sessionId": session["id"], "sessionQuestionId": served["id"], "answer": answer},
+            format="json",
+        )
+        assert response.status_code == 202
+    auth_client.post(reverse("session-complete", args=[session["id"]]))
+
+    tables = {t.name: t for t in tables_for(user=auth_client.user, scope="all")}
+    rows = list(tables["sessionQuestions"].rows())
+    assert [(r["kind"], r["parentSessionQuestionId"], r["depth"]) for r in rows] == [
+        ("main", None, 0),
+        ("followUp", first["id"], 1),
+    ]
+    assert rows[1]["followUpTarget"] == "method"
+    assert next(tables["sessions"].rows())["followUps"] == "one"
+    summary = next(tables["summary"].rows())
+    assert summary["followUpsAnswered"] == 1
+    assert summary["averageFollowUpScore"] is not None
+
+    out = io.BytesIO()
+    write_pdf(out, user=auth_client.user, scope="all", exported_at=timezone.now())
+    assert out.getvalue().startswith(b"%PDF")
