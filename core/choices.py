@@ -48,3 +48,4 @@ class QuestionSource(models.TextChoices):
     ADMIN = "admin", _("Added by staff")
     USER = "user", _("Typed in by a user for free practice")
     FOLLOW_UP = "follow_up", _("Follow-up to a user's answer")
+    JOB = "job", _("About a user's résumé, for a job they practise for")

@@ -37,6 +37,7 @@ api_patterns = [
     path("admin/", include(questions_urls.admin_urlpatterns)),
     path("admin/", include(sessions_urls.admin_urlpatterns)),
     path("admin/", include(analytics_urls.admin_urlpatterns)),
+    path("", include("jobprep.urls")),  # /api/jobs/...
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file: no inline script.
     path(

@@ -28,9 +28,15 @@ class Question(models.Model):
     )
     # A question a user typed in for free practice is theirs: encrypted at rest. The curated
     # bank (staff, seed, AI) stays clear so it can be searched.
-    # Follow-ups quote the user's answer: theirs too.
+    # Follow-ups quote the user's answer, résumé questions their projects: theirs too.
     question = EncryptedTextField(
-        encrypt_when={"source": [QuestionSource.USER.value, QuestionSource.FOLLOW_UP.value]}
+        encrypt_when={
+            "source": [
+                QuestionSource.USER.value,
+                QuestionSource.FOLLOW_UP.value,
+                QuestionSource.JOB.value,
+            ]
+        }
     )
     tags = models.JSONField(default=list, blank=True)
     expected_keywords = models.JSONField(default=list, blank=True)

@@ -63,6 +63,9 @@ class InterviewSession(models.Model):
     )
     language = models.CharField(max_length=2, choices=Language.choices, default=Language.KO)
     question_count = models.PositiveSmallIntegerField(default=5)
+    # Questions chosen for the session up front (a job practice session: by relevance to the
+    # job's requirements, plus questions about the résumé), served in order before the selector.
+    question_plan = models.JSONField(default=list, blank=True)
     follow_ups = models.CharField(
         max_length=3, choices=FollowUpMode.choices, default=FollowUpMode.ONE
     )

@@ -63,11 +63,29 @@ def _recently_seen(session: InterviewSession) -> set:
     )
 
 
+def _planned_next(session: InterviewSession) -> Question | None:
+    """The first question of the session's plan not served yet."""
+    served = (
+        set(session.session_questions.values_list("question_id", flat=True))
+        if session.pk and not session._state.adding
+        else set()
+    )
+    remaining = [qid for qid in session.question_plan if qid not in {str(s) for s in served}]
+    if not remaining:
+        return None
+    found = {str(q.pk): q for q in Question.objects.filter(pk__in=remaining)}
+    return next((found[qid] for qid in remaining if qid in found), None)
+
+
 def question_select_next(
     *, session: InterviewSession, rng: random.Random | None = None
 ) -> Question | None:
     """The next question from the bank, or None when the bank has nothing left to offer."""
     rng = rng or random.Random()
+    if session.question_plan:
+        planned = _planned_next(session)
+        if planned is not None:
+            return planned
     if session.category == JobCategory.CUSTOM:
         return None
     served, scores = _session_state(session)

@@ -155,6 +155,7 @@ def session_start(
     question_count: int = 5,
     follow_ups: str = FollowUpMode.ONE,
     metadata: dict | None = None,
+    question_plan: list[str] | None = None,
 ) -> InterviewSession:
     """Starts a session with its first question.
 
@@ -185,6 +186,7 @@ def session_start(
         question_count=question_count,
         follow_ups=follow_ups,
         metadata=metadata or {},
+        question_plan=[str(q) for q in question_plan or []],
     )
     first = question_select_next(session=session)
     if first is None:

@@ -26,6 +26,7 @@ from djangorestframework_camel_case.util import camelize
 
 from accounts.models import User
 from analysis.models import AnalysisResult
+from jobprep.models import JobProfile
 from questions.models import Question
 from sessions_app.models import InterviewSession, SessionQuestion
 
@@ -151,6 +152,22 @@ DAILY = {
     "timeSpent": "time_spent",
     "improvementRate": "improvement_rate",
     "skillBreakdown": "skill_breakdown",
+}
+JOB_PROFILES = {
+    "id": "id",
+    "title": "title",
+    "language": "language",
+    "url": "url",
+    "description": "description",
+    "category": "category",
+    "difficulty": "difficulty",
+    "requirements": "requirements",
+    "confirmed": "confirmed",
+    "resumeFilename": "resume_filename",
+    "resumeText": "resume_text",
+    "resumeProjects": "projects",
+    "createdAt": "created_at",
+    "updatedAt": "updated_at",
 }
 QUESTIONS_AUTHORED = {
     "id": "id",
@@ -280,6 +297,11 @@ def tables_for(*, user: User, scope: str) -> list[Table]:
         return [sessions, session_questions, analyses]
     if scope == ExportScope.ANALYTICS:
         return [_summary_table(user), _skills_table(user), daily]
+    job_profiles = _table(
+        "jobProfiles",
+        JobProfile.objects.filter(user=user).order_by("created_at"),
+        JOB_PROFILES,
+    )
     authored = _table(
         "questionsAuthored",
         Question.objects.filter(created_by=user).order_by("created_at"),
@@ -292,6 +314,7 @@ def tables_for(*, user: User, scope: str) -> list[Table]:
         session_questions,
         analyses,
         daily,
+        job_profiles,
         authored,
         _summary_table(user),
         _skills_table(user),

@@ -63,6 +63,8 @@ SPECTACULAR_SETTINGS = {
         # Analyses and export jobs share these values, so one neutral name serves both.
         "JobStatusEnum": "analysis.models.AnalysisStatus",
         "SessionStatusEnum": "sessions_app.models.SessionStatus",
+        "QuestionKindEnum": "sessions_app.models.QuestionKind",
+        "RequirementKindEnum": "jobprep.models.RequirementKind",
     },
 }
 

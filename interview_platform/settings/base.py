@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "accounts",
     "questions",
     "sessions_app",
+    "jobprep",
     "analysis",
     "analytics",
     "web",

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 # Top to bottom: an app may import the apps after it, never one before it.
-LAYERS = ("web", "analytics", "sessions_app", "questions", "analysis", "accounts")
+LAYERS = ("web", "analytics", "jobprep", "sessions_app", "questions", "analysis", "accounts")
 # The bottom: shared vocabulary and hooks, and the API platform (envelope, request id, limits).
 BOTTOM = ("core", "interview_platform")
 # The wiring on top of everything: it names every app (URLs, Celery) and imports none of their

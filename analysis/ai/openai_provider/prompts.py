@@ -61,7 +61,9 @@ def feedback_language(answer: str, context: AnalysisContext, question: QuestionC
     return question.language
 
 
-_FENCE_TAG = re.compile(r"</?\s*(answer|job_description|previous_questions)\s*>", re.IGNORECASE)
+_FENCE_TAG = re.compile(
+    r"</?\s*(answer|job_description|resume|previous_questions)\s*>", re.IGNORECASE
+)
 
 
 def fenced(text: str) -> str:
