@@ -11,8 +11,14 @@ from core.choices import QuestionSource
 
 from .models import Question
 
-# What a user typed in, or what was generated for them (from their category, job description...).
-PERSONAL_SOURCES = (QuestionSource.USER, QuestionSource.AI)
+# What a user typed in, or what was generated for them (from their category, job description...),
+# follow-ups quoting their answers and questions about their résumé.
+PERSONAL_SOURCES = (
+    QuestionSource.USER,
+    QuestionSource.AI,
+    QuestionSource.FOLLOW_UP,
+    QuestionSource.JOB,
+)
 
 
 def user_questions_anonymise(*, user) -> None:

@@ -50,7 +50,8 @@ PERSONAL_DATA: dict[str, str] = {
     + " for the user's own staff actions; entries about the user or their questions are "
     + "anonymised (object_repr)",
     "questions.Question": ERASED
-    + " when the user typed it (source=user) or it was generated for them (source=ai); "
+    + " when the user typed it (source=user), it was generated for them (source=ai), it "
+    + "quotes their answer (source=follow_up) or their résumé (source=job); "
     + "staff-written questions are "
     + ANONYMISED,
     "sessions_app.InterviewSession": CASCADE + "; the live state in Redis is cleared on commit",
@@ -61,6 +62,8 @@ PERSONAL_DATA: dict[str, str] = {
     "auditlog.LogEntry": ANONYMISED
     + ": a staff actor's entries stay (the actor SET NULL, their e-mail cleared); entries about "
     + "the user keep which fields changed, not the values",
+    "jobprep.JobProfile": CASCADE,
+    "jobprep.JobSession": CASCADE + " (through the job profile or the session)",
     "analytics.ExportJob": CASCADE + "; its file is deleted once the deletion commits",
 }
 

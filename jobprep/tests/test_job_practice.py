@@ -250,12 +250,17 @@ def test_descriptions_and_resumes_are_private_and_encrypted(auth_client, api_cli
     assert started.status_code == 404
 
 
-def test_job_profiles_are_in_the_data_export_and_go_with_the_account(auth_client):
+def test_job_profiles_are_in_the_data_export_and_go_with_the_account(auth_client, bank):
     from accounts.services.users import user_delete
     from analytics.exports.data import tables_for
+    from questions.models import Question
 
     upload = SimpleUploadedFile("cv.txt", "\n".join(RESUME_LINES).encode())
-    _create(auth_client, BACKEND_JD_EN, language="en", url="https://jobs.example/1", resume=upload)
+    profile = _create(
+        auth_client, BACKEND_JD_EN, language="en", url="https://jobs.example/1", resume=upload
+    ).json()
+    _session(auth_client, _confirm(auth_client, profile), count=3)
+    assert Question.objects.filter(source="job").exists()
     tables = {t.name: t for t in tables_for(user=auth_client.user, scope="all")}
     (row,) = list(tables["jobProfiles"].rows())
     assert row["description"] == BACKEND_JD_EN.strip()
@@ -268,3 +273,4 @@ def test_job_profiles_are_in_the_data_export_and_go_with_the_account(auth_client
     user.save()
     user_delete(user=user, password="pw-123456789")
     assert not JobProfile.objects.exists()
+    assert not Question.objects.filter(source="job").exists()

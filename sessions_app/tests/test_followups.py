@@ -324,3 +324,17 @@ def test_a_follow_up_quoting_the_answer_is_encrypted_at_rest(
         stored = cursor.fetchone()[0]
     assert "35%" in follow_up["question"]["question"]
     assert "35%" not in stored and "Conversion" not in stored
+
+
+def test_follow_ups_go_with_the_account(auth_client, bank, relaxed_answer_limit):
+    from accounts.services.users import user_delete
+    from questions.models import Question
+
+    session = _start(auth_client, "en")
+    _answer(auth_client, session["id"], session["currentQuestion"]["id"], ANSWERS[("en", "method")])
+    assert _next(auth_client, session["id"]).json()["kind"] == "followUp"
+    user = auth_client.user
+    user.set_password("pw-123456789")
+    user.save()
+    user_delete(user=user, password="pw-123456789")
+    assert not Question.objects.filter(source="follow_up").exists()
