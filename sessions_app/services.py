@@ -19,7 +19,7 @@ from questions.models import Question
 from questions.services import question_record_usage
 
 from . import live
-from .followups.services import PreparedFollowUp, follow_up_prepare, follow_up_serve
+from .followups.services import follow_up_prepare, follow_up_serve
 from .models import FollowUpMode, InterviewSession, SessionQuestion, SessionStart, SessionStatus
 from .reports import session_report_build
 from .selection import question_select_next
@@ -217,46 +217,27 @@ def _session_create(*, session: InterviewSession, first: Question) -> InterviewS
 
 
 def session_next(*, user: User, session_id) -> SessionQuestion:
-    """Serves the next question: a follow-up on the last answer when one is due (written by the
-    provider before any lock), else one chosen (or generated) by the selector; then served under
-    the session's lock, where the session is checked again (a concurrent request may have moved
-    it on)."""
+    """A follow-up on the last answer when due, else the selector's question: written or chosen
+    before the lock, served under it (the session is checked again there)."""
     session = _session_of(user=user, session_id=session_id)
     served = session.session_questions.count()
     _require_next_allowed(session, served=served)
     prepared = follow_up_prepare(session=session)
     if prepared is not None:
-        return _session_serve_follow_up(
-            user=user, session_id=session_id, prepared=prepared, seen=served
-        )
+        return _session_serve_next(user=user, session_id=session_id, prepared=prepared)
     question = question_select_next(session=session) or _generated_question(session)
     return _session_serve_next(user=user, session_id=session_id, question=question, seen=served)
 
 
 @transaction.atomic
-def _session_serve_follow_up(
-    *, user: User, session_id, prepared: PreparedFollowUp, seen: int
-) -> SessionQuestion:
+def _session_serve_next(*, user: User, session_id, question=None, seen=0, prepared=None):
     session = _locked_session(user=user, session_id=session_id)
     served = session.session_questions.count()
     _require_next_allowed(session, served=served)
-    session_question = follow_up_serve(session=session, prepared=prepared, order=served + 1)
-    if session_question is None:
-        # Another request moved the session on since the follow-up was written.
-        raise ApplicationError(
-            _("Another request already moved this session on."), code="session_conflict", status=409
-        )
-    transaction.on_commit(lambda: live.live_state_save(session))
-    return session_question
-
-
-@transaction.atomic
-def _session_serve_next(
-    *, user: User, session_id, question: Question, seen: int
-) -> SessionQuestion:
-    session = _locked_session(user=user, session_id=session_id)
-    served = session.session_questions.count()
-    _require_next_allowed(session, served=served)
+    if prepared is not None:
+        follow_up = follow_up_serve(session=session, prepared=prepared, order=served + 1)
+        transaction.on_commit(lambda: live.live_state_save(session))
+        return follow_up
     if served != seen:
         # Another request served a question since ours was chosen: choose again from the bank
         # (under the lock; only a generated question is never made here).

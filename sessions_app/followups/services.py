@@ -102,18 +102,21 @@ def follow_up_prepare(*, session: InterviewSession) -> PreparedFollowUp | None:
 
 def follow_up_serve(
     *, session: InterviewSession, prepared: PreparedFollowUp, order: int
-) -> SessionQuestion | None:
-    """Stores the prepared follow-up (the session row is locked by the caller). None when the
-    session moved on since it was prepared."""
+) -> SessionQuestion:
+    """Stores the prepared follow-up (the session row is locked by the caller); a conflict when
+    the session moved on since it was prepared."""
+    moved_on = ApplicationError(
+        _("Another request already moved this session on."), code="session_conflict", status=409
+    )
     if order != prepared.parent_order + 1:
-        return None
+        raise moved_on
     parent = (
         SessionQuestion.objects.select_related("question")
         .filter(pk=prepared.parent_id, session=session)
         .first()
     )
     if parent is None:
-        return None
+        raise moved_on
     source = parent.question
     draft = prepared.draft
     # The follow-up quotes the user's answer: it is theirs (never in the shared bank, inactive
