@@ -70,6 +70,10 @@ class AnalysisResult(models.Model):
     ai_analysis = models.JSONField(default=dict, blank=True)
     ideal_answer = EncryptedTextField(blank=True)
     preliminary = models.BooleanField(default=False)
+    # Integrity flags ({"code", ...params}; codes in analysis.ai.types.FLAG_CODES): what the
+    # scorer saw in the answer itself (another language, off topic, padding...). Encrypted like
+    # the feedback: abusive_tone names the words the answer used.
+    flags = EncryptedJSONField(default=list, blank=True)
     failure_reason = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     # Keyed HMAC (FIELD_HASH_KEY) of (question, rubric version, answer): the same user's identical

@@ -7,6 +7,8 @@ from rest_framework import serializers
 
 from core.choices import Difficulty, JobCategory, Language, QuestionType
 
+from .ai.types import FLAG_CODES
+from .flags import flags_for_display
 from .models import AnalysisResult, AnalysisStatus
 
 
@@ -34,6 +36,18 @@ class AIAnalysisSerializer(serializers.Serializer):
     reused_from = serializers.UUIDField(required=False)
 
 
+class FlagSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(
+        choices=[(code, code) for code in FLAG_CODES],
+        help_text="language_mismatch: answered in the other language (scored on content); "
+        "off_topic: answers a different question; copied_question: restates the question; "
+        "repetition: a sentence repeated; padding: unrelated sentences left out of the score; "
+        "evaluator_directed: text addressed to the evaluator, ignored; abusive_tone: insulting "
+        "wording, lowers job fit.",
+    )
+    message = serializers.CharField(help_text="In the session's language.")
+
+
 class AnalysisQuestionSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     question = serializers.CharField()
@@ -55,6 +69,7 @@ class AnalysisResultSerializer(serializers.ModelSerializer):
     improvements = serializers.ListField(child=serializers.CharField())
     detailed_feedback = DetailedFeedbackSerializer(allow_null=True)
     ai_analysis = serializers.SerializerMethodField()
+    flags = serializers.SerializerMethodField()
 
     class Meta:
         model = AnalysisResult
@@ -75,6 +90,7 @@ class AnalysisResultSerializer(serializers.ModelSerializer):
             "ai_analysis",
             "ideal_answer",
             "preliminary",
+            "flags",
             "failure_reason",
             "created_at",
             "completed_at",
@@ -89,6 +105,11 @@ class AnalysisResultSerializer(serializers.ModelSerializer):
             "job_fit": instance.job_fit,
         }
         return data
+
+    @extend_schema_field(FlagSerializer(many=True))
+    def get_flags(self, obj) -> list[dict]:
+        """What the scorer noticed about the answer itself, in the session's language."""
+        return flags_for_display(obj.flags, obj.language)
 
     @extend_schema_field(AIAnalysisSerializer(allow_null=True))
     def get_ai_analysis(self, obj) -> dict | None:

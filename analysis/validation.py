@@ -3,6 +3,7 @@ characters, no profanity in Korean or English."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -11,47 +12,104 @@ from django.utils.translation import gettext as _
 
 from interview_platform.api.errors import ApplicationError, ErrorType
 
-# Whole English words only, so "Scunthorpe", "assessment" or "class" never trip the filter.
+# Whole English words only, so "Scunthorpe", "assessment", "cocktail" or "class" never trip it.
 _EN_PROFANITY = re.compile(
-    r"\b(fuck\w*|shit\w*|bitch\w*|cunt\w*|asshole\w*|motherfuck\w*|dickhead\w*|bastard\w*|"
-    r"wanker\w*|bullshit)\b",
+    r"\b(?:fuck\w*|f\*+ck\w*|shit(?:s|ty|head\w*)?|bullshit\w*|bitch\w*|cunts?|asshole\w*|"
+    r"motherfuck\w*|dickheads?|bastards?|wankers?|twats?)\b",
     re.IGNORECASE,
 )
-# Korean profanity is matched after removing spaces and symbols people insert to dodge filters
-# ("씨 발", "시.발").
-_KO_PROFANITY = (
+# Korean swear words, matched word by word (a word is a run of Hangul): at the start of a word
+# they carry a particle or a suffix ("씨발", "병신같은"), and a word that merely contains the
+# syllables ("시발점", "새끼손가락", "수박씨") is not one.
+_KO_WORD_START = (
     "씨발",
-    "시발",
+    "씨바",
     "씨팔",
-    "ㅅㅂ",
-    "ㅆㅂ",
+    "시팔",
+    "씹새",
+    "씹할",
     "병신",
-    "ㅂㅅ",
     "개새끼",
     "개새기",
-    "좆",
+    "개색기",
+    "개같은",
     "지랄",
     "염병",
+    "니미럴",
+    "존나",
+    "존니",
+    "좆",
     "썅",
-    "닥쳐",
-    "꺼져",
     "미친놈",
     "미친년",
+    "또라이새끼",
 )
-_KO_SQUASH = re.compile(r"[\s\W_\d]+", re.UNICODE)
+_KO_ANYWHERE = ("좆", "씨발", "개새끼")
+# "시발" is also a noun's head ("시발점", "시발역"): a swear word only when what follows is not.
+_KO_SIBAL = re.compile(r"^시발(?!점|역|택시|착)")
+_KO_STRETCHED = re.compile(r"^(씨|시)이+(발|팔)")
+_KO_JAMO = re.compile(r"(?<![ㄱ-ㅎ])(ㅅㅂ|ㅆㅂ|ㅂㅅ|ㅈㄴ|ㅄ|ㅗ)(?![ㄱ-ㅎ])")
+# Imperatives that are also ordinary verbs ("전원이 꺼져 결제가 안 됐다", "위기가 닥쳐"): rude only
+# when they end the sentence and follow no subject.
+_KO_IMPERATIVE = re.compile(
+    r"(?:^|[^가-힣])([가-힣]*?)\s*(꺼져|닥쳐)(?:라|요)?\s*(?=[.!?~…]|$)", re.M
+)
+# "이 새끼", "그 새끼야": 새끼 alone is a baby animal or a little finger ("새끼손가락").
+_KO_SAEKKI = re.compile(
+    r"(?:^|[^가-힣])(?:이|그|저|개|미친|이런|저런) ?(새끼|새기)(?:야|들|가|는|를|들아)?(?![가-힣])"
+)
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+
+
+def _korean_profanity(text: str) -> str | None:
+    words = _HANGUL_RUN.findall(text)
+    for word in words:
+        for root in _KO_WORD_START:
+            if word.startswith(root):
+                return root
+        if _KO_SIBAL.match(word):
+            return "시발"
+        stretched = _KO_STRETCHED.match(word)
+        if stretched:
+            return stretched.group(1) + stretched.group(2)
+        for root in _KO_ANYWHERE:
+            if root in word and not word.startswith(root):
+                return root
+    # Syllables split by spaces or symbols to dodge a filter: "씨 발", "시.발", "병 신".
+    for first, second in itertools.pairwise(words):
+        if len(first) == 1 and len(second) == 1:
+            joined = first + second
+            if joined in ("씨발", "시발", "씨팔", "시팔", "병신", "지랄", "존나"):
+                return joined
+    jamo = _KO_JAMO.search(text)
+    if jamo:
+        return jamo.group(1)
+    for m in _KO_IMPERATIVE.finditer(text):
+        before = m.group(1)
+        if not (before and before[-1] in "이가은는"):
+            return m.group(2)
+    saekki = _KO_SAEKKI.search(text)
+    if saekki:
+        return saekki.group(1)
+    return None
+
+
+def find_profanity(text: str) -> str | None:
+    """The first swear word in `text`, as written (English) or as its root (Korean), or None."""
+    english = _EN_PROFANITY.search(text)
+    if english:
+        return english.group(0)
+    return _korean_profanity(text)
+
+
+def contains_profanity(text: str) -> bool:
+    return find_profanity(text) is not None
 
 
 def _has_control_characters(text: str) -> bool:
     return any(
         unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"} and ch not in "\n\r\t" for ch in text
     )
-
-
-def contains_profanity(text: str) -> bool:
-    if _EN_PROFANITY.search(text):
-        return True
-    squashed = _KO_SQUASH.sub("", text)
-    return any(word in squashed for word in _KO_PROFANITY)
 
 
 def normalize_answer(text: str) -> str:
@@ -91,12 +149,14 @@ def validate_answer(text: str) -> str:
             type=ErrorType.VALIDATION,
             details={"fields": {"answer": ["no letters"]}},
         )
-    if contains_profanity(text):
+    word = find_profanity(text)
+    if word:
+        message = _('Please rephrase the answer without "%(word)s".') % {"word": word}
         raise ApplicationError(
-            _("Please rephrase the answer without profanity."),
+            message,
             code="answer_profanity",
             type=ErrorType.VALIDATION,
-            details={"fields": {"answer": ["profanity"]}},
+            details={"fields": {"answer": [message]}, "word": word},
         )
     return text
 

@@ -11,6 +11,18 @@ LanguageCode = Literal["ko", "en"]
 UserLevel = Literal["entry", "mid", "senior"]
 SCORE_MAX = 25
 
+# Integrity flags an analysis can carry (see analysis/ai/offline/integrity.py). Each flag is a
+# dict {"code": ..., **params}; the API renders its message in the session's language.
+FLAG_CODES = (
+    "language_mismatch",
+    "off_topic",
+    "copied_question",
+    "repetition",
+    "padding",
+    "evaluator_directed",
+    "abusive_tone",
+)
+
 
 class EvaluationCriteria(TypedDict):
     understanding: str
@@ -118,6 +130,7 @@ class AnalysisOutput:
     # What was analysed, kept so generate_feedback can be re-derived from an output alone.
     answer: str = ""
     question: QuestionContext | None = None
+    flags: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -145,6 +158,7 @@ class AnalysisOutput:
             "ai_analysis": ai_analysis,
             "ideal_answer": self.ideal_answer,
             "preliminary": self.preliminary,
+            "flags": [dict(f) for f in self.flags],
         }
 
 

@@ -82,6 +82,7 @@ def result_fields_of(source: AnalysisResult) -> dict:
         "ai_analysis": source.ai_analysis,
         "ideal_answer": source.ideal_answer,
         "preliminary": source.preliminary,
+        "flags": source.flags,
     }
 
 

@@ -34,7 +34,9 @@ def test_its_output_maps_onto_analysis_result_fields():
         "ai_analysis",
         "ideal_answer",
         "preliminary",
+        "flags",
     }
+    assert fields["flags"] == []
     assert fields["total_score"] == sum(
         fields[k] for k in ("understanding", "logic", "specificity", "job_fit")
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..types import AnalysisContext, QuestionContext
+from .integrity import Relevance, Screen, judge_relevance, screen
 from .keywords import TermIndex
 from .length import LengthSignals, analyze_length
 from .markers import markers_for
 from .relevance import RelevanceSignals, analyze_relevance
 from .specificity import SpecificitySignals, analyze_specificity
 from .structure import StructureSignals, TaggedSentence, analyze_structure, tag_sentences
-from .text import content_stems, detect_language, normalize, split_paragraphs, split_sentences
+from .text import HANGUL_RE, LATIN_RE, content_stems, detect_language, normalize
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,14 @@ class Signals:
     specificity: SpecificitySignals
     relevance: RelevanceSignals
     previous_overlap: float  # highest word overlap with an earlier answer in the session
+    screen: Screen | None = None  # what was set aside before scoring
+    topicality: Relevance | None = None  # which sentences answer the question asked
+    session_language: str = ""
+    flags: tuple[dict, ...] = ()
+
+    @property
+    def flag_codes(self) -> set[str]:
+        return {f["code"] for f in self.flags}
 
     @property
     def question_type(self) -> str:
@@ -36,7 +45,7 @@ class Signals:
 
 
 def answer_language(answer: str, question: QuestionContext, context: AnalysisContext) -> str:
-    """Feedback follows the language the user answered in; the hint breaks ties."""
+    """The language the user answered in; the session's language breaks ties."""
     hint = context.language or question.language or "en"
     return detect_language(answer, default=hint)
 
@@ -48,16 +57,74 @@ def _overlap(a: str, b: str) -> float:
     return len(sa & sb) / min(len(sa), len(sb))
 
 
+def _letters(text: str) -> int:
+    return len(HANGUL_RE.findall(text)) * 3 + len(LATIN_RE.findall(text))
+
+
+def _flags(
+    scr: Screen, rel: Relevance, *, mismatch: bool, extra_padding: int = 0
+) -> tuple[dict, ...]:
+    flags: list[dict] = []
+    if mismatch:
+        flags.append({"code": "language_mismatch", "answer_language": scr.answer_language})
+    if rel.off_topic:
+        flags.append({"code": "off_topic"})
+    if rel.copied:
+        flags.append({"code": "copied_question"})
+    if scr.repeats >= 2:
+        flags.append({"code": "repetition", "times": scr.max_repeat})
+    if (rel.padding or extra_padding) and not rel.off_topic:
+        flags.append({"code": "padding", "count": len(rel.padding) + extra_padding})
+    if scr.directed:
+        flags.append({"code": "evaluator_directed"})
+    if scr.insults:
+        flags.append({"code": "abusive_tone", "words": scr.insults[:3]})
+    return tuple(flags)
+
+
 def analyze(question: QuestionContext, answer: str, context: AnalysisContext) -> Signals:
-    text = normalize(answer)
-    language = answer_language(text, question, context)
-    pairs = [
-        (sentence, p)
-        for p, paragraph in enumerate(split_paragraphs(text))
-        for sentence in split_sentences(paragraph)
-    ]
+    raw = normalize(answer)
+    session_language = context.language or question.language or ""
+    scr = screen(raw, hint=session_language or "en")
+    language = scr.answer_language
+    # The other language is named only when there is enough text to tell (a Korean answer
+    # quoting "API" and "Redis" is still Korean).
+    mismatch = bool(session_language) and language != session_language and _letters(raw) >= 30
+    rel = judge_relevance(
+        question.text,
+        tuple(question.expected_keywords),
+        [sentence for sentence, _ in scr.sentences],
+        [p for _, p in scr.sentences],
+        judged=not mismatch,
+    )
+    # Padding and restatements are not scored; an answer that is nothing else keeps its
+    # sentences (and is capped by its flag) so there is still something to coach on.
+    keep = rel.relevant if rel.relevant and not rel.off_topic else range(len(scr.sentences))
+    pairs = [scr.sentences[i] for i in keep]
+    paragraphs: dict[int, list[str]] = {}
+    for sentence, p in pairs:
+        paragraphs.setdefault(p, []).append(sentence)
+    text = "\n\n".join(" ".join(ss) for ss in paragraphs.values())
+    pairs = [(sentence, p) for p, (_, ss) in enumerate(paragraphs.items()) for sentence in ss]
     markers = markers_for(language)
     tagged = tag_sentences(pairs, markers, language)
+    # Trailing self-praise ("I'm passionate... I love learning...") added after the answer is
+    # padding too: it is set aside rather than allowed to add length or figures.
+    tail = 0
+    for t in reversed(tagged):
+        if (t.claim or t.opinion or t.personal) and not ({"action", "result"} & t.phases.keys()):
+            tail += 1
+        else:
+            break
+    if 2 <= tail < len(tagged):
+        pairs = pairs[:-tail]
+        text = "\n\n".join(
+            " ".join(sentence for sentence, q in pairs if q == p)
+            for p in sorted({q for _, q in pairs})
+        )
+        tagged = tag_sentences(pairs, markers, language)
+    else:
+        tail = 0
     length = analyze_length(text, [s for s, _ in pairs], language)
     long_answer = length.chars > 700 if language == "ko" else length.words > 250
     structure = analyze_structure(tagged, language, long_answer=long_answer)
@@ -73,4 +140,8 @@ def analyze(question: QuestionContext, answer: str, context: AnalysisContext) ->
         specificity=analyze_specificity(tagged, text, language, index),
         relevance=analyze_relevance(question, index, tagged, language),
         previous_overlap=max((_overlap(text, p) for p in context.previous_answers), default=0.0),
+        screen=scr,
+        topicality=rel,
+        session_language=session_language or language,
+        flags=_flags(scr, rel, mismatch=mismatch, extra_padding=tail),
     )

@@ -18,6 +18,8 @@ _EN_FILLERS = re.compile(
 _EN_DOUBLED = re.compile(r"\b(\w+) \1\b", re.I)
 _EN_LOWER_I = re.compile(r"(?:^|\s)i(?=[\s,.'])")
 
+_KO_BARE_ENDINGS = frozenset({"면", "니까", "므로", "기에", "지만", "면서도", "보니"})
+
 _PHASE_NAMES = {
     "en": {
         "situation": "situation",
@@ -52,6 +54,18 @@ def _grammar_ko(s: Signals) -> str:
         )
     elif formal:
         parts.append(f"{formal}개 문장이 모두 '-습니다'체로 끝나 면접에 맞는 어조가 일관됩니다.")
+    scr = s.screen
+    if scr is not None and scr.banmal:
+        parts.append(
+            f"반말 어미(예: '~거야', '~했어')로 끝나는 문장이 {scr.banmal}개 있습니다. 면접에서는 "
+            "'-습니다'체로 말씀해 주세요."
+        )
+    if scr is not None and scr.fillers:
+        shown = ", ".join(f"'{w}'({n}번)" for w, n in scr.fillers.most_common(3))
+        parts.append(
+            f"{shown} 같은 군말이 모두 {sum(scr.fillers.values())}번 나옵니다. 말을 고르는 동안 "
+            "잠시 멈추는 편이 더 명확하게 들립니다."
+        )
     parts.append(f"문장은 평균 {s.structure.mean_sentence_length:.0f}자입니다.")
     if s.structure.long_sentences:
         i = s.structure.long_sentences[0]
@@ -71,6 +85,8 @@ def _grammar_en(s: Signals) -> str:
     if doubled and doubled.group(1).lower() not in {"that", "had"}:
         issues.append(f"a doubled word ({quoted(doubled.group(0))})")
     fillers = sorted({m.group(0).lower() for m in _EN_FILLERS.finditer(s.text)})
+    if s.screen is not None:
+        fillers = sorted(set(fillers) | set(s.screen.fillers))
     if fillers:
         issues.append(f"filler words that weaken the delivery ({listing(fillers, 'en', 3)})")
     n = len(s.sentences)
@@ -122,8 +138,10 @@ def _structure(s: Signals) -> str:
                 if ko
                 else "The parts come in the order a listener needs them."
             )
-    if st.connectors:
-        shown = listing(st.connectors, s.language, 5)
+    # Bare verb endings ("면", "니까") connect clauses but are not phrases a user would recognise.
+    connectors = [c for c in st.connectors if c not in _KO_BARE_ENDINGS]
+    if connectors:
+        shown = listing(connectors, s.language, 5)
         parts.append(
             f"흐름을 잇는 표현: {shown}."
             if ko

@@ -66,6 +66,8 @@ EN = MarkerSet(
         r"\b(?:last (?:year|spring|summer|fall|autumn|winter|quarter|month|week)|"
         r"(?:at|in) (?:my|a|an|our) (?:last|previous|current|former|first|old) "
         r"(?:job|company|role|team|employer|position|internship|startup)|"
+        r"(?:at|in|during) (?:my|our) (?:[\w-]+ )?(?:internship|summer job|first job|"
+        r"placement|apprenticeship|residency)|"
         r"at an? (?:[\w-]+ ){0,3}(?:company|startup|agency|firm|bank|warehouse|store|retailer|"
         r"hospital|clinic|school|marketplace|business|platform|app|saas|provider)|"
         r"as (?:a |an |the )?(?:pm|[\w-]+ (?:manager|engineer|analyst|designer|lead|supervisor|"

@@ -221,10 +221,53 @@ def score(s: Signals, *, neutral_length: bool = False) -> tuple[Scores, Breakdow
     ) * (0.6 + 0.4 * room)
     # An answer is spoken prose; a list of terms shows vocabulary, not understanding.
     prose = 0.35 + 0.65 * s.length.prose
-    scores = Scores(
-        understanding=_points(understanding * prose),
-        logic=_points(logic * prose),
-        specificity=_points(specificity * prose),
-        job_fit=_points(job_fit * prose),
-    )
-    return scores, b
+    points = {
+        "understanding": _points(understanding * prose),
+        "logic": _points(logic * prose),
+        "specificity": _points(specificity * prose),
+        "job_fit": _points(job_fit * prose),
+    }
+    return Scores(**integrity_adjusted(s, points)), b
+
+
+# What an answer that is not an answer to this question can still earn, per dimension.
+OFF_TOPIC_CAP = 5
+COPIED_CAP = 8
+
+
+def integrity_adjusted(s: Signals, points: dict[str, int]) -> dict[str, int]:
+    """Caps and deductions for what the answer is, whatever its surface quality: another
+    question's answer, a restated question, one sentence repeated, insults, 반말, fillers."""
+    codes = s.flag_codes
+    scr = s.screen
+    out = dict(points)
+
+    def cap(names: tuple[str, ...], limit: int) -> None:
+        for name in names:
+            out[name] = min(out[name], limit)
+
+    def deduct(name: str, amount: int) -> None:
+        out[name] = max(0, out[name] - amount)
+
+    if "off_topic" in codes:
+        cap(("understanding", "job_fit"), OFF_TOPIC_CAP)
+        cap(("specificity", "logic"), 15)
+    if "copied_question" in codes:
+        cap(("understanding", "logic", "specificity", "job_fit"), COPIED_CAP)
+    if scr is not None:
+        if scr.repeats:
+            # Repeats are not scored as content, and saying a thing again costs the telling.
+            deduct("logic", min(6, 2 + scr.repeats // 2))
+        if "repetition" in codes and len(s.sentences) <= 3:
+            # One thought said over and over: what is left is the thought said once.
+            cap(("understanding", "logic", "specificity", "job_fit"), COPIED_CAP)
+        if scr.insults:
+            deduct("job_fit", 8)
+            deduct("understanding", 2)
+        if scr.banmal and scr.banmal >= max(2, scr.polite):
+            deduct("job_fit", 4)
+        words = max(s.length.words, 1)
+        filler_share = sum(scr.fillers.values()) / words
+        if filler_share >= 0.05:
+            deduct("logic", round(min(1.0, filler_share * 4) * 8))
+    return out

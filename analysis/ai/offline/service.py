@@ -77,6 +77,7 @@ class OfflineAIService:
             language=signals.language,  # type: ignore[arg-type]
             answer=answer,
             question=question,
+            flags=[dict(f) for f in signals.flags],
         )
 
     def generate_question(

@@ -27,13 +27,58 @@ EN_NUMBER_RE = re.compile(
     rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|"
     rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b)"
 )
-_KO_UNITS = (
-    r"%포인트|%p|%|퍼센트|포인트|배|명|건|개|원|만|억|천|백|조|주|일|개월|달|년|시간|분|초|ms|회|번|"
-    r"점|위|곳|차|단계|가지|스테이지|팀|달러|시|배|장|권|편|대|km|kg|GB|MB|TB"
-)
+_KO_UNIT_LIST = [
+    "%포인트",
+    "%p",
+    "%",
+    "퍼센트",
+    "포인트",
+    "배",
+    "명",
+    "건",
+    "개월",
+    "개",
+    "원",
+    "만",
+    "억",
+    "천",
+    "백",
+    "조",
+    "주",
+    "일",
+    "달",
+    "년",
+    "시간",
+    "분",
+    "초",
+    "ms",
+    "회",
+    "번",
+    "점",
+    "위",
+    "곳",
+    "차",
+    "단계",
+    "가지",
+    "스테이지",
+    "팀",
+    "달러",
+    "시",
+    "장",
+    "권",
+    "편",
+    "대",
+    "km",
+    "kg",
+    "GB",
+    "MB",
+    "TB",
+]
+# Longest first, so "6개월" is one figure and not "6개" + "월".
+_KO_UNITS = "|".join(sorted(set(_KO_UNIT_LIST), key=lambda u: (-len(u), u)))
 KO_NUMBER_RE = re.compile(
     rf"(?:\d+(?:[.,]\d+)*\s?(?:{_KO_UNITS})?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
-    rf"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|석|넉|수십|수백|수천|몇십)\s?"
+    rf"(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|석|넉|수십|수백|수천|몇십)\s?"
     rf"(?:번|명|개|가지|달|주|시간|곳|건|분|배|차례|팀|해|군데|개월|단계|차)(?![가-힣])|"
     rf"절반|두 배|세 배|열 배|\d+분의 \d+|반으로)"
 )
@@ -49,14 +94,23 @@ _ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z0-9]*|[A-Za-z]+\d+[A-Za-z0-9]*|[
 _LATIN_IN_KO_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#./-]*[A-Za-z0-9+#]|[A-Z]")
 
 
+_EN_SMALL_FIGURE = re.compile(
+    r"(?:\bfrom|\bto|\bby|\bunder|\bjust) \d\b|\b\d (?:a|an|per|each|every) (?:day|week|month|"
+    r"quarter|year|hour|shift|sprint)\b"
+)
+
+
 def find_numbers(text: str, language: str) -> list[str]:
     """Figures in `text` (English text is expected lower-cased: the pattern is)."""
     pattern = KO_NUMBER_RE if language == "ko" else EN_NUMBER_RE
     out = []
     for m in pattern.finditer(text):
         value = m.group(0).strip()
-        # A bare one-digit number without a unit is usually a list marker or "1 thing", not data.
-        if re.fullmatch(r"\d", value):
+        # A bare one-digit number without a unit is usually a list marker or "1 thing", not data,
+        # unless it is one end of a change ("from 8 a month to 0") or a rate ("3 a week").
+        if re.fullmatch(r"\d", value) and not _EN_SMALL_FIGURE.search(
+            text[max(0, m.start() - 6) : m.end() + 14]
+        ):
             continue
         out.append(value)
     return out

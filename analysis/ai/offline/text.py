@@ -30,7 +30,7 @@ def _words(text: str) -> frozenset[str]:
 KO_PARTICLES = _words(
     """이 가 은 는 을 를 의 에 에서 에게 에게서 께 께서 한테 로 으로 로서 으로서 로써 으로써
     와 과 랑 이랑 하고 도 만 까지 부터 보다 처럼 마다 조차 마저 밖에 뿐 대로 나 이나 든지
-    라도 이라도 이며 며 이고 라고 이라고 라는 이라는 란 이란 인 인데 이다 입니다 였 이었
+    라도 이라도 이며 며 이고 라고 이라고 라는 이라는 란 이란 인데 이다 입니다 였 이었
     이지만 에는 에도 엔 에선 론 으론 로부터 으로부터 만큼 들 씩 이라서 라서 이므로 별 간"""
 )
 KO_VERBAL = _words(
@@ -180,6 +180,8 @@ def ko_noun(token: str) -> str | None:
     forms = ko_forms(token)
     for form in forms[1:]:
         if form[-1] in _VERB_FINALS and len(form) > 1:
+            continue
+        if form[-1] == "으":  # "통계적으" + "로": the particle is "으로"
             continue
         if _starts_with_noun_suffix(token[len(form) :]):
             # A one-syllable noun cannot be told from a word ending in a particle-like syllable

@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from analysis.ai.registry import get_ai_service, resolve_provider_name
+from analysis.eval.adversarial import format_adversarial, load_adversarial_set, run_adversarial
 from analysis.eval.harness import (
     DEFAULT_FILE,
     content_only,
@@ -22,7 +23,7 @@ class Command(BaseCommand):
     help = (
         "Score every answer of a graded set (JSON Lines) and print, per language and overall, "
         "the share of answer pairs ordered good > ok > bad, the mean score per grade and its "
-        "spread."
+        "spread; then the adversarial set's expectations held, per attack type and language."
     )
     requires_system_checks: list[str] = []
 
@@ -39,6 +40,16 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--check", action="store_true", help="exit with an error when a target is missed"
+        )
+        parser.add_argument(
+            "--no-adversarial",
+            action="store_true",
+            help="skip the adversarial set (attacks paired with honest answers)",
+        )
+        parser.add_argument(
+            "--verbose",
+            action="store_true",
+            help="list every adversarial expectation, not only misses",
         )
 
     def handle(self, *args, **options):
@@ -61,5 +72,12 @@ class Command(BaseCommand):
             if not options["no_timing"]:
                 report.speed_ms = measure_speed(service, questions)
         self.stdout.write(format_report(report))
+        adversarial = None
+        if not options["no_adversarial"]:
+            adversarial = run_adversarial(load_adversarial_set(), service)
+            self.stdout.write("")
+            self.stdout.write(format_adversarial(adversarial, verbose=options["verbose"]))
         if options["check"] and not report.overall.meets_targets:
             raise CommandError("quality targets not met")
+        if options["check"] and adversarial is not None and not adversarial.meets_target:
+            raise CommandError("adversarial target not met")
