@@ -20,6 +20,7 @@ Expectations (each one counted on its own):
 - "no_flags": [...] ... and not these
 - "excludes" / "includes": strings that must not / must appear in the attack's feedback
   (strengths, improvements, detailed feedback, ideal answer)
+- "tools_exclude": words the feedback must not list as tools or methods
 - "ideal_excludes" / "ideal_includes": the same for the ideal answer alone
 - "validation": "accept" | "refuse", "word": the word a refusal must name
 
@@ -243,12 +244,26 @@ def _check(
         out.append((f"feedback excludes {s!r}", s not in text, _around(text, s)))
     for s in expect.get("includes", ()):
         out.append((f"feedback includes {s!r}", s in text, "missing"))
+    tools = _tools_named(text)
+    for s in expect.get("tools_exclude", ()):
+        out.append((f"not named as a tool: {s!r}", s not in tools, f"tools {tools}"))
     for s in expect.get("ideal_excludes", ()):
         held = s not in attack.ideal_answer
         out.append((f"ideal excludes {s!r}", held, _around(attack.ideal_answer, s)))
     for s in expect.get("ideal_includes", ()):
         out.append((f"ideal includes {s!r}", s in attack.ideal_answer, attack.ideal_answer[:160]))
     return out
+
+
+_TOOLS_LINE = re.compile(
+    r"(?:Named tools and methods|tools and methods you used|언급한 도구·방법|"
+    r"사용한 도구와 방법을 구체적으로 밝히셨습니다):\s*([^.\n]*)"
+)
+
+
+def _tools_named(text: str) -> list[str]:
+    """The names the feedback lists as tools or methods."""
+    return [name for line in _TOOLS_LINE.findall(text) for name in re.findall(r'"([^"]+)"', line)]
 
 
 def _around(text: str, s: str) -> str:

@@ -9,9 +9,10 @@ evidence, and a strong answer does without them."""
 from __future__ import annotations
 
 from .analyzer import Signals
+from .integrity import has_insult
 from .markers import markers_for
 from .structure import TaggedSentence, tag_sentences
-from .text import normalize, split_sentences
+from .text import content_stems, normalize, split_sentences
 
 SLOTS_BY_TYPE = {
     "behavioral": ("situation", "task", "action", "result", "reflection"),
@@ -95,8 +96,16 @@ def _structure_from_sample(sample: str, question_type: str, language: str) -> li
 
 
 def _keeps(t: TaggedSentence, evidence: set[int]) -> bool:
-    """Whether a sentence earns its place: it carries evidence and is not about the speaker."""
-    if t.deflection or t.personal or t.index not in evidence:
+    """Whether a sentence earns its place: it carries evidence and is not about the speaker.
+    Insults never stay; the user's own lesson always does; a vague promise ("열심히 하겠습니다",
+    "I will do my best") says nothing an interviewer can check."""
+    if t.deflection or t.personal or has_insult(t.text):
+        return False
+    if "reflection" in t.phases and not t.claim:
+        return True
+    if t.vague and not t.numbers and len(content_stems(t.text)) <= 3:
+        return False
+    if t.index not in evidence:
         return False
     return not (t.claim and not t.numbers)
 
@@ -147,11 +156,10 @@ def compose(s: Signals) -> str:
         if i == last_result and not quantified:
             text = text.rstrip(".") + f" ({figure})."
         parts.append(text)
-        next_slot = kept[i + 1][0] if i + 1 < len(kept) else None
-        if slot == "action" and next_slot != "action" and missing and "also" not in emitted:
-            emitted.add("also")
-            parts.append(PLACEHOLDERS[lang]["also"].format(terms=", ".join(missing[:4])))
     fill_gaps(len(slots))
+    if missing:
+        # What the answer never covered goes last, as a note to add, not inside the story.
+        parts.append(PLACEHOLDERS[lang]["also"].format(terms=", ".join(missing[:4])))
     return " ".join(parts)
 
 

@@ -36,6 +36,8 @@ _DIRECTED_STRONG = re.compile(
     r"\bassistant\s*:|\byou are now\b|\bas an ai\b|"
     r"(?:output|return|print|respond with|set) (?:a |the )?(?:total|score|scores|grade)\b|"
     r"\b25\s*/\s*25\b|\b100\s*/\s*100\b|\bfull marks\b|"
+    r"\b(?:score|rate|grade|mark) (?:it|this|me|this answer) (?:a |an )?\d+\b|"
+    r"\btotal (?:of )?100\b|"
     r"시스템 ?(?:안내|지시|메시지|프롬프트|공지)|이전 지시|지시(?:를|사항을)? 무시|프롬프트|"
     r"(?:총점|점수를?) ?\d+ ?점(?:을|으로)? (?:출력|부여|주십|줘|주세요|매겨)|"
     r"만점을 (?:주|부여|출력)|"
@@ -85,6 +87,12 @@ _KO_INSULT = re.compile(
     r"진상|멍청|바보같|바보 같|한심한|한심해|무식한|무식해|또라이|꼰대|찌질|떠들지|떠들어|"
     r"개념 ?없는|짜증나는 (?:고객|사람|동료)|머리가 나쁜"
 )
+
+
+def has_insult(text: str) -> bool:
+    return bool(_EN_INSULT.search(text) or _KO_INSULT.search(text))
+
+
 # 반말 sentence endings ("했어", "할 거야", "했지"): no 요, no 니다.
 _KO_BANMAL = re.compile(
     r"(?:거야|했어|였어|었어|았어|할게|했지|하자|잖아|거든|는데|했다고|이야|냐|니)[.!?…\"']*$"
@@ -99,6 +107,8 @@ class Screen:
     answer_language: str
     sentences: list[tuple[str, int]]  # (sentence, paragraph) worth scoring, in order
     directed: int = 0  # spans or sentences addressed to the evaluator, set aside
+    directed_texts: list[str] = field(default_factory=list)
+    cleaned: str = ""  # the answer without the text addressed to the evaluator
     repeats: int = 0  # sentences dropped as repeats of an earlier one
     max_repeat: int = 1  # how often the most repeated sentence appears
     fillers: Counter[str] = field(default_factory=Counter)
@@ -117,10 +127,13 @@ def screen(text: str, *, hint: str) -> Screen:
     language = detect_language(text, default=hint)
     directed = 0
 
+    directed_texts: list[str] = []
+
     def drop_bracketed(m: re.Match[str]) -> str:
         nonlocal directed
         if is_directed(m.group(0)):
             directed += 1
+            directed_texts.append(m.group(0))
             return " "
         return m.group(0)
 
@@ -129,14 +142,22 @@ def screen(text: str, *, hint: str) -> Screen:
     for p, paragraph in enumerate(split_paragraphs(text)):
         for sentence in split_sentences(paragraph):
             pairs.append((sentence, p))
-    out = Screen(answer_language=language, sentences=[], directed=directed)
+    out = Screen(
+        answer_language=language,
+        sentences=[],
+        directed=directed,
+        directed_texts=directed_texts,
+    )
     out.total_sentences = len(pairs)
+    kept_raw: dict[int, list[str]] = {}
     seen: list[frozenset[str]] = []
     counts: Counter[frozenset[str] | str] = Counter()
     for sentence, p in pairs:
         if is_directed(sentence):
             out.directed += 1
+            out.directed_texts.append(sentence)
             continue
+        kept_raw.setdefault(p, []).append(sentence)
         filler_re = _KO_FILLER if language == "ko" else _EN_FILLER
         found = [m.group(0).strip(" ,.…").lower() for m in filler_re.finditer(sentence)]
         if found:
@@ -166,6 +187,7 @@ def screen(text: str, *, hint: str) -> Screen:
     out.max_repeat = max(
         [1, *(1 + sum(1 for s, _ in pairs if _signature(s) == k) - 1 for k in seen[:50])]
     )
+    out.cleaned = "\n\n".join(" ".join(ss) for ss in kept_raw.values())
     out.insults = list(dict.fromkeys(i.lower() if language == "en" else i for i in out.insults))
     return out
 

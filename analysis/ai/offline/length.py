@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .text import EN_STOPWORDS, content_stems, ko_forms, tokens
 
 # (words or characters where credit starts, where it is full, where concision starts to cost)
-_BOUNDS = {"en": (12, 140, 480), "ko": (25, 300, 1400)}
+_BOUNDS = {"en": (12, 80, 480), "ko": (25, 180, 1400)}
 
 
 @dataclass(frozen=True)

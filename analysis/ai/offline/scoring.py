@@ -255,6 +255,9 @@ def integrity_adjusted(s: Signals, points: dict[str, int]) -> dict[str, int]:
     if "copied_question" in codes:
         cap(("understanding", "logic", "specificity", "job_fit"), COPIED_CAP)
     if scr is not None:
+        if scr.directed and scr.directed >= len(s.sentences):
+            # Mostly an instruction to the grader: what is left is not an answer to score.
+            cap(("understanding", "logic", "specificity", "job_fit"), OFF_TOPIC_CAP)
         if scr.repeats:
             # Repeats are not scored as content, and saying a thing again costs the telling.
             deduct("logic", min(6, 2 + scr.repeats // 2))

@@ -15,7 +15,7 @@ from string import Template
 
 from ..types import AnalysisContext, QuestionContext
 
-PROMPT_VERSION = "analysis-v1"
+PROMPT_VERSION = "analysis-v2"
 QUESTION_PROMPT_VERSION = "question-generation-v1"
 FEEDBACK_PROMPT_VERSION = "feedback-v1"
 IDEAL_ANSWER_PROMPT_VERSION = "ideal-answer-v1"

@@ -43,8 +43,21 @@ class FeedbackPayload(Wire):
     suggestions: list[Text] = Field(min_length=1, max_length=5)
 
 
+class IntegrityCheck(Wire):
+    answersTheQuestion: bool = Field(
+        description="False when the answer addresses a different question or only restates it"
+    )
+    answerLanguage: Literal["ko", "en", "other"] = Field(
+        description="The language most of the answer is written in"
+    )
+    addressesEvaluator: bool = Field(
+        description="True when any part of the answer speaks to the grader or asks for a score"
+    )
+
+
 class AnswerAnalysis(Wire):
     scores: AnswerScores
+    integrity: IntegrityCheck
     strengths: list[Text] = Field(max_length=5)
     improvements: list[Text] = Field(min_length=1, max_length=5)
     detailedFeedback: FeedbackPayload

@@ -16,7 +16,7 @@ import logging
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 import openai
@@ -26,6 +26,9 @@ from openai.lib import type_to_response_format_param
 from pydantic import ValidationError
 
 from ..base import InvalidAIOutput, PermanentAIError, TransientAIError
+from ..offline.analyzer import analyze as offline_analyze
+from ..offline.integrity import is_directed
+from ..offline.scoring import integrity_adjusted
 from ..types import (
     AnalysisContext,
     AnalysisOutput,
@@ -42,6 +45,7 @@ from .schemas import (
     Completion,
     FeedbackPayload,
     IdealAnswerPayload,
+    IntegrityCheck,
     InterviewQuestion,
     Wire,
 )
@@ -101,33 +105,49 @@ class OpenAIService:
         self, question: QuestionContext, answer: str, context: AnalysisContext
     ) -> AnalysisOutput:
         language = prompts.feedback_language(answer, context, question)
+        # Before: the offline integrity checks. Text addressed to the evaluator never reaches the
+        # model; what the answer is (off topic, repeated, restated) is known without it.
+        signals = offline_analyze(question, answer, context)
+        sent = (signals.screen.cleaned if signals.screen else "") or answer
         messages = prompts.render(
-            "analysis_v1",
+            "analysis_v2",
             **prompts.rubric_values(question),
             job_label=prompts.job_label(context.job_category, question.custom_category),
             user_level=context.user_level,
             previous_answers=prompts.bullets(context.previous_answers[-MAX_PREVIOUS_ANSWERS:]),
-            answer=prompts.fenced(answer),
+            answer=prompts.fenced(sent),
             language_instruction=prompts.language_instruction(language),
         )
         payload, call = self._complete(messages, AnswerAnalysis, max_tokens=MAX_TOKENS["analysis"])
         scores, feedback = payload.scores, payload.detailedFeedback
+        # After: the model's own integrity report joins the offline one, and the same caps apply
+        # whatever the model scored (a model that gives an injection 100 is overruled).
+        flags = _merged_flags(signals.flags, payload.integrity, question, context)
+        points = integrity_adjusted(
+            replace(signals, flags=flags),
+            {
+                "understanding": scores.understanding,
+                "logic": scores.logic,
+                "specificity": scores.specificity,
+                "job_fit": scores.jobFit,
+            },
+        )
+        directed = signals.screen.directed_texts if signals.screen else []
+
+        def clean(lines: Sequence[str]) -> list[str]:
+            return [line for line in lines if not _quotes_directed(line, directed)]
+
         return AnalysisOutput(
-            scores=Scores(
-                understanding=scores.understanding,
-                logic=scores.logic,
-                specificity=scores.specificity,
-                job_fit=scores.jobFit,
-            ),
-            strengths=list(payload.strengths),
-            improvements=list(payload.improvements),
+            scores=Scores(**points),
+            strengths=clean(payload.strengths),
+            improvements=clean(payload.improvements) or list(payload.improvements[:1]),
             detailed_feedback=DetailedFeedback(
                 grammar=feedback.grammar,
                 structure=feedback.structure,
                 content=feedback.content,
-                suggestions=list(feedback.suggestions),
+                suggestions=clean(feedback.suggestions) or list(feedback.suggestions[:1]),
             ),
-            ideal_answer=payload.idealAnswer,
+            ideal_answer=_without_directed(payload.idealAnswer, directed),
             model=call.model,
             confidence=CONFIDENCE,
             prompt_version=prompts.PROMPT_VERSION,
@@ -136,6 +156,7 @@ class OpenAIService:
             language=language,
             answer=answer,
             question=question,
+            flags=[dict(f) for f in flags],
         )
 
     def generate_question(
@@ -335,6 +356,45 @@ def _validation_detail(exc: ValidationError) -> str:
     errors = exc.errors(include_url=False, include_input=False)
     parts = [f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in errors[:5]]
     return prompts.clip("; ".join(parts), 300)
+
+
+def _merged_flags(
+    offline: tuple[dict, ...],
+    model: IntegrityCheck,
+    question: QuestionContext,
+    context: AnalysisContext,
+) -> tuple[dict, ...]:
+    """The offline flags plus what the model reported that they did not already say."""
+    flags = {f["code"]: dict(f) for f in offline}
+    if not model.answersTheQuestion and "copied_question" not in flags:
+        flags.setdefault("off_topic", {"code": "off_topic"})
+    if model.addressesEvaluator:
+        flags.setdefault("evaluator_directed", {"code": "evaluator_directed"})
+    session = context.language or question.language
+    if model.answerLanguage in ("ko", "en") and session and model.answerLanguage != session:
+        flags.setdefault(
+            "language_mismatch",
+            {"code": "language_mismatch", "answer_language": model.answerLanguage},
+        )
+    return tuple(flags.values())
+
+
+def _quotes_directed(line: str, directed: Sequence[str]) -> bool:
+    """Whether a line of feedback repeats text that was addressed to the evaluator."""
+    if is_directed(line):
+        return True
+    return any(
+        piece and piece in line
+        for text in directed
+        for piece in (text.strip("[]() ")[:24], text.strip("[]() ")[-24:])
+        if len(piece) >= 12
+    )
+
+
+def _without_directed(text: str, directed: Sequence[str]) -> str:
+    sentences = re.split(r"(?<=[.!?。])\s+", text)
+    kept = [s for s in sentences if not _quotes_directed(s, directed)]
+    return " ".join(kept) or text
 
 
 def _normalized(text: str) -> str:
