@@ -163,6 +163,16 @@ def question_for_practice(
             code="question_required",
             details={"fields": {"questionId": [_("Required without a question.")]}},
         )
+    typed = " ".join(question_text.split())
+    if category and category != JobCategory.CUSTOM:
+        # A question of the bank typed in again is that question, with its rubric (keywords,
+        # sample answer, type): the answer then scores as it would in a session. The text is
+        # compared in Python because the question column refuses SQL lookups (encryption).
+        for candidate in question_queryset(user=user).filter(
+            is_active=True, category=category, language=language
+        ):
+            if " ".join(candidate.question.split()) == typed:
+                return candidate
     return Question.objects.create(
         category=category or JobCategory.CUSTOM,
         custom_category="" if category and category != JobCategory.CUSTOM else "general",

@@ -37,6 +37,8 @@ from typing import Any
 
 from analysis.ai.base import AIService, AIServiceError
 from analysis.ai.types import AnalysisContext, AnalysisOutput, QuestionContext
+from analysis.validation import validate_answer
+from interview_platform.api.errors import ApplicationError
 
 from .harness import LANGUAGES, infer_category
 
@@ -183,9 +185,6 @@ def feedback_text(output: AnalysisOutput) -> str:
 
 def _validate(text: str) -> tuple[bool, str]:
     """(accepted, message): the product's own answer validation."""
-    from analysis.validation import validate_answer
-    from interview_platform.api.errors import ApplicationError
-
     try:
         validate_answer(text)
     except ApplicationError as exc:

@@ -70,7 +70,8 @@ def test_profanity_is_refused_and_the_answer_kept(browser, bank):
         {"session_question": str(_current(session).pk), "answer": typed},
     )
     assert response.status_code == 400
-    assert "Please rephrase the answer without profanity." in response.content.decode()
+    # The refusal names the word (escaped in the page).
+    assert "Please rephrase the answer without &quot;bullshit&quot;." in response.content.decode()
     assert _textarea(response.content.decode()) == typed
 
 

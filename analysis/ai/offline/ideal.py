@@ -117,8 +117,10 @@ def compose(s: Signals) -> str:
     rank = {slot: i for i, slot in enumerate(slots)}
     evidence = set(s.relevance.evidence_sentences)
     kept: list[tuple[str, TaggedSentence]] = []
+    # Another question's answer has nothing to keep: the ideal answer is the structure to fill.
+    off_topic = bool(s.flag_codes & {"off_topic", "copied_question"})
     for t in s.sentences:
-        if _keeps(t, evidence):
+        if not off_topic and _keeps(t, evidence):
             slot = classify(t, question.type, first=t.index == 0)
             kept.append((slot if slot in rank else "action" if "action" in rank else slots[-1], t))
     if s.structure.opener_out_of_order or s.structure.order < 0.5:

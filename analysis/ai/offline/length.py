@@ -15,6 +15,12 @@ from .text import EN_STOPWORDS, content_stems, ko_forms, tokens
 _BOUNDS = {"en": (12, 80, 480), "ko": (25, 180, 1400)}
 
 
+# Honorific and auxiliary verb stems ("드리겠습니다", "주시면"): grammar, not a word leaned on.
+_KO_AUXILIARIES = frozenset(
+    {"드리", "드립", "드렸", "주시", "하시", "계시", "있으", "없으", "하겠"}
+)
+
+
 @dataclass(frozen=True)
 class LengthSignals:
     words: int
@@ -71,7 +77,7 @@ def analyze_length(text: str, sentences: list[str], language: str) -> LengthSign
     repeated = [
         (word, n)
         for word, n in counts.most_common(5)
-        if n >= 3 and n / total >= (0.08 if total >= 25 else 0.12)
+        if n >= 3 and n / total >= (0.08 if total >= 25 else 0.12) and word not in _KO_AUXILIARIES
     ]
     excess = sum(n - 2 for _, n in repeated)
     normalized = [re.sub(r"\W+", " ", s.lower()).strip() for s in sentences]
