@@ -184,9 +184,7 @@ def screen(text: str, *, hint: str) -> Screen:
             continue
         seen.append(key)
         out.sentences.append((sentence, p))
-    out.max_repeat = max(
-        [1, *(1 + sum(1 for s, _ in pairs if _signature(s) == k) - 1 for k in seen[:50])]
-    )
+    out.max_repeat = max([1, *counts.values()])
     out.cleaned = "\n\n".join(" ".join(ss) for ss in kept_raw.values())
     out.insults = list(dict.fromkeys(i.lower() if language == "en" else i for i in out.insults))
     return out
@@ -405,13 +403,18 @@ def judge_relevance(
         related |= b.keywords
     per_sentence = [sentence_stems(s) for s in sentences]
     n = len(sentences)
+    everything = set().union(*per_sentence) if per_sentence else set()
+    # Each stem's relation to the question, worked out once (fuzzy matching is the cost here).
+    in_question = {s for s in everything if _prefix_hit(s, q_stems)}
+    in_topic = {s for s in everything if _prefix_hit(s, topic)}
+    near = {s for s in everything if s in generic or _prefix_hit(s, related)} - in_topic
 
     # Restating the question: most content words are the question's, little is new.
     echo = []
     for i, stems in enumerate(per_sentence):
         if not stems:
             continue
-        from_question = [s for s in stems if _prefix_hit(s, q_stems)]
+        from_question = [s for s in stems if s in in_question]
         novel = len(stems) - len(from_question)
         if len(from_question) / len(stems) >= 0.5 and novel <= 3:
             echo.append(i)
@@ -419,15 +422,10 @@ def judge_relevance(
     copied = n > 0 and len(echo) >= max(1, n * 0.5) and len(novel_total) <= 10
 
     def hits(stems: set[str]) -> float:
-        return sum(
-            1.0 if _prefix_hit(s, topic) else 0.5
-            for s in stems
-            if _prefix_hit(s, topic) or s in generic or _prefix_hit(s, related)
-        )
+        return len(stems & in_topic) + 0.5 * len(stems & near)
 
-    everything = set().union(*per_sentence) if per_sentence else set()
     topic_hits = hits(everything)
-    strong_hits = sum(1 for s in everything if _prefix_hit(s, topic))
+    strong_hits = len(everything & in_topic)
     if not judged or n == 0:
         return Relevance(False, topic_hits, False, copied, echo, [], list(range(n)))
 
@@ -443,7 +441,7 @@ def judge_relevance(
                 core |= stems
             continue
         shared = len(stems & core) / max(len(stems), 1)
-        strong = sum(1 for s in stems if _prefix_hit(s, topic))
+        strong = len(stems & in_topic)
         if strong == 0 and hits(stems) < 2.0 and shared < 0.2:
             padding.extend(segment)
         else:
