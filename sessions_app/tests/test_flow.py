@@ -86,7 +86,9 @@ def test_a_whole_session(auth_client, bank, relaxed_answer_limit, language):
     assert report["totalScore"] == body["totalScore"]
     assert report["pendingAnalyses"] == 0
     assert set(report["rubricAverages"]) == {"understanding", "logic", "specificity", "jobFit"}
-    assert report["topStrengths"] and report["topImprovements"]
+    # One answer serves every question: where it answers another question the scorer praises
+    # nothing, so strengths may be empty; there is always something to improve.
+    assert isinstance(report["topStrengths"], list) and report["topImprovements"]
     assert [q["order"] for q in report["questions"]] == [1, 2, 3]
     assert report["comparison"]["previousSessions"] == 0
     # Answered questions now reveal their sample answers.
