@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..types import AnalysisContext, QuestionContext
-from .integrity import Relevance, Screen, judge_relevance, screen
+from .integrity import Screen, screen
 from .keywords import TermIndex
 from .length import LengthSignals, analyze_length
 from .markers import markers_for
@@ -13,6 +13,7 @@ from .relevance import RelevanceSignals, analyze_relevance
 from .specificity import SpecificitySignals, analyze_specificity
 from .structure import StructureSignals, TaggedSentence, analyze_structure, tag_sentences
 from .text import HANGUL_RE, LATIN_RE, content_stems, detect_language, normalize
+from .topicality import Relevance, judge_relevance
 
 
 @dataclass(frozen=True)

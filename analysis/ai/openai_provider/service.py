@@ -27,7 +27,6 @@ from pydantic import ValidationError
 
 from ..base import InvalidAIOutput, PermanentAIError, TransientAIError
 from ..offline.analyzer import analyze as offline_analyze
-from ..offline.integrity import is_directed
 from ..offline.scoring import integrity_adjusted
 from ..types import (
     AnalysisContext,
@@ -40,12 +39,14 @@ from ..types import (
     TokenUsage,
 )
 from . import prompts
+from .guard import merged_flags as _merged_flags
+from .guard import quotes_directed as _quotes_directed
+from .guard import without_directed as _without_directed
 from .schemas import (
     AnswerAnalysis,
     Completion,
     FeedbackPayload,
     IdealAnswerPayload,
-    IntegrityCheck,
     InterviewQuestion,
     Wire,
 )
@@ -356,45 +357,6 @@ def _validation_detail(exc: ValidationError) -> str:
     errors = exc.errors(include_url=False, include_input=False)
     parts = [f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in errors[:5]]
     return prompts.clip("; ".join(parts), 300)
-
-
-def _merged_flags(
-    offline: tuple[dict, ...],
-    model: IntegrityCheck,
-    question: QuestionContext,
-    context: AnalysisContext,
-) -> tuple[dict, ...]:
-    """The offline flags plus what the model reported that they did not already say."""
-    flags = {f["code"]: dict(f) for f in offline}
-    if not model.answersTheQuestion and "copied_question" not in flags:
-        flags.setdefault("off_topic", {"code": "off_topic"})
-    if model.addressesEvaluator:
-        flags.setdefault("evaluator_directed", {"code": "evaluator_directed"})
-    session = context.language or question.language
-    if model.answerLanguage in ("ko", "en") and session and model.answerLanguage != session:
-        flags.setdefault(
-            "language_mismatch",
-            {"code": "language_mismatch", "answer_language": model.answerLanguage},
-        )
-    return tuple(flags.values())
-
-
-def _quotes_directed(line: str, directed: Sequence[str]) -> bool:
-    """Whether a line of feedback repeats text that was addressed to the evaluator."""
-    if is_directed(line):
-        return True
-    return any(
-        piece and piece in line
-        for text in directed
-        for piece in (text.strip("[]() ")[:24], text.strip("[]() ")[-24:])
-        if len(piece) >= 12
-    )
-
-
-def _without_directed(text: str, directed: Sequence[str]) -> str:
-    sentences = re.split(r"(?<=[.!?。])\s+", text)
-    kept = [s for s in sentences if not _quotes_directed(s, directed)]
-    return " ".join(kept) or text
 
 
 def _normalized(text: str) -> str:

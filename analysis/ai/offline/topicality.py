@@ -1,0 +1,287 @@
+"""Which sentences answer the question asked: the question's topic terms (its own words,
+expected keywords, a small bilingual thesaurus of interview concepts, and the generator's topic
+bank) against each sentence; a later stretch that touches neither the question nor the answer's
+own core is padding; an answer with no topic term of the question is off topic."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .text import EN_QUESTION_WORDS, KO_QUESTION_WORDS, content_stem, tokens
+from .topics import TOPICS
+
+# --- relevance to the question asked --------------------------------------------------------
+
+# Interview concepts and the words an answer about them uses although the question does not.
+# Stems as content_stem gives them (English suffixes stripped; Korean particle-free).
+_THESAURUS_EN = {
+    "perform": "fast faster slow slower speed latency hour minut second millisecond ms profil "
+    "optimiz bottleneck throughput p95 p99 timeout load quick",
+    "slow": "fast faster speed latency hour minut second millisecond ms profil optimiz "
+    "bottleneck throughput p95 p99 timeout quick",
+    "url": "dns tcp tls http https ip browser domain server request",
+    "browser": "dns tcp tls http https ip html dom render url",
+    "conflict": "disagre disagreement argu argument oppos push back pushed compromis "
+    "agre consensus debate tension",
+    "disagre": "conflict argu oppos push compromis agre consensus debate",
+    "colleague": "teammat coworker peer senior engineer manager developer",
+    "campaign": "ads ad instagram channel launch promotion utm cpa cac roas",
+    "budget": "spend cost won dollar pound cpa cac cheap",
+    "measur": "metric kpi utm holdout attribution track dashboard conversion rate roi",
+    "customer": "client caller buyer user",
+    "angry": "upset apolog complaint frustrat calm",
+    "late": "delay delayed deliver delivery carrier shipping",
+    "design": "architectur component scale shard partition replica cache database store",
+    "shorten": "short code base62 redirect hash id",
+    "link": "url short code redirect",
+    "deal": "contract sign signed negotiat close prospect",
+    "debug": "bug log trace reproduc root cause fix incident",
+    "improv": "reduc cut faster increas better",
+    "production": "incident outage deploy rollback on-call error fail failing checkout alert "
+    "timeout crash",
+    "fix": "fixed bug root cause patch resolv repair",
+    "serious": "critical outage urgent sever",
+    "efficien": "fast faster hour minut overtim cost sav reduc cut throughput rate per waste "
+    "manual autom productiv pick",
+    "process": "step workflow procedur manual autom checklist handoff",
+    "decision": "decid chose choos approv cancel drop kept",
+    "analysis": "data query model dashboard found cohort chart",
+    "expensiv": "price pric cost discount cheaper roi valu budget",
+    "respond": "ask reply answer acknowledg",
+    "prioriti": "priority roadmap backlog impact effort",
+}
+_THESAURUS_KO = {
+    "성능": "속도 느려 느린 빠르 응답 지연 병목 처리량 부하 캐시 인덱스 쿼리 프로파일링 최적화",
+    "속도": "느려 느린 빠르 응답 지연 병목 처리량 부하 캐시 인덱스 쿼리 프로파일링 최적화 ms",
+    "응답": "속도 느려 지연 병목 캐시 인덱스 쿼리 APM ms",
+    "충돌": "갈등 부딪 반대 논쟁 이견 설득 합의 절충 의견 동의",
+    "의견": "충돌 갈등 반대 논쟁 이견 설득 합의 절충 동의 제안",
+    "동료": "선임 팀원 동료 개발자분 상사 후배 선배",
+    "출시": "런칭 론칭 오픈 출시 GTM 요금제 신제품",
+    "전략": "타깃 채널 가격 포지셔닝 파트너 메시지 세그먼트",
+    "GTM": "타깃 채널 가격 포지셔닝 파트너 출시",
+    "고객": "고객님 손님 소비자 구매자",
+    "배송": "택배 물류 도착 지연 주문 배송비 출고",
+    "화": "사과 불만 항의 진정 공감",
+    "캠페인": "광고 채널 인스타그램 프로모션 UTM CPA CAC ROAS",
+    "예산": "비용 광고비 원 만원 CPA CAC",
+    "원인": "병목 로그 분석 확인 APM 실행 계획",
+    "개선": "줄였 단축 높였 낮췄 개선",
+    "트래픽": "서버 증설 스케일 부하 동시 접속 요청",
+    "느려": "속도 지연 병목 응답 캐시 인덱스 쿼리 서버 증설",
+    "스키마": "마이그레이션 테이블 컬럼 인덱스 롤백 DB 데이터베이스 배포",
+    "데이터베이스": "DB 테이블 쿼리 마이그레이션 인덱스 컬럼",
+    "디자인": "컴포넌트 토큰 가이드 피그마 스타일 색상 버튼 디자이너 UI",
+    "시스템": "컴포넌트 가이드 라이브러리 규칙 문서화",
+    "우선순위": "로드맵 백로그 일정 순위 미루 먼저",
+    "데이터": "지표 분석 로그 수치 숫자 앰플리튜드 GA",
+}
+
+
+def _stem_set(words: str) -> set[str]:
+    out = set()
+    for tok in tokens(words):
+        s = content_stem(tok)
+        out.add((s or tok).lower())
+    return out
+
+
+def _expand(stems: set[str]) -> set[str]:
+    extra: set[str] = set()
+    for table in (_THESAURUS_EN, _THESAURUS_KO):
+        for key, related in table.items():
+            key_stem = (content_stem(key) or key).lower()
+            if _prefix_hit(key_stem, stems) or key.lower() in stems:
+                extra |= _stem_set(related)
+    return extra
+
+
+# Question words that name no topic ("handle", "improve", "경험", "해결"): half weight.
+_GENERIC = (
+    _stem_set(
+        "improve problem issue result handle solve work time happen step type press enter call "
+        "small big second first ran run use used made make get got went take took "
+        "해결 문제 결과 개선 경험 상황 방법 진행 사례"
+    )
+    | {w for w in EN_QUESTION_WORDS}
+    | {w for w in KO_QUESTION_WORDS}
+)
+
+
+def sentence_stems(sentence: str) -> set[str]:
+    out = set()
+    for tok in tokens(sentence):
+        s = content_stem(tok)
+        if s:
+            out.add(s.lower())
+        elif tok[:1].isascii() and tok[:1].isalpha() and len(tok) >= 2 and tok.isupper():
+            out.add(tok.lower())  # acronyms: "DNS", "CAC"
+    return out
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+@lru_cache(maxsize=131072)
+def _same_word(a: str, b: str) -> bool:
+    """Stems of one word: "decid" ~ "decision", "느려" ~ "느려졌", "순위" ~ "우선순위"."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if "가" <= a[:1] <= "힣" and "가" <= b[:1] <= "힣":
+        if len(short) < 2:
+            return False
+        return short in long or (len(short) >= 3 and _common_prefix(a, b) >= 2)
+    return len(short) >= 4 and _common_prefix(a, b) >= max(4, len(short) - 1)
+
+
+def _prefix_hit(stem: str, terms: set[str]) -> bool:
+    return stem in terms or any(_same_word(stem, t) for t in terms)
+
+
+@dataclass(frozen=True)
+class Relevance:
+    judged: bool  # False when the answer is in the other language: lexical overlap says nothing
+    topic_hits: float  # weighted count of the question's topic terms found in the answer
+    off_topic: bool
+    copied: bool
+    echo: list[int]  # sentences that restate the question
+    padding: list[int]  # sentences unrelated to the question and to the answer's own core
+    relevant: list[int]  # sentences that answer the question
+
+
+_SHIFT = re.compile(
+    r"^(?:another thing|also,|besides|in addition,? i|on (?:another|a different) note|"
+    r"apart from that|separately|또한?,? |그리고 (?:또|다른)|그 밖에|이 외에도|이외에도|"
+    r"다른 (?:경험|이야기)|"
+    r"그리고 [^.]{0,40}(?:경험도|일도) )",
+    re.IGNORECASE,
+)
+
+
+def _segments(paragraphs: list[int], sentences: list[str]) -> list[list[int]]:
+    """Sentence indexes grouped by paragraph, split again where a new story starts."""
+    out: list[list[int]] = []
+    for i, (p, sentence) in enumerate(zip(paragraphs, sentences, strict=True)):
+        if not out or p != paragraphs[i - 1] or _SHIFT.search(sentence):
+            out.append([i])
+        else:
+            out[-1].append(i)
+    return out
+
+
+@dataclass(frozen=True)
+class _BankTopic:
+    phrase: set[str]
+    keywords: set[str]
+
+
+def _bank() -> list[_BankTopic]:
+    """The generator's topic bank (both languages): subjects interview questions are about."""
+    global _BANK
+    if _BANK is None:
+        _BANK = [
+            _BankTopic(sentence_stems(phrase), set().union(*(sentence_stems(k) for k in keywords)))
+            for topics in TOPICS.values()
+            for t in topics
+            for phrase, keywords in ((t.en, t.en_keywords), (t.ko, t.ko_keywords))
+        ]
+    return _BANK
+
+
+_BANK: list[_BankTopic] | None = None
+
+
+def _fit(stems: set[str], terms: set[str]) -> int:
+    return sum(1 for t in terms if _prefix_hit(t, stems))
+
+
+def judge_relevance(
+    question: str,
+    expected: tuple[str, ...],
+    sentences: list[str],
+    paragraphs: list[int] | None = None,
+    *,
+    judged: bool = True,
+) -> Relevance:
+    q_stems = sentence_stems(question)
+    topic = {s for s in q_stems if s not in _GENERIC}
+    generic = q_stems - topic
+    for keyword in expected:
+        topic |= sentence_stems(keyword)
+    # Subjects of the topic bank the question is about lend their keywords as related terms
+    # ("debug a production issue" -> rollback, root cause, monitoring).
+    own_topics = [b for b in _bank() if _fit(topic, b.phrase) >= 1]
+    related = _expand(q_stems) - q_stems
+    for b in own_topics:
+        related |= b.keywords
+    per_sentence = [sentence_stems(s) for s in sentences]
+    n = len(sentences)
+    everything = set().union(*per_sentence) if per_sentence else set()
+    # Each stem's relation to the question, worked out once (fuzzy matching is the cost here).
+    in_question = {s for s in everything if _prefix_hit(s, q_stems)}
+    in_topic = {s for s in everything if _prefix_hit(s, topic)}
+    near = {s for s in everything if s in generic or _prefix_hit(s, related)} - in_topic
+
+    # Restating the question: most content words are the question's, little is new.
+    echo = []
+    for i, stems in enumerate(per_sentence):
+        if not stems:
+            continue
+        from_question = [s for s in stems if s in in_question]
+        novel = len(stems) - len(from_question)
+        if len(from_question) / len(stems) >= 0.5 and novel <= 3:
+            echo.append(i)
+    novel_total = set().union(*per_sentence) - q_stems if per_sentence else set()
+    copied = n > 0 and len(echo) >= max(1, n * 0.5) and len(novel_total) <= 10
+
+    def hits(stems: set[str]) -> float:
+        return len(stems & in_topic) + 0.5 * len(stems & near)
+
+    topic_hits = hits(everything)
+    strong_hits = len(everything & in_topic)
+    if not judged or n == 0:
+        return Relevance(False, topic_hits, False, copied, echo, [], list(range(n)))
+
+    # Padding: a later stretch of the answer (a paragraph, or a new story within one) that
+    # touches neither the question nor the vocabulary of the part that does.
+    segments = _segments(paragraphs or [0] * n, sentences)
+    padding: list[int] = []
+    core: set[str] = set()
+    for segment in segments:
+        stems = set().union(*(per_sentence[i] for i in segment))
+        if not core:
+            if hits(stems) >= 1.0:
+                core |= stems
+            continue
+        shared = len(stems & core) / max(len(stems), 1)
+        strong = len(stems & in_topic)
+        if strong == 0 and hits(stems) < 2.0 and shared < 0.2:
+            padding.extend(segment)
+        else:
+            core |= stems
+    # Too little text to tell a different subject from a thin answer: that is the rubric's job.
+    substantial = n >= 3 and sum(len(t) for t in sentences) >= 160
+    # Words merely near the subject ("cost" for a budget question) are weak evidence: an answer
+    # about something else uses a few of them too.
+    # An answer that fits another subject of the bank well, and this question not at all, is
+    # an answer to a different question.
+    off_topic = substantial and strong_hits == 0 and not copied and topic_hits < 3.5
+    if off_topic and topic_hits >= 2.0:
+        elsewhere = max(
+            (_fit(everything, b.keywords | b.phrase) for b in _bank() if b not in own_topics),
+            default=0,
+        )
+        own_fit = max((_fit(everything, b.keywords) for b in own_topics), default=0)
+        off_topic = elsewhere >= max(2, 2 * own_fit + 1)
+    dropped = set(padding) | set(echo)
+    relevant = [i for i in range(n) if i not in dropped]
+    return Relevance(True, topic_hits, off_topic, copied, echo, padding, relevant)
