@@ -153,8 +153,6 @@ def strengths(s: Signals) -> list[Note]:
 
 
 def write(s: Signals, limit: int = 4) -> tuple[list[Note], list[Note]]:
-    """The strongest strengths and the most important improvements, most important first. An
-    answer to another question, or the question said back, earns no praise for its surface."""
-    if s.flag_codes & {"off_topic", "copied_question"}:
-        return [], pick(improvements(s), limit)
+    """The strongest strengths and the most important improvements, most important first (an
+    off-topic answer's improvements open with that, ranked above any strength's weight)."""
     return pick(strengths(s), limit), pick(improvements(s), limit)
