@@ -101,8 +101,11 @@ class Watch:
         self.problems.append(f"uncaught exception: {error}")
 
     def on_request_failed(self, request) -> None:
-        if request.failure and "ERR_ABORTED" in request.failure and request.is_navigation_request():
-            return  # a navigation the page itself replaced (form submit after a link click)
+        if request.failure and "ERR_ABORTED" in request.failure:
+            # Cancelled by the page moving on (a navigation, or a favicon still loading when a
+            # form submits); an answer that did arrive with an error status is caught by
+            # on_response, so nothing that failed is hidden here.
+            return
         if self.tolerated(request.url):
             return
         self.problems.append(f"request failed: {request.method} {request.url} {request.failure}")
