@@ -138,3 +138,15 @@ def test_the_sign_up_form_asks_for_a_name(client):
     )
     assert response.status_code == 200
     assert not User.objects.filter(email="nameless@example.com").exists()
+
+
+def test_the_korean_settings_page_labels_the_name_field_in_our_own_words(client):
+    # django-celery-beat's catalogue also translates "Name" (as a task's name); ours must win.
+    from accounts.services.users import default_preferences
+    from accounts.tests.factories import UserFactory
+
+    user = UserFactory(preferences={**default_preferences(), "language": "ko"})
+    client.force_login(user)
+    page = client.get(reverse("web:settings")).content.decode()
+    assert ">이름<" in page
+    assert "태스크" not in page
