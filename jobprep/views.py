@@ -42,6 +42,8 @@ def _resume(upload) -> tuple[str, bytes | None]:
 
 
 class JobProfileListView(APIView):
+    # Documents the list as `{count, next, previous, results}` (drf-spectacular).
+    pagination_class = PageNumberPagination
     permission_classes = [IsAuthenticated]
     parser_classes = [CamelCaseJSONParser, CamelCaseMultiPartParser, CamelCaseFormParser]
 
