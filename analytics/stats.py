@@ -111,10 +111,25 @@ _QUOTED = re.compile(r'"[^"\n]{0,200}"|“[^”\n]{0,200}”|「[^」\n]{0,200}�
 _SPACES = re.compile(r"\s+")
 
 
-def improvement_key(text: str) -> tuple[str, str]:
-    """(grouping key, display text) of an improvement note: what the note quotes from one
-    particular answer is replaced by "…", so the same advice given on different answers
-    (`Your result "cut costs" has no figure` / `Your result "we shipped" has no figure`)
-    counts as one recurring weak area."""
-    shown = _SPACES.sub(" ", _QUOTED.sub("“…”", text or "")).strip()
-    return shown.casefold().rstrip(" .。"), shown
+def improvement_key(text: str) -> tuple[str, tuple[str, ...]]:
+    """(grouping key, quoted parts) of an improvement note: what the note quotes is left out of
+    the key, so the same advice given on different answers (`Your result "cut costs" has no
+    figure` / `Your result "we shipped" has no figure`) counts as one recurring weak area."""
+    text = _SPACES.sub(" ", text or "").strip()
+    key = _QUOTED.sub("“…”", text).casefold().rstrip(" .。")
+    return key, tuple(match.group(0) for match in _QUOTED.finditer(text))
+
+
+def recurring_text(text: str, quotes: list[tuple[str, ...]]) -> str:
+    """The note `text` as a recurring weak area: a quoted part every note of the group shares
+    (the keywords a question looks for: `Missing: "budget" and "risks"`) is kept; one that
+    differs between notes (a quote from one particular answer) becomes “…”."""
+    text = _SPACES.sub(" ", text or "").strip()
+    position = iter(range(len(quotes[0]) if quotes else 0))
+
+    def shown(match: re.Match) -> str:
+        index = next(position)
+        same = all(len(q) > index and q[index] == match.group(0) for q in quotes)
+        return match.group(0) if same else "“…”"
+
+    return _QUOTED.sub(shown, text)

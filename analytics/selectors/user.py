@@ -235,7 +235,8 @@ def _group_skills(answers, group: str) -> list[dict]:
 
 def weak_areas(*, user: User) -> list[dict]:
     """The improvement notes given most often over the user's last WEAK_AREA_WINDOW answers,
-    grouped by `stats.improvement_key` (quotes from one answer do not make a note different).
+    grouped by `stats.improvement_key` (quotes from one answer do not make a note different; the
+    quoted words every note of a group shares, such as missing keywords, are shown).
     Only notes that came back at least twice are recurring."""
     rows = (
         scored_answers()
@@ -245,21 +246,27 @@ def weak_areas(*, user: User) -> list[dict]:
     )
     counts: Counter[str] = Counter()
     shown: dict[str, tuple[str, Any]] = {}
+    quotes: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for improvements, created_at in rows:
         seen_here = set()
         for note in improvements or []:
             if not isinstance(note, str):
                 continue
-            key, text = stats.improvement_key(note)
+            key, quoted = stats.improvement_key(note)
             if not key or key in seen_here:
                 continue
             seen_here.add(key)
             counts[key] += 1
-            shown.setdefault(key, (text, created_at))  # rows are newest first
+            quotes[key].append(quoted)
+            shown.setdefault(key, (note, created_at))  # rows are newest first
     recurring = [(key, n) for key, n in counts.items() if n >= 2]
     recurring.sort(key=lambda item: (-item[1], item[0]))
     return [
-        {"text": shown[key][0], "count": n, "last_seen_at": shown[key][1]}
+        {
+            "text": stats.recurring_text(shown[key][0], quotes[key]),
+            "count": n,
+            "last_seen_at": shown[key][1],
+        }
         for key, n in recurring[:WEAK_AREA_LIMIT]
     ]
 

@@ -138,6 +138,16 @@ def test_recurring_weak_areas_ignore_what_each_note_quotes(auth_client, user):
     assert weak[0]["lastSeenAt"] == "2025-03-01T09:02:00Z"
 
 
+def test_weak_areas_keep_the_missing_keywords_a_question_looks_for(auth_client, user):
+    note = 'Missing: "stakeholders", "budget" and "risks", key points this question looks for.'
+    for n in range(3):
+        answer(user, at=minutes(n), improvements=[note])
+
+    weak = auth_client.get(URL).json()["weakAreas"]
+
+    assert [(w["text"], w["count"]) for w in weak] == [(note, 3)]
+
+
 def test_unscored_answers_do_not_count(auth_client, user):
     answer(user, at=minutes(0), total=50)
     answer(user, at=minutes(1), status="failed")

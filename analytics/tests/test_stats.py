@@ -104,4 +104,16 @@ def test_improvement_key_ignores_what_a_note_quotes():
     first = stats.improvement_key('Your result "we shipped it" has no figure: say how much.')
     second = stats.improvement_key("Your result “cut costs” has no figure: say how much")
     assert first[0] == second[0]
-    assert first[1] == "Your result “…” has no figure: say how much."
+    assert first[1] == ('"we shipped it"',)
+
+
+def test_recurring_text_keeps_what_every_note_quotes_and_blanks_the_rest():
+    notes = [
+        'Missing: "budget" and "risks", key points. Your "we did it" has no figure.',
+        'Missing: "budget" and "risks", key points. Your "it went well" has no figure.',
+    ]
+    quotes = [stats.improvement_key(note)[1] for note in notes]
+    assert stats.improvement_key(notes[0])[0] == stats.improvement_key(notes[1])[0]
+    assert stats.recurring_text(notes[0], quotes) == (
+        'Missing: "budget" and "risks", key points. Your “…” has no figure.'
+    )
