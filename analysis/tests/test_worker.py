@@ -67,8 +67,8 @@ def stop(process: subprocess.Popen) -> None:
 
 @pytest.fixture
 def broker():
-    if not settings.REDIS_URL or connection.vendor != "postgresql":
-        pytest.skip("needs REDIS_URL and PostgreSQL (CI)")
+    if not settings.REDIS or connection.vendor != "postgresql":
+        pytest.skip("needs Redis (REDIS_URL) and PostgreSQL (CI)")
     from interview_platform.celery import app
 
     app.conf.task_always_eager = False

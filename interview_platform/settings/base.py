@@ -15,6 +15,7 @@ from .env import (
     env_str,
     parse_db_url,
 )
+from .redis_conf import caches_config, redis_target_from_env
 
 DJANGO_ENV = env_choice("DJANGO_ENV", "development", {"development", "production", "test"})
 IS_PRODUCTION = DJANGO_ENV == "production"
@@ -161,36 +162,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
 # --- Cache ----------------------------------------------------------------------------------
-REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ip"),
-            "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 2,
-                "SOCKET_TIMEOUT": 2,
-                # Redis holds only derived or short-lived state (caches, live session state,
-                # rate-limit counters): losing it must degrade the product, not break it.
-                "IGNORE_EXCEPTIONS": True,
-            },
-        },
-        # Rate-limit counters: on Redis, or in each process's memory while Redis is down, so
-        # the auth limits keep holding (per process) through an outage.
-        "ratelimit": {
-            "BACKEND": "interview_platform.cache.FailoverRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ip") + ":rl",
-            "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-                "FAILOVER_RETRY_SECONDS": 5,
-            },
-        },
-    }
+# Redis: one server (REDIS_URL) or a primary behind Sentinel (settings/redis_conf.py).
+REDIS = redis_target_from_env()
+if REDIS:
+    CACHES = caches_config(REDIS, key_prefix=env_str("CACHE_KEY_PREFIX", "ip"))
     # django-ratelimit warns about any backend it does not list; ours is django-redis's own
     # backend with a per-process fallback (interview_platform/cache.py).
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
@@ -204,7 +179,7 @@ else:
     }
     # Embedded mode is one process, so a process-local cache is shared by every request it serves.
     # django-ratelimit refuses it because it cannot be shared between processes; that is only a
-    # problem in the production shape, which always has REDIS_URL (a Redis cache) set.
+    # problem in the production shape, which always has Redis (REDIS_URL or REDIS_SENTINELS).
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 RATELIMIT_USE_CACHE = "ratelimit"

@@ -23,13 +23,17 @@ import os
 from celery.schedules import crontab
 from kombu import Queue
 
-from .base import REDIS_URL
+from .base import REDIS
 from .env import env_bool, env_int, env_str
+from .redis_conf import broker_config
 
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL or "memory://"
+# The broker is the cache's Redis (through the sentinels when it has them) unless
+# CELERY_BROKER_URL names another one.
+_REDIS_BROKER_URL, _REDIS_TRANSPORT_OPTIONS = broker_config(REDIS) if REDIS else ("", {})
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or _REDIS_BROKER_URL or "memory://"
 # Without a broker the embedded mode runs every task in the request that queued it.
 CELERY_TASK_ALWAYS_EAGER = env_bool(
-    "CELERY_TASK_ALWAYS_EAGER", not (env_str("CELERY_BROKER_URL") or REDIS_URL)
+    "CELERY_TASK_ALWAYS_EAGER", not (env_str("CELERY_BROKER_URL") or REDIS)
 )
 # Embedded mode: a failing task is logged, not turned into a 500 for a request whose work (the
 # stored answer) already committed; eager retries also need this to run their next attempt.
@@ -104,7 +108,10 @@ CELERY_BROKER_CONNECTION_MAX_RETRIES = (
     env_int("CELERY_BROKER_CONNECTION_MAX_RETRIES", 0, minimum=0) or None
 )
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    **({} if env_str("CELERY_BROKER_URL") else _REDIS_TRANSPORT_OPTIONS),
+}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict = {
     "expire-sessions": {"task": "sessions_app.tasks.expire_sessions_task", "schedule": 60.0},

@@ -128,6 +128,76 @@ class RedisProcess:
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
+class SentinelGroup:
+    """A Redis primary, one replica of it and three sentinels watching them (quorum 2), each a
+    process of the test's own on a free port: what production's Sentinel setup looks like."""
+
+    MASTER = "ipmaster"
+    SKIP = (
+        "redis-sentinel is not installed: the Sentinel failover test needs Debian's "
+        "redis-sentinel (apt-get install redis-sentinel; .ci/run installs it)"
+    )
+
+    def __init__(self) -> None:
+        if shutil.which("redis-sentinel") is None or shutil.which("redis-server") is None:
+            pytest.skip(self.SKIP)
+        self.primary = RedisProcess().start()
+        self.replica = RedisProcess()
+        self.replica.replica_of = self.primary.port
+        self.replica.start()
+        self.sentinels = [
+            RedisProcess(sentinel_of=(self.MASTER, self.primary.port)).start() for _ in range(3)
+        ]
+
+    @staticmethod
+    def client(port: int):
+        import redis
+
+        return redis.Redis(host="127.0.0.1", port=port, socket_timeout=1, decode_responses=True)
+
+    @property
+    def addresses(self) -> str:
+        return ",".join(f"127.0.0.1:{sentinel.port}" for sentinel in self.sentinels)
+
+    def ready(self) -> bool:
+        """The replica follows the primary and every sentinel knows the replica and the other
+        two sentinels (without them there is no quorum to fail over)."""
+        try:
+            if self.client(self.replica.port).info("replication")["master_link_status"] != "up":
+                return False
+            for sentinel in self.sentinels:
+                client = self.client(sentinel.port)
+                if len(client.sentinel_slaves(self.MASTER)) < 1:
+                    return False
+                if len(client.sentinel_sentinels(self.MASTER)) < 2:
+                    return False
+        except Exception:
+            return False
+        return True
+
+    def in_sync(self) -> bool:
+        """The replica has everything the primary was given."""
+        primary = self.client(self.primary.port).info("replication")["master_repl_offset"]
+        replica = self.client(self.replica.port).info("replication")
+        return replica.get("slave_repl_offset") == primary
+
+    def promoted(self) -> bool:
+        """Every sentinel names the replica as the primary, and the replica says it is one."""
+        try:
+            named = {
+                int(self.client(s.port).sentinel_get_master_addr_by_name(self.MASTER)[1])
+                for s in self.sentinels
+            }
+            role = self.client(self.replica.port).info("replication")["role"]
+        except Exception:
+            return False
+        return named == {self.replica.port} and role == "master"
+
+    def close(self) -> None:
+        for server in (*self.sentinels, self.replica, self.primary):
+            server.close()
+
+
 def child_database_url() -> str:
     """The URL of the test database this test process writes to, for a child process."""
     from django.db import connection
@@ -210,11 +280,15 @@ def worker_env(*, broker_url: str, **extra: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def publishing_to(broker_url: str) -> Iterator[None]:
+def publishing_to(broker_url: str, transport_options: dict | None = None) -> Iterator[None]:
     """Tasks sent by this test process go to `broker_url` (a Redis of the test's own)."""
     from interview_platform.celery import app
 
-    previous = (app.conf.broker_url, app.conf.task_always_eager)
+    previous = (
+        app.conf.broker_url,
+        app.conf.task_always_eager,
+        app.conf.broker_transport_options,
+    )
 
     def reset_pools():
         # kombu keeps producer pools in a process-wide registry: closing one there would leave
@@ -228,8 +302,14 @@ def publishing_to(broker_url: str) -> Iterator[None]:
     reset_pools()
     app.conf.broker_url = broker_url
     app.conf.task_always_eager = False
+    if transport_options is not None:
+        app.conf.broker_transport_options = {**previous[2], **transport_options}
     try:
         yield
     finally:
         reset_pools()
-        app.conf.broker_url, app.conf.task_always_eager = previous
+        (
+            app.conf.broker_url,
+            app.conf.task_always_eager,
+            app.conf.broker_transport_options,
+        ) = previous
