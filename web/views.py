@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.services.users import user_settings_update
+from analysis.flags import flags_for_display
 from analysis.flows import analysis_rerun_request
 from analysis.models import AnalysisStatus
 from interview_platform.api.errors import ApplicationError
@@ -197,6 +198,7 @@ def _feedback_page(request, state, session_question):
             "sq": session_question,
             "question": session_question.question,
             "analysis": analysis,
+            "flags": flags_for_display(analysis.flags, state.session.language) if analysis else [],
             "scores": scores,
             "detailed": (analysis.detailed_feedback or {}) if analysis else {},
             "is_latest": session_question == state.latest,
@@ -305,6 +307,17 @@ def rerun(request, session_id, session_question_id):
     )
 
 
+def _flagged_answers(session) -> list[dict]:
+    """The answers whose analysis raised integrity flags, in order, with the flags written out."""
+    flagged = []
+    for sq in session.session_questions.all():
+        analysis = getattr(sq, "analysis", None)
+        flags = flags_for_display(analysis.flags, session.language) if analysis else []
+        if flags:
+            flagged.append({"session_question": sq, "flags": flags})
+    return flagged
+
+
 @require_GET
 @page
 def report(request, session_id):
@@ -328,6 +341,7 @@ def report(request, session_id):
             "state": practice_state_get(session),
             "report": report,
             "rubric": rubric,
+            "flagged": _flagged_answers(session),
             "again_url": f"{reverse('web:start')}?{again}",
         },
     )

@@ -9,6 +9,7 @@ from accounts.tests.factories import UserFactory
 from questions.bank import load_bank
 from questions.services import questions_seed
 
+from ..test_flags import flagged_session
 from ..test_practice_flow import ANSWERS
 from .conftest import shoot, sign_in
 
@@ -152,3 +153,19 @@ def test_a_draft_survives_a_refresh(context, page, live_server, bank):
     )
     assert page.locator("[data-draft-restored]").is_visible()
     shoot(page, "draft-restored-ko")
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_report_and_feedback_show_integrity_flags(context, page, live_server, language):
+    user = _user(language)
+    session, session_question = flagged_session(user, language=language, status="completed")
+    sign_in(context, user, live_server)
+    page.goto(f"{live_server.url}/practice/{session.pk}/report/")
+    flags = page.locator("#flags-title-report + h3 + ul.flag-list li")
+    assert flags.count() == 2
+    assert all(text.strip() for text in flags.all_inner_texts())
+    assert page.locator("li[data-flag=repetition]").inner_text().count("3") == 1
+    shoot(page, f"report-flags-{language}")
+    page.locator("#flags-title-report + h3 a").click()
+    page.wait_for_url(f"**/questions/{session_question.pk}/")
+    assert page.locator("ul.flag-list li[data-flag=language_mismatch]").inner_text().strip()
