@@ -6,6 +6,7 @@ import base64
 import functools
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -14,11 +15,18 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
+from django.utils.translation import gettext
 
 from core.choices import Language
 from interview_platform.api.errors import RateLimitExceeded
 
+from . import selectors
 from .ratelimits import auth_rate_limit
+
+
+def site_name() -> str:
+    """SITE_NAME in the active language (the catalogue translates the default name)."""
+    return gettext(settings.SITE_NAME)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -37,11 +45,39 @@ class AccountAdapter(DefaultAccountAdapter):
             raise self.validation_error("too_many_login_attempts") from exc
         super().pre_authenticate(request, **credentials)
 
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's e-mails (address confirmation, reset from the web pages, "no account",
+        "already signed up") in the recipient's saved language, else the page's, signed with
+        SITE_NAME and this server's address, never with the request's bare host name."""
+        user = context.get("user") or selectors.user_get_by_email(email=email)
+        saved = user.language if user is not None else None
+        language = saved if saved in Language.values else translation.get_language()
+        request = context.get("request")
+        with translation.override(language or Language.EN.value):
+            super().send_mail(
+                template_prefix,
+                email,
+                {
+                    **context,
+                    "user": user,
+                    "site_name": site_name(),
+                    "site_url": _site_url(request),
+                },
+            )
+
+    def format_email_subject(self, subject: str) -> str:
+        return f"[{site_name()}] {subject}"
+
     def add_message(self, request, *args, **kwargs) -> None:
         # The API reports in its response body; Django's flash messages are for the HTML pages.
         if request is not None and request.path.startswith("/api/"):
             return
         super().add_message(request, *args, **kwargs)
+
+
+def _site_url(request) -> str:
+    request = request or allauth_context.request
+    return request.build_absolute_uri("/") if request is not None else ""
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -23,15 +23,24 @@ from .models import User
 logger = logging.getLogger("accounts.password_reset")
 
 
-def password_reset_link(*, user: User) -> str:
+# The product's own reset page (web: /reset-password), used when FRONTEND_URL is not set.
+OWN_RESET_PATH = "/reset-password"
+
+
+def password_reset_link(*, user: User, site_url: str = "") -> str:
+    """FRONTEND_URL's reset page when a frontend is configured; else this server's own page at
+    `site_url`, the scheme, host and port the request for the link came to."""
     query = urlencode(
         {"uid": user_pk_to_url_str(user), "token": default_token_generator.make_token(user)}
     )
-    base = settings.FRONTEND_URL.rstrip("/") + settings.FRONTEND_RESET_PASSWORD_PATH
+    if settings.FRONTEND_URL:
+        base = settings.FRONTEND_URL.rstrip("/") + settings.FRONTEND_RESET_PASSWORD_PATH
+    else:
+        base = (site_url or "http://127.0.0.1:8000").rstrip("/") + OWN_RESET_PATH
     return f"{base}?{query}"
 
 
-def password_reset_email_send(*, email: str) -> bool:
+def password_reset_email_send(*, email: str, site_url: str = "") -> bool:
     """Sends the reset link in the user's language; False when no active account has `email`."""
     user = selectors.user_get_by_email(email=email)
     if user is None or not user.is_active:
@@ -40,7 +49,7 @@ def password_reset_email_send(*, email: str) -> bool:
     language = user.language if user.language in Language.values else Language.EN.value
     context = {
         "user": user,
-        "reset_url": password_reset_link(user=user),
+        "reset_url": password_reset_link(user=user, site_url=site_url),
         "valid_minutes": settings.PASSWORD_RESET_TIMEOUT // 60,
     }
     with translation.override(language):

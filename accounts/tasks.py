@@ -21,10 +21,10 @@ from .tokens import token_families_purge_expired
     time_limit=60,
     queue="default",
 )
-def password_reset_email_send_task(self, *, email: str) -> bool:
+def password_reset_email_send_task(self, *, email: str, site_url: str = "") -> bool:
     # Takes the address rather than a user id on purpose: the lookup happens here, off the
     # request, so the API answers alike whether or not the address has an account.
-    return password_reset_email_send(email=email)
+    return password_reset_email_send(email=email, site_url=site_url)
 
 
 @shared_task(acks_late=True, soft_time_limit=300, time_limit=360, queue="default")

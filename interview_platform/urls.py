@@ -60,5 +60,10 @@ urlpatterns = [
     path("", include("web.urls")),
 ]
 
+# The product's error pages (web/errors.py; with DEBUG on, its middleware stands in for these).
+handler403 = "web.errors.permission_denied"
+handler404 = "web.errors.page_not_found"
+handler500 = "web.errors.server_error"
+
 if not settings.AWS_STORAGE_BUCKET_NAME:
     urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))

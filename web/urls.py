@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import settings_views, views
+from . import password_views, settings_views, views
 
 app_name = "web"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     # Pages without our <link rel="icon"> (the admin's) make browsers ask for /favicon.ico.
     path("favicon.ico", views.favicon, name="favicon"),
     path("language/", views.language_switch, name="language"),
+    # Where the API's reset e-mail links when FRONTEND_URL is not set (accounts/emails.py).
+    path("reset-password", password_views.reset_password, name="reset-password"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("history/", views.history, name="history"),
     path("settings/", settings_views.settings_page, name="settings"),

@@ -20,13 +20,17 @@ from .auth import password_check
 logger = logging.getLogger("accounts.password_reset")
 
 
-def password_reset_request(*, email: str) -> None:
+def password_reset_request(*, email: str, site_url: str = "") -> None:
     """Queues the reset email; the queued task, not this request, looks the address up.
 
     So the request does the same work, in the same time, whether or not an account exists.
+    `site_url` (scheme, host and port of the request) is where the link points when no
+    FRONTEND_URL is set: this server's own reset page.
     """
     email = selectors.email_normalize(email)
-    transaction.on_commit(lambda: password_reset_email_send_task.delay(email=email))
+    transaction.on_commit(
+        lambda: password_reset_email_send_task.delay(email=email, site_url=site_url)
+    )
 
 
 def _reset_token_invalid() -> Exception:

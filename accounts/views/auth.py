@@ -144,7 +144,9 @@ class ForgotPasswordView(PublicAuthView):
             request, group="auth.forgot-password", identifier=body_identifier(request, "email")
         )
         data = validated(ForgotPasswordSerializer, request)
-        services.password_reset_request(email=data["email"])
+        services.password_reset_request(
+            email=data["email"], site_url=request.build_absolute_uri("/")
+        )
         message = _("If an account uses this address, a reset link is on its way.")
         return Response({"detail": message}, status=status.HTTP_202_ACCEPTED)
 

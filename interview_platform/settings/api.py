@@ -106,7 +106,7 @@ CORS_ALLOW_HEADERS = (
 #   MFA_ENCRYPTION_KEY                          Fernet key(s), comma-separated, for TOTP secrets
 #                                               (default: derived from SECRET_KEY)
 #   PASSWORD_RESET_TIMEOUT_SECONDS              reset link lifetime (default 3600)
-#   FRONTEND_RESET_PASSWORD_PATH                path of the reset page on FRONTEND_URL
+#   FRONTEND_RESET_PASSWORD_PATH                path of the reset page on FRONTEND_URL (when set)
 #   RATE_LIMIT_AUTH                             auth endpoints, per IP and per account (5/m)
 #   REAUTHENTICATION_SECONDS                    how long a re-authentication counts (300)
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Our 404/403 pages instead of Django's, even with DEBUG on (no URL list): web/errors.py.
+    "web.errors.ErrorPageMiddleware",
     "interview_platform.api.middleware.ApiExceptionMiddleware",
     "interview_platform.api.middleware.AccessLogMiddleware",
 ]
@@ -293,7 +295,11 @@ if _email_url:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Interview Practice <no-reply@localhost>")
-FRONTEND_URL = env_str("FRONTEND_URL", "http://127.0.0.1:8000")
+# The product's name in allauth's e-mails (greeting, signature, subject); the default is translated.
+SITE_NAME = env_str("SITE_NAME", "Interview Practice")
+# Empty: reset links open this server's own reset page (/reset-password) on the host and port
+# the request came to. Set, they open FRONTEND_URL + FRONTEND_RESET_PASSWORD_PATH instead.
+FRONTEND_URL = env_str("FRONTEND_URL")
 
 # --- Product limits (spec: SessionSecurity, DESIGN §7) -------------------------------------
 SESSION_MAX_DURATION_SECONDS = env_int("SESSION_MAX_DURATION_SECONDS", 2 * 60 * 60, minimum=60)
