@@ -169,3 +169,17 @@ def test_the_report_and_feedback_show_integrity_flags(context, page, live_server
     page.locator("#flags-title-report + h3 a").click()
     page.wait_for_url(f"**/questions/{session_question.pk}/")
     assert page.locator("ul.flag-list li[data-flag=language_mismatch]").inner_text().strip()
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_missing_page_is_ours_without_the_url_list(
+    context, page, live_server, watch, settings, language
+):
+    settings.DEBUG = True  # the default of `make run`
+    watch.expected_statuses.add(404)
+    sign_in(context, _user(language), live_server)
+    page.goto(f"{live_server.url}/no-such-page/")
+    assert page.locator("html").get_attribute("lang") == language
+    assert "URLconf" not in page.content()
+    assert page.locator("a[href='/dashboard/']").count() >= 1
+    shoot(page, f"not-found-{language}")
