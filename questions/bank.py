@@ -28,6 +28,18 @@ class BankQuestion:
     sample_answer: str = ""
     evaluation_criteria: dict[str, str] = field(default_factory=dict, hash=False)
 
+    FIELD_NAMES = (
+        "language",
+        "category",
+        "difficulty",
+        "type",
+        "question",
+        "tags",
+        "expected_keywords",
+        "sample_answer",
+        "evaluation_criteria",
+    )
+
     def model_fields(self) -> dict:
         return {
             "language": self.language,

@@ -43,6 +43,9 @@ class Question(models.Model):
     sample_answer = models.TextField(blank=True)
     evaluation_criteria = models.JSONField(default=empty_criteria, blank=True)
     is_active = models.BooleanField(default=True)
+    # A bank question's fingerprint of what `seed_questions` last wrote (content and is_active):
+    # when the row no longer matches it, staff changed it, and seeding leaves it alone.
+    seed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

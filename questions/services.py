@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import DecimalField, F, FloatField
@@ -27,12 +29,36 @@ class SeedSummary:
     updated: int = 0
     unchanged: int = 0
     deactivated: int = 0
+    # Keys of the bank questions staff changed since seeding last wrote them: left as they are.
+    skipped_edited: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         return (
             f"inserted {self.inserted}, updated {self.updated}, "
-            f"unchanged {self.unchanged}, deactivated {self.deactivated}"
+            f"unchanged {self.unchanged}, deactivated {self.deactivated}, "
+            f"skipped {len(self.skipped_edited)} edited by staff"
         )
+
+
+# The fields seeding owns on a bank row; their fingerprint tells a staff edit from seeding's own.
+_SEEDED_FIELDS = (*BankQuestion.FIELD_NAMES, "is_active")
+
+
+def _fingerprint(values: dict) -> str:
+    data = json.dumps({name: values[name] for name in _SEEDED_FIELDS}, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def _row_fingerprint(question: Question) -> str:
+    return _fingerprint({name: getattr(question, name) for name in _SEEDED_FIELDS})
+
+
+def _edited_by_staff(question: Question, wanted: dict) -> bool:
+    """The row differs from what seeding last wrote (or, for a row seeded before fingerprints,
+    from the files): someone changed it, and the files must not undo that."""
+    if question.seed_fingerprint:
+        return _row_fingerprint(question) != question.seed_fingerprint
+    return _row_fingerprint(question) != _fingerprint(wanted)
 
 
 @transaction.atomic
@@ -42,25 +68,45 @@ def questions_seed(
     categories: list[str] | None = None,
     prune: bool = False,
     bank: list[BankQuestion] | None = None,
+    overwrite_edits: bool = False,
 ) -> SeedSummary:
-    """Inserts or updates bank questions by their stable key; running it twice changes nothing."""
+    """Inserts or updates bank questions by their stable key; running it twice changes nothing.
+
+    A bank question staff edited (text, keywords, deactivated...) since seeding last wrote it
+    is left as staff left it and reported in `skipped_edited`, unless `overwrite_edits`.
+    """
     bank = load_bank(languages=languages, categories=categories) if bank is None else bank
     summary = SeedSummary()
     existing = {q.key: q for q in Question.objects.filter(key__in=[b.key for b in bank])}
     to_create = []
     for item in bank:
-        fields = item.model_fields()
+        wanted = {**item.model_fields(), "is_active": True}  # back in the files: in the bank
         current = existing.get(item.key)
         if current is None:
-            to_create.append(Question(key=item.key, source=QuestionSource.BANK, **fields))
+            to_create.append(
+                Question(
+                    key=item.key,
+                    source=QuestionSource.BANK,
+                    seed_fingerprint=_fingerprint(wanted),
+                    **wanted,
+                )
+            )
             continue
-        changed = {name: value for name, value in fields.items() if getattr(current, name) != value}
-        if not current.is_active and current.source == QuestionSource.BANK:
-            changed["is_active"] = True  # back in the files: back in the bank
+        if current.source != QuestionSource.BANK:
+            wanted.pop("is_active")
+        elif not overwrite_edits and _edited_by_staff(current, wanted):
+            summary.skipped_edited.append(item.key)
+            continue
+        changed = {name: value for name, value in wanted.items() if getattr(current, name) != value}
+        for name, value in changed.items():
+            setattr(current, name, value)
+        fingerprint = _row_fingerprint(current)
+        if fingerprint != current.seed_fingerprint:
+            current.seed_fingerprint = fingerprint
+            changed["seed_fingerprint"] = fingerprint
         if changed:
-            for name, value in changed.items():
-                setattr(current, name, value)
             current.save(update_fields=[*changed, "updated_at"])
+        if set(changed) - {"seed_fingerprint"}:
             summary.updated += 1
         else:
             summary.unchanged += 1
@@ -75,7 +121,13 @@ def questions_seed(
             stale = stale.filter(language__in=languages)
         if categories:
             stale = stale.filter(category__in=categories)
-        summary.deactivated = stale.update(is_active=False)
+        for question in stale:
+            # Seeding's own change: the fingerprint follows, so the question comes back when
+            # it returns to the files (a question staff deactivated does not).
+            question.is_active = False
+            question.seed_fingerprint = _row_fingerprint(question)
+            question.save(update_fields=["is_active", "seed_fingerprint", "updated_at"])
+            summary.deactivated += 1
 
     if summary.inserted or summary.updated or summary.deactivated:
         transaction.on_commit(question_cache.invalidate)

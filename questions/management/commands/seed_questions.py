@@ -18,10 +18,30 @@ class Command(BaseCommand):
             action="store_true",
             help="Deactivate bank questions that are no longer in the files.",
         )
+        parser.add_argument(
+            "--overwrite-edits",
+            action="store_true",
+            help="Also reset bank questions staff edited since the last seeding to the files.",
+        )
 
-    def handle(self, *args, language=None, category=None, prune=False, **options):
+    def handle(
+        self, *args, language=None, category=None, prune=False, overwrite_edits=False, **options
+    ):
         try:
-            summary = questions_seed(languages=language, categories=category, prune=prune)
+            summary = questions_seed(
+                languages=language,
+                categories=category,
+                prune=prune,
+                overwrite_edits=overwrite_edits,
+            )
         except BankError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS(f"Question bank: {summary}."))
+        if summary.skipped_edited:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Left as staff edited them ({len(summary.skipped_edited)}; "
+                    "--overwrite-edits resets them to the files): "
+                    + ", ".join(summary.skipped_edited)
+                )
+            )
