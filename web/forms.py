@@ -11,6 +11,7 @@ from analytics.models import ExportFormat
 from core.choices import Difficulty, JobCategory, Language
 from interview_platform.api.errors import ApplicationError
 from questions.categories import category_text, difficulty_name
+from sessions_app.models import FollowUpMode
 
 from .i18n import page_language
 
@@ -44,6 +45,17 @@ class SessionStartForm(forms.Form):
         min_value=1,
         max_value=settings.SESSION_MAX_QUESTIONS,
     )
+    follow_ups = forms.ChoiceField(
+        label=_("Follow-up questions"),
+        choices=FollowUpMode.choices,
+        initial=FollowUpMode.ONE,
+        required=False,  # as in the API: one per question unless the user says otherwise
+        widget=forms.RadioSelect,
+        help_text=_(
+            "The interviewer may dig into what you just said. Follow-ups count towards the "
+            "number of questions."
+        ),
+    )
 
     def __init__(self, *args, language: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,6 +76,9 @@ class SessionStartForm(forms.Form):
             {"autocomplete": "organization-title", "maxlength": 100}
         )
 
+    def clean_follow_ups(self) -> str:
+        return self.cleaned_data["follow_ups"] or FollowUpMode.ONE
+
     @staticmethod
     def initial_from(preferences: dict, query) -> dict:
         """The user's preferences, overridden by a "practise again" link's query string."""
@@ -72,8 +87,10 @@ class SessionStartForm(forms.Form):
             "difficulty": preferences.get("difficulty") or Difficulty.MEDIUM,
             "language": preferences.get("language") or Language.KO,
             "question_count": 5,
+            "follow_ups": FollowUpMode.ONE,
         }
-        for name in ("category", "difficulty", "language", "custom_category", "question_count"):
+        names = ("category", "difficulty", "language", "custom_category", "question_count")
+        for name in (*names, "follow_ups"):
             if query.get(name):
                 initial[name] = query[name]
         return initial

@@ -57,6 +57,17 @@ def practice_state_get(session: InterviewSession) -> PracticeState:
     )
 
 
+def thread_get(state: PracticeState, session_question: SessionQuestion) -> list[SessionQuestion]:
+    """The questions a follow-up digs into, the main question first (empty for a main one)."""
+    by_id = {sq.pk: sq for sq in state.served}
+    thread = []
+    parent = by_id.get(session_question.parent_id)
+    while parent is not None:
+        thread.append(parent)
+        parent = by_id.get(parent.parent_id)
+    return list(reversed(thread))
+
+
 def session_question_get(session: InterviewSession, session_question_id) -> SessionQuestion | None:
     return next(
         (sq for sq in session.session_questions.all() if sq.pk == session_question_id), None

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import password_views, settings_views, views
+from . import job_views, password_views, settings_views, views
 
 app_name = "web"
 
@@ -24,7 +24,10 @@ urlpatterns = [
     path("settings/export/", settings_views.export_request, name="settings-export"),
     path("settings/delete/", settings_views.account_delete, name="settings-delete"),
     path("practice/", views.start, name="start"),
+    path("practice/job/", job_views.job_start, name="job-start"),
+    path("practice/job/<uuid:profile_id>/", job_views.job_confirm, name="job-confirm"),
     path("practice/<uuid:session_id>/", views.practice, name="practice"),
+    path("practice/<uuid:session_id>/fit/", job_views.job_fit, name="job-fit"),
     path("practice/<uuid:session_id>/answer/", views.answer, name="answer"),
     path("practice/<uuid:session_id>/next/", views.next_question, name="next"),
     path("practice/<uuid:session_id>/finish/", views.finish, name="finish"),

@@ -40,6 +40,7 @@ from .selectors import (
     practice_state_get,
     session_question_get,
     session_report_get,
+    thread_get,
 )
 
 HISTORY_PAGE_SIZE = 20
@@ -141,6 +142,7 @@ def start(request):
                     difficulty=data["difficulty"],
                     language=data["language"],
                     question_count=data["question_count"],
+                    follow_ups=data["follow_ups"],
                     metadata=_metadata(request),
                 )
             except ApplicationError as error:
@@ -175,6 +177,7 @@ def _question_page(request, state, form, *, status: int = 200, error=None):
             "session": state.session,
             "state": state,
             "sq": state.current,
+            "thread": thread_get(state, state.current),
             "form": form,
             "answer_min": settings.ANSWER_MIN_LENGTH,
             "answer_max": settings.ANSWER_MAX_LENGTH,
@@ -196,6 +199,7 @@ def _feedback_page(request, state, session_question):
             "session": state.session,
             "state": state,
             "sq": session_question,
+            "thread": thread_get(state, session_question),
             "question": session_question.question,
             "analysis": analysis,
             "flags": flags_for_display(analysis.flags, state.session.language) if analysis else [],
@@ -331,6 +335,7 @@ def report(request, session_id):
             "difficulty": session.difficulty,
             "language": session.language,
             "question_count": session.question_count,
+            "follow_ups": session.follow_ups,
         }
     )
     return render(

@@ -6,6 +6,7 @@ from django import template
 from django.utils.translation import get_language
 
 from core.choices import Difficulty, JobCategory
+from jobprep.models import RequirementKind
 from questions.categories import category_text, difficulty_name
 
 register = template.Library()
@@ -67,3 +68,9 @@ def minutes(seconds) -> int:
         return round(int(seconds) / 60)
     except (TypeError, ValueError):
         return 0
+
+
+@register.filter
+def requirement_kind(kind: str) -> str:
+    """Skill, responsibility or seniority, in the page's language."""
+    return RequirementKind(kind).label if kind in RequirementKind.values else kind
