@@ -16,6 +16,9 @@ from analysis.ai.types import AnalysisContext, QuestionContext
 from ..followups.rules import FollowUpDraft, follow_up_offline
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "followups.jsonl"
+# Written after the rules were tuned on DEFAULT_FILE and never used to change them: it says how
+# the rules do on answers they were not fitted to. Reported on its own, never tuned against.
+HELDOUT_FILE = Path(__file__).resolve().parent / "followups_heldout.jsonl"
 TARGET_SHARE = 0.85
 _HANGUL = re.compile(r"[가-힣]")
 
@@ -116,8 +119,11 @@ def evaluate(items: Iterable[Item]) -> Report:
     return report
 
 
-def format_report(report: Report) -> str:
-    lines = ["Follow-up quality (offline rules): share of follow-ups that probe what the answer"]
+def format_report(report: Report, *, title: str = "tuning set", gated: bool = True) -> str:
+    lines = [
+        f"Follow-up quality (offline rules, {title}): share of follow-ups that probe what the "
+        "answer"
+    ]
     lines.append("lacked, quote it and speak its language")
     for language in ("ko", "en"):
         chosen = [o for o in report.outcomes if o.item.language == language]
@@ -135,5 +141,9 @@ def format_report(report: Report) -> str:
                 f"{'' if outcome.quoted else ', quote not from the answer'}"
                 f"{'' if outcome.in_language else ', wrong language'}"
             )
-    lines.append("PASS" if report.meets_target else "FAIL")
+    if gated:
+        lines.append("PASS" if report.meets_target else "FAIL")
+    else:
+        met = "target met" if report.meets_target else "target missed"
+        lines.append(f"{met} (reported only: not gated, never tuned on)")
     return "\n".join(lines)

@@ -23,3 +23,33 @@ def test_a_follow_up_on_something_the_answer_had_is_a_miss():
     assert report.outcomes[0].draft.target == "method"
     assert report.share("en") == 0
     assert "miss x: asked method" in format_report(report)
+
+
+def test_make_eval_reports_the_held_out_set_on_its_own():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from sessions_app.eval.harness import HELDOUT_FILE
+
+    out = StringIO()
+    call_command("evaluate_followups", "--check", stdout=out)
+    tuning, held_out = out.getvalue().split("\n\n", 1)
+    assert "tuning set" in tuning and tuning.rstrip().endswith("PASS")
+    assert "held-out set, not tuned on" in held_out
+    for language in ("ko", "en"):
+        assert f"  {language}: " in held_out
+    assert "(reported only: not gated, never tuned on)" in held_out
+    # Its shares are its own: computed from its items, not mixed with the tuning set's.
+    report = evaluate(load_items(HELDOUT_FILE))
+    assert f"overall: {report.share():.0%}" in held_out
+
+
+def test_the_held_out_set_shares_no_answer_with_the_tuning_set():
+    from sessions_app.eval.harness import HELDOUT_FILE
+
+    tuning, held_out = load_items(), load_items(HELDOUT_FILE)
+    assert {i.language for i in held_out} == {"ko", "en"}
+    assert len(held_out) >= 20
+    assert not {i.id for i in tuning} & {i.id for i in held_out}
+    assert not {i.answer for i in tuning} & {i.answer for i in held_out}

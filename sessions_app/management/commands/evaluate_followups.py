@@ -6,7 +6,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sessions_app.eval.harness import DEFAULT_FILE, evaluate, format_report, load_items
+from sessions_app.eval.harness import (
+    DEFAULT_FILE,
+    HELDOUT_FILE,
+    evaluate,
+    format_report,
+    load_items,
+)
 
 
 class Command(BaseCommand):
@@ -19,18 +25,33 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--file", default=str(DEFAULT_FILE), help="labelled set (.jsonl)")
         parser.add_argument(
-            "--check", action="store_true", help="exit with an error when the target is missed"
+            "--held-out",
+            default=str(HELDOUT_FILE),
+            help="a labelled set the rules were not tuned on, reported on its own ('' to skip)",
+        )
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="exit with an error when the tuning set misses the target (the held-out set "
+            "is reported, not gated: gating on it would make it one more set to tune on)",
         )
 
-    def handle(self, *args, **options):
-        path = Path(options["file"])
+    def _items(self, path: Path):
         if not path.is_file():
             raise CommandError(f"no labelled set at {path}")
         try:
-            items = load_items(path)
+            return load_items(path)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        report = evaluate(items)
+
+    def handle(self, *args, **options):
+        report = evaluate(self._items(Path(options["file"])))
         self.stdout.write(format_report(report))
+        if options["held_out"]:
+            held_out = evaluate(self._items(Path(options["held_out"])))
+            self.stdout.write("")
+            self.stdout.write(
+                format_report(held_out, title="held-out set, not tuned on", gated=False)
+            )
         if options["check"] and not report.meets_target:
             raise CommandError("follow-up quality target not met")
