@@ -6,9 +6,9 @@ import json
 import zipfile
 
 import pytest
-from pypdf import PdfReader
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from analytics.exports import build_export
 from analytics.exports.data import tables_for
