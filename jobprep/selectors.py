@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from analysis.ai.types import JobRequirement
 from interview_platform.api.errors import ApplicationError
 
 from .models import JobProfile, JobSession
@@ -28,6 +29,17 @@ def job_profile_get(*, user: User, profile_id) -> JobProfile:
     if profile is None:
         raise ApplicationError(_("Job profile not found."), code="not_found", status=404)
     return profile
+
+
+def job_session_requirements(session_id) -> list[JobRequirement]:
+    """The requirements a job session was played against (its snapshot), for job-fit scoring."""
+    job = JobSession.objects.filter(session_id=session_id).only("requirements").first()
+    if job is None:
+        return []
+    return [
+        JobRequirement(text=r["text"], keywords=tuple(r.get("keywords") or ()))
+        for r in job.requirements
+    ]
 
 
 def _quote(sentence: str) -> str:

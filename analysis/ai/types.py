@@ -57,17 +57,29 @@ class QuestionContext:
 
 
 @dataclass(frozen=True)
+class JobRequirement:
+    """A requirement the user confirmed for the job they practise for, with the words that show
+    it in an answer."""
+
+    text: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class AnalysisContext:
-    """The spec's AnalysisContext plus the answer's language."""
+    """The spec's AnalysisContext plus the answer's language and, in a session practised for a
+    job, the requirements the user confirmed (job fit is measured against them)."""
 
     job_category: str = "custom"
     user_level: UserLevel = "mid"
     previous_answers: tuple[str, ...] = ()
     session_duration: int = 0  # seconds spent in the session so far
     language: LanguageCode | None = None  # None: detect from the answer
+    job_requirements: tuple[JobRequirement, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "previous_answers", tuple(self.previous_answers or ()))
+        object.__setattr__(self, "job_requirements", tuple(self.job_requirements or ()))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from ..ai.types import AnalysisContext, QuestionContext
 from ..models import AnalysisResult
+from ..requirements import session_requirements
 
 USER_LEVEL_BY_DIFFICULTY = {"easy": "entry", "medium": "mid", "hard": "senior"}
 
@@ -45,5 +46,6 @@ def analysis_contexts(result: AnalysisResult) -> tuple[QuestionContext, Analysis
         previous_answers=previous_answers,
         session_duration=session_duration,
         language=result.language,
+        job_requirements=session_requirements(result.session_id),
     )
     return question_context, analysis_context

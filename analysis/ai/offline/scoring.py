@@ -6,8 +6,9 @@
 - logic: is it told in an order a listener can follow (situation -> action -> result, or steps
   with reasons), with connectors that show reasoning and trade-offs?
 - specificity: figures, named tools and methods, first-person actions; few vague words.
-- job fit: the field's own vocabulary, an outcome that matters to the business, reflection, and
-  work evidence rather than personal anecdotes or claims about oneself.
+- job fit: the field's own vocabulary (in a session practised for a job: the requirements the
+  user confirmed), an outcome that matters to the business, reflection, and work evidence rather
+  than personal anecdotes or claims about oneself.
 
 Each dimension is a weighted sum of 0-1 components, scaled by how much room the answer gave
 itself (a two-sentence answer cannot show much, whatever it says)."""
@@ -164,6 +165,19 @@ def breakdown(s: Signals) -> Breakdown:
     )
 
 
+def requirement_fit(s: Signals) -> float | None:
+    """0-1: how many of the job's confirmed requirements the answer shows (one answer is not
+    expected to show them all: two already count for most); None outside a job session."""
+    requirements = s.context.job_requirements
+    if not requirements:
+        return None
+    text = s.text.lower()
+    shown = sum(
+        1 for r in requirements if any(k and k.lower() in text for k in r.keywords or (r.text,))
+    )
+    return _sat(shown, 1.5)
+
+
 def score(s: Signals, *, neutral_length: bool = False) -> tuple[Scores, Breakdown]:
     """The four scores. `neutral_length` gives every answer full room: a diagnostic showing what
     the content signals decide on their own, never used for a user's result."""
@@ -208,9 +222,13 @@ def score(s: Signals, *, neutral_length: bool = False) -> tuple[Scores, Breakdow
     seniority = 0.0
     if s.context.user_level == "senior":
         seniority = 0.05 if s.relevance.leadership else -0.05
+    # In a session practised for a job, fit is measured against the requirements the user
+    # confirmed; the category's vocabulary keeps a smaller share.
+    required = requirement_fit(s)
+    fit_terms = 0.35 * b.domain if required is None else 0.1 * b.domain + 0.25 * required
     job_fit = (
         0.16
-        + 0.35 * b.domain
+        + fit_terms
         + 0.18 * b.impact
         + 0.08 * b.reflection
         + 0.15 * b.evidence
