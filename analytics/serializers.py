@@ -3,8 +3,9 @@ wire). The help texts are the statistics' definitions as the OpenAPI schema show
 
 from __future__ import annotations
 
+import functools
 from datetime import timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, available_timezones
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,8 +37,9 @@ IMPROVEMENT_TEXT = (
 )
 
 
-class TimeZoneField(serializers.CharField):
-    """An IANA time zone name (`Asia/Seoul`); days and streaks are counted in it."""
+class TimeZoneField(serializers.ChoiceField):
+    """An IANA time zone name (`Asia/Seoul`); days and streaks are counted in it. The schema
+    lists every name this server knows, so a client can tell a valid one from a typo."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
@@ -45,20 +47,20 @@ class TimeZoneField(serializers.CharField):
         kwargs.setdefault(
             "help_text", "IANA time zone in which days are counted (default UTC), e.g. Asia/Seoul."
         )
-        super().__init__(**kwargs)
+        kwargs.setdefault("error_messages", {"invalid_choice": _("Unknown time zone.")})
+        super().__init__(choices=_time_zone_names(), **kwargs)
 
     def get_default(self):
         # The default ("UTC", as the schema shows it) is not validated by DRF: convert it here.
         return ZoneInfo(super().get_default())
 
     def to_internal_value(self, data):
-        name = super().to_internal_value(data)
-        if len(name) > 64:
-            raise serializers.ValidationError(_("Unknown time zone."))
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise serializers.ValidationError(_("Unknown time zone.")) from None
+        return ZoneInfo(super().to_internal_value(data))
+
+
+@functools.cache
+def _time_zone_names() -> list[str]:
+    return sorted(available_timezones() | {"UTC"})
 
 
 def _today():
@@ -121,7 +123,7 @@ class AdminUsersQuerySerializer(serializers.Serializer):
     search = serializers.CharField(required=False, max_length=100, help_text="Email or name.")
     role = serializers.ChoiceField(choices=Role.choices, required=False)
     subscription_type = serializers.ChoiceField(choices=SubscriptionType.choices, required=False)
-    is_active = serializers.BooleanField(required=False, allow_null=True, default=None)
+    is_active = serializers.BooleanField(required=False)
     ordering = serializers.ChoiceField(
         choices=[(key, key) for key in ORDERINGS], required=False, default="-created_at"
     )
@@ -275,16 +277,26 @@ class BenchmarksSerializer(serializers.Serializer):
     )
 
 
+EXPORT_FORMAT_TEXT = (
+    "`json`: one JSON file (application/json); `csv`: a zip archive (application/zip, "
+    "`.zip`) of one CSV file per table; `pdf`: a report (application/pdf)."
+)
+
+
 class ExportCreateSerializer(serializers.Serializer):
-    format = serializers.ChoiceField(choices=ExportFormat.choices)
+    format = serializers.ChoiceField(choices=ExportFormat.choices, help_text=EXPORT_FORMAT_TEXT)
     scope = serializers.ChoiceField(choices=ExportScope.choices, default=ExportScope.ALL)
 
 
 class ExportJobSerializer(serializers.ModelSerializer):
+    format = serializers.ChoiceField(
+        choices=ExportFormat.choices, read_only=True, help_text=EXPORT_FORMAT_TEXT
+    )
     status = serializers.ChoiceField(choices=ExportStatus.choices, read_only=True)
     download_url = serializers.SerializerMethodField(
-        help_text="Signed link, valid 24 hours and only for the owner signed in; null until "
-        "completed and after the file expired."
+        help_text="Signed, short-lived link (EXPORT_LINK_MAX_AGE_SECONDS, 15 minutes by "
+        "default) that works without a bearer token, a plain link; null until completed and "
+        "after the file expired."
     )
 
     class Meta:

@@ -17,6 +17,7 @@ from interview_platform.api.permissions import IsStaff
 from interview_platform.api.ratelimit import enforce_rate_limit
 
 from . import selectors
+from .exports import CONTENT_TYPES
 from .exports.links import download_path
 from .models import ExportJob
 from .selectors.exports import export_download, export_file_available, export_get, export_list
@@ -214,7 +215,14 @@ class ExportDownloadView(APIView):
         parameters=[OpenApiParameter("token", str, required=True, description="The signature.")],
         auth=[],
         responses={
-            (200, "application/octet-stream"): OpenApiTypes.BINARY,
+            **{
+                (200, content_type): OpenApiResponse(
+                    OpenApiTypes.BINARY,
+                    description="The file: `json` is application/json, `csv` a zip archive "
+                    "(application/zip) of one CSV per table, `pdf` application/pdf.",
+                )
+                for content_type in dict.fromkeys(CONTENT_TYPES.values())
+            },
             302: OpenApiResponse(description="On S3: to a presigned URL of the private bucket."),
             403: OpenApiResponse(description="The link is not valid."),
             409: OpenApiResponse(description="The export is not ready yet."),

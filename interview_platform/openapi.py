@@ -7,9 +7,17 @@ error envelope's schema, so clients (and schemathesis) can rely on the shape of 
 - 404 where the path names a resource or the list is paginated (a page past the last),
 - 409 on writes to sessions and answers (a session or analysis in another state),
 and any documented 4xx/5xx without a body gets the envelope.
+
+Query parameters are documented by their camelCase names (`isActive`, `fromDate`), as the wire
+carries them (`params.query_param`/`query_params` also accept the snake_case spelling), and
+`page`/`pageSize` with the bounds `pagination.PageNumberPagination` enforces.
 """
 
 from __future__ import annotations
+
+import re
+
+from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 
 METHODS = {"get", "put", "patch", "post", "delete", "head", "options", "trace"}
 
@@ -52,13 +60,19 @@ DESCRIPTIONS = {
     "404": "No such resource (or not the caller's), or a page past the last: the error envelope.",
     "429": "A limit was reached (Retry-After, `error.details.retryAfter`): the error envelope.",
     "409": "The session or analysis is not in a state that allows this: the error envelope.",
+    "415": "The body is not in a documented content type (JSON; multipart for uploads): the "
+    "error envelope.",
 }
 # Writes on practice sessions and answers can meet a session or analysis in another state
 # (already completed or abandoned, expired, moved on by a concurrent request, still running).
-CONFLICTING_PREFIXES = ("/api/sessions", "/api/analysis")
+CONFLICTING_PREFIXES = (
+    "/api/sessions",
+    "/api/analysis",
+    "/api/jobs/profiles/{profile_id}/sessions",
+)
 CONFLICTING_METHODS = {"post", "put", "patch"}
 # The plan's daily session limit answers 429 (with Retry-After) even with rate limits off.
-DAILY_LIMITED = {("/api/sessions", "post")}
+DAILY_LIMITED = {("/api/sessions", "post"), ("/api/jobs/profiles/{profile_id}/sessions", "post")}
 
 
 def _documented_errors(operation: dict, path: str, method: str) -> list[str]:
@@ -69,6 +83,8 @@ def _documented_errors(operation: dict, path: str, method: str) -> list[str]:
     codes = []
     if "requestBody" in operation or any(p.get("in") == "query" for p in parameters):
         codes.append("400")
+    if "requestBody" in operation:
+        codes.append("415")
     if schemes:
         codes.append("401")
         if not anonymous:
@@ -83,12 +99,52 @@ def _documented_errors(operation: dict, path: str, method: str) -> list[str]:
     return codes
 
 
+PAGE_SCHEMAS = {
+    "page": {"type": "integer", "minimum": 1, "default": 1},
+    "pageSize": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+}
+QUERY_NAMES = (
+    "Query parameters are camelCase like the bodies (`pageSize`, `isActive`, `fromDate`); each "
+    "is also accepted in snake_case (`page_size`, `is_active`, `from_date`)."
+)
+
+
+# Request bodies that need one of several fields (each alone is optional in its serializer).
+ONE_OF_REQUIRED = {
+    "ReauthenticateRequest": [["password"], ["code"]],
+}
+
+
+def _require_body(operation: dict) -> None:
+    """A body that needs one of its fields cannot be left out."""
+    for media in operation.get("requestBody", {}).get("content", {}).values():
+        if media.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1] in ONE_OF_REQUIRED:
+            operation["requestBody"]["required"] = True
+
+
+def _document_query(operation: dict) -> None:
+    for parameter in operation.get("parameters", []):
+        if parameter.get("in") != "query":
+            continue
+        parameter["name"] = re.sub(camelize_re, underscore_to_camel, parameter["name"])
+        if parameter["name"] in PAGE_SCHEMAS:
+            parameter["schema"] = dict(PAGE_SCHEMAS[parameter["name"]])
+
+
 def document_errors(result, generator, request, public):
     result.setdefault("components", {}).setdefault("schemas", {})["ErrorEnvelope"] = ENVELOPE
+    schemas = result["components"]["schemas"]
+    for name, alternatives in ONE_OF_REQUIRED.items():
+        if name in schemas:
+            schemas[name]["anyOf"] = [{"required": fields} for fields in alternatives]
+    info = result.setdefault("info", {})
+    info["description"] = f"{info.get('description', '')}\n\n{QUERY_NAMES}".strip()
     for path, item in result.get("paths", {}).items():
         for method, operation in item.items():
             if method not in METHODS:
                 continue
+            _document_query(operation)
+            _require_body(operation)
             responses = operation.setdefault("responses", {})
             for code in dict.fromkeys(_documented_errors(operation, path, method)):
                 responses.setdefault(code, {"description": DESCRIPTIONS[code]})

@@ -1,11 +1,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from djangorestframework_camel_case.parser import (
-    CamelCaseFormParser,
-    CamelCaseJSONParser,
-    CamelCaseMultiPartParser,
-)
+from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
@@ -14,6 +10,7 @@ from rest_framework.response import Response
 from interview_platform.api.base import APIView
 from interview_platform.api.errors import ApplicationError
 from interview_platform.api.pagination import PageNumberPagination
+from interview_platform.api.parsers import JSONParser
 from sessions_app.selectors import session_get
 from sessions_app.serializers import SessionDetailSerializer
 
@@ -45,7 +42,8 @@ class JobProfileListView(APIView):
     # Documents the list as `{count, next, previous, results}` (drf-spectacular).
     pagination_class = PageNumberPagination
     permission_classes = [IsAuthenticated]
-    parser_classes = [CamelCaseJSONParser, CamelCaseMultiPartParser, CamelCaseFormParser]
+    # JSON, or multipart when a résumé file comes with the description.
+    parser_classes = [JSONParser, CamelCaseMultiPartParser]
 
     @extend_schema(
         operation_id="jobs_profiles_list",

@@ -77,7 +77,15 @@ class QuestionFilterSerializer(serializers.Serializer):
         choices=["created", "-created", "difficulty", "usage", "-usage", "score", "-score"],
         required=False,
     )
-    is_active = serializers.BooleanField(required=False, allow_null=True, default=None)
+    is_active = serializers.BooleanField(required=False)
+
+
+class CategoryQuerySerializer(serializers.Serializer):
+    language = serializers.ChoiceField(
+        choices=Language.choices,
+        required=False,
+        help_text="Names and descriptions in this language (default: the request's).",
+    )
 
 
 class QuestionWriteSerializer(serializers.Serializer):

@@ -24,6 +24,7 @@ from .selectors import (
     question_queryset,
 )
 from .serializers import (
+    CategoryQuerySerializer,
     CategorySerializer,
     DifficultySerializer,
     GenerateInputSerializer,
@@ -90,15 +91,15 @@ class CategoryListView(APIView):
 
     @extend_schema(
         operation_id="questions_categories",
-        parameters=[OpenApiParameter("language", str, enum=["ko", "en"])],
+        parameters=[CategoryQuerySerializer],
         responses=CategorySerializer(many=True),
         tags=["questions"],
     )
     @questions_limited
     def get(self, request):
-        language = request.query_params.get("language")
-        if language not in ("ko", "en"):
-            language = request_language(request)
+        params = CategoryQuerySerializer(data=query_params(request))
+        params.is_valid(raise_exception=True)
+        language = params.validated_data.get("language") or request_language(request)
         return Response(CategorySerializer(question_categories(language=language), many=True).data)
 
 

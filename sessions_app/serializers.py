@@ -234,4 +234,9 @@ class SessionFilterSerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=JobCategory.choices, required=False)
     from_date = serializers.DateField(required=False)
     to_date = serializers.DateField(required=False)
-    user = serializers.CharField(required=False, max_length=255, help_text="Staff: email or id.")
+
+
+class AdminSessionFilterSerializer(SessionFilterSerializer):
+    user = serializers.RegexField(
+        r"\S", required=False, max_length=255, help_text="Email or id of the sessions' owner."
+    )

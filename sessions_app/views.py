@@ -28,6 +28,7 @@ from interview_platform.api.permissions import IsStaff
 from .flows import AnswerIn, answer_submit, answers_submit_batch
 from .selectors import session_get, session_list
 from .serializers import (
+    AdminSessionFilterSerializer,
     SessionDetailSerializer,
     SessionFilterSerializer,
     SessionListItemSerializer,
@@ -79,11 +80,10 @@ class SessionListView(APIView):
     def get(self, request):
         filters = SessionFilterSerializer(data=query_params(request))
         filters.is_valid(raise_exception=True)
-        params = {k: v for k, v in filters.validated_data.items() if k != "user"}
         return _paginated(
             request,
             self,
-            session_list(filters=params, user=request.user),
+            session_list(filters=filters.validated_data, user=request.user),
             SessionListItemSerializer,
         )
 
@@ -206,12 +206,12 @@ class AdminSessionListView(APIView):
 
     @extend_schema(
         operation_id="admin_sessions_list",
-        parameters=[SessionFilterSerializer, *_PAGE],
+        parameters=[AdminSessionFilterSerializer, *_PAGE],
         responses=SessionListItemSerializer(many=True),
         tags=["admin"],
     )
     def get(self, request):
-        filters = SessionFilterSerializer(data=query_params(request))
+        filters = AdminSessionFilterSerializer(data=query_params(request))
         filters.is_valid(raise_exception=True)
         return _paginated(
             request, self, session_list(filters=filters.validated_data), SessionListItemSerializer

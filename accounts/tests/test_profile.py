@@ -135,9 +135,26 @@ def test_settings_are_the_preferences(signed_in):
     }
 
 
-def test_put_settings_merges_and_validates(signed_in):
+def test_put_settings_replaces_all_four(signed_in):
+    _, client, _ = signed_in
+    everything = {
+        "jobCategory": "design",
+        "difficulty": "easy",
+        "notifications": False,
+        "language": "en",
+    }
+    response = client.put(reverse("users-settings"), everything, format="json")
+    assert response.status_code == 200
+    assert response.json() == everything
+
+    partial = client.put(reverse("users-settings"), {"difficulty": "hard"}, format="json")
+    body = assert_error(partial, status=400, type="validation_error", code="invalid_input")
+    assert set(body["error"]["details"]["fields"]) == {"jobCategory", "notifications", "language"}
+
+
+def test_patch_settings_merges_and_validates(signed_in):
     user, client, _ = signed_in
-    response = client.put(
+    response = client.patch(
         reverse("users-settings"), {"difficulty": "hard", "notifications": False}, format="json"
     )
     assert response.status_code == 200
@@ -150,7 +167,7 @@ def test_put_settings_merges_and_validates(signed_in):
     user.refresh_from_db()
     assert user.preferences["difficulty"] == "hard"
 
-    refused = client.put(
+    refused = client.patch(
         reverse("users-settings"),
         {"jobCategory": "pirate", "notifications": "maybe"},
         format="json",
@@ -186,7 +203,7 @@ def test_a_user_never_sees_or_changes_another_users_account(
     alice_client.patch(
         reverse("users-profile"), {"id": str(bob.pk), "name": "Alice B."}, format="json"
     )
-    alice_client.put(reverse("users-settings"), {"language": "en"}, format="json")
+    alice_client.patch(reverse("users-settings"), {"language": "en"}, format="json")
     bob.refresh_from_db()
     assert bob.name == "Bob"
     assert bob.preferences["language"] == "ko"
@@ -197,7 +214,9 @@ def test_a_user_never_sees_or_changes_another_users_account(
     buffer = io.BytesIO()
     Image.new("RGB", (64, 64)).save(buffer, format="PNG")
     avatar = SimpleUploadedFile("a.png", buffer.getvalue(), content_type="image/png")
-    alice_client.post(reverse("users-avatar"), {"avatar": avatar, "id": str(bob.pk)})
+    alice_client.post(
+        reverse("users-avatar"), {"avatar": avatar, "id": str(bob.pk)}, format="multipart"
+    )
     assert bob_client.get(reverse("users-profile")).json()["avatar"] is None
 
     assert alice_client.get(reverse("auth-mfa")).json()["enabled"] is False

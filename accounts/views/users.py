@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from djangorestframework_camel_case.parser import CamelCaseFormParser, CamelCaseMultiPartParser
+from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
@@ -77,8 +77,8 @@ class SettingsView(APIView):
 
     @extend_schema(
         operation_id="users_settings_update",
-        summary="Change preferences (the ones left out keep their value)",
-        request=PreferencesUpdateSerializer,
+        summary="Replace the preferences (all four)",
+        request=PreferencesSerializer,
         responses={
             200: PreferencesSerializer,
             400: errors("invalid_input"),
@@ -87,6 +87,22 @@ class SettingsView(APIView):
         tags=["users"],
     )
     def put(self, request):
+        data = validated(PreferencesSerializer, request)
+        preferences = services.user_settings_update(user=request.user, preferences=data)
+        return Response(PreferencesSerializer(preferences).data)
+
+    @extend_schema(
+        operation_id="users_settings_partial_update",
+        summary="Change some preferences (the ones left out keep their value)",
+        request=PreferencesUpdateSerializer,
+        responses={
+            200: PreferencesSerializer,
+            400: errors("invalid_input"),
+            401: NOT_AUTHENTICATED,
+        },
+        tags=["users"],
+    )
+    def patch(self, request):
         data = validated(PreferencesUpdateSerializer, request)
         preferences = services.user_settings_update(user=request.user, preferences=data)
         return Response(PreferencesSerializer(preferences).data)
@@ -94,7 +110,7 @@ class SettingsView(APIView):
 
 class AvatarView(APIView):
     permission_classes = [IsAuthenticated]
-    parser_classes = [CamelCaseMultiPartParser, CamelCaseFormParser]
+    parser_classes = [CamelCaseMultiPartParser]
 
     @extend_schema(
         operation_id="users_avatar_upload",

@@ -18,11 +18,11 @@ REST_FRAMEWORK = {
         "djangorestframework_camel_case.render.CamelCaseJSONRenderer",
         "djangorestframework_camel_case.render.CamelCaseBrowsableAPIRenderer",
     ],
-    "DEFAULT_PARSER_CLASSES": [
-        "interview_platform.api.parsers.JSONParser",
-        "djangorestframework_camel_case.parser.CamelCaseFormParser",
-        "djangorestframework_camel_case.parser.CamelCaseMultiPartParser",
-    ],
+    # JSON bodies only, as the schema documents them (a form body cannot say `false`, `null` or
+    # a nested object, so it would be read as something else): the uploads (avatar, résumé)
+    # take multipart on their own views. Any other body answers 415 in the envelope.
+    "DEFAULT_PARSER_CLASSES": ["interview_platform.api.parsers.JSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "JSON_UNDERSCOREIZE": {"no_underscore_before_number": True},
     "DEFAULT_PAGINATION_CLASS": "interview_platform.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,

@@ -94,14 +94,18 @@ def test_staff_always_see_everything(staff_client):
     assert "createdBy" in detail
 
 
-def test_pagination_honours_page_size_up_to_100(auth_client):
+def test_pagination_honours_page_size_up_to_100_and_refuses_more(auth_client):
     QuestionFactory.create_batch(5)
     body = auth_client.get(reverse("question-list"), {"pageSize": 2, "page": 2}).json()
     assert body["count"] == 5
     assert len(body["results"]) == 2
     assert "page=3" in body["next"]
-    body = auth_client.get(reverse("question-list"), {"pageSize": 1000}).json()
-    assert len(body["results"]) == 5
+    assert auth_client.get(reverse("question-list"), {"pageSize": 100}).status_code == 200
+    refused = auth_client.get(reverse("question-list"), {"pageSize": 1000})
+    assert refused.status_code == 400
+    assert refused.json()["error"]["details"]["fields"] == {
+        "pageSize": ["Ensure this value is at most 100."]
+    }
 
 
 def test_categories_are_localized_with_active_counts(auth_client):
