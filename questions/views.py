@@ -208,7 +208,16 @@ class GenerateQuestionsView(APIView):
     @extend_schema(
         operation_id="questions_generate",
         request=GenerateInputSerializer,
-        responses={201: QuestionSerializer(many=True)},
+        responses={
+            201: QuestionSerializer(many=True),
+            429: OpenApiResponse(description="The analysis rate limit: the error envelope."),
+            503: OpenApiResponse(
+                description="The error envelope, `ai_service_error`: the provider failed "
+                "(`ai_unavailable`), or every candidate duplicated a question the user already "
+                "has (`generation_exhausted`; the offline generator runs out of unique "
+                "questions for a category)."
+            ),
+        },
         tags=["questions"],
     )
     @rate_limit(group="analysis", key="user", rate=lambda: settings.RATE_LIMITS["analysis"])

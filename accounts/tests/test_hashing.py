@@ -24,13 +24,13 @@ def test_new_passwords_are_argon2id_at_owasps_floor(real_hashers):
 
 
 @pytest.mark.django_db
-def test_a_pbkdf2_hash_is_upgraded_to_argon2id_on_login(real_hashers, client):
+def test_a_pbkdf2_hash_is_upgraded_to_argon2id_on_login(real_hashers, api_client):
     user = UserFactory()
     user.password = make_password(PASSWORD, hasher="pbkdf2_sha256")
     user.save(update_fields=["password"])
     assert identify_hasher(user.password).algorithm == "pbkdf2_sha256"
 
-    assert login(client, user.email).status_code == 200
+    assert login(api_client, user.email).status_code == 200
 
     user.refresh_from_db()
     assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")

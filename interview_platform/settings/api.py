@@ -27,7 +27,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "interview_platform.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "interview_platform.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "interview_platform.api.exception_handler.api_exception_handler",
     "DATETIME_FORMAT": "iso-8601",
     "COERCE_DECIMAL_TO_STRING": False,

@@ -192,3 +192,13 @@ def test_a_body_that_needs_one_of_its_fields_is_required(schema):
     body = schema["components"]["schemas"]["ReauthenticateRequest"]
     assert body["anyOf"] == [{"required": ["password"]}, {"required": ["code"]}]
     assert "415" in operation["responses"]
+
+
+@pytest.mark.django_db
+def test_a_trimmed_field_documents_that_blank_text_is_refused(auth_client, schema):
+    code = schema["components"]["schemas"]["ReauthenticateRequest"]["properties"]["code"]
+    assert code["pattern"] == r"\S"
+    response = auth_client.patch("/api/users/profile", {"name": " \n"}, format="json")
+    assert "name" in _refused(response, 400, "invalid_input")["error"]["details"]["fields"]
+    name = schema["components"]["schemas"]["PatchedProfileUpdateRequest"]["properties"]["name"]
+    assert name["pattern"] == r"\S"
