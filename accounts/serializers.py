@@ -10,6 +10,10 @@ from core.choices import Difficulty, JobCategory, Language
 
 from .models import Role, SubscriptionType, User
 
+# allauth's EmailAddress holds at most 254 characters (RFC 5321's limit for an address), one
+# fewer than User.email: a longer one is refused here, not by the database (a 500).
+EMAIL_MAX_LENGTH = 254
+
 
 def _password_field(**kwargs) -> serializers.CharField:
     return serializers.CharField(
@@ -101,14 +105,14 @@ class AccountDeleteSerializer(serializers.Serializer):
 
 # --- auth ------------------------------------------------------------------------------------
 class RegisterSerializer(serializers.Serializer):
-    email = serializers.EmailField(max_length=255)
+    email = serializers.EmailField(max_length=EMAIL_MAX_LENGTH)
     password = _password_field()
     name = serializers.CharField(max_length=255, min_length=1)
     language = serializers.ChoiceField(choices=Language.choices, required=False)
 
 
 class LoginSerializer(serializers.Serializer):
-    email = serializers.EmailField(max_length=255)
+    email = serializers.EmailField(max_length=EMAIL_MAX_LENGTH)
     password = _password_field()
 
 
@@ -137,7 +141,7 @@ class MfaChallengeSerializer(serializers.Serializer):
 
 
 class ForgotPasswordSerializer(serializers.Serializer):
-    email = serializers.EmailField(max_length=255)
+    email = serializers.EmailField(max_length=EMAIL_MAX_LENGTH)
 
 
 class ResetPasswordSerializer(serializers.Serializer):
@@ -223,7 +227,7 @@ class PasswordChangeSerializer(serializers.Serializer):
 
 
 class EmailChangeSerializer(serializers.Serializer):
-    email = serializers.EmailField(max_length=255)
+    email = serializers.EmailField(max_length=EMAIL_MAX_LENGTH)
 
 
 class CredentialsChangedSerializer(serializers.Serializer):

@@ -202,3 +202,12 @@ def test_a_trimmed_field_documents_that_blank_text_is_refused(auth_client, schem
     assert "name" in _refused(response, 400, "invalid_input")["error"]["details"]["fields"]
     name = schema["components"]["schemas"]["PatchedProfileUpdateRequest"]["properties"]["name"]
     assert name["pattern"] == r"\S"
+
+
+@pytest.mark.django_db
+def test_an_email_longer_than_an_address_can_be_is_refused_not_a_500(auth_client):
+    # 255 characters fit User.email but not allauth's EmailAddress (254): the change was a 500.
+    email = "a@" + ".".join(["b" * 63] * 3) + "." + "c" * 61
+    assert len(email) == 255
+    response = auth_client.post("/api/users/email", {"email": email}, format="json")
+    assert "email" in _refused(response, 400, "invalid_input")["error"]["details"]["fields"]
