@@ -10,11 +10,14 @@ from drf_spectacular.openapi import AutoSchema as _AutoSchema
 from rest_framework import serializers
 
 NOT_BLANK = r"\S"
+SLUG = r"^[-a-zA-Z0-9_]+$"
 
 
 class AutoSchema(_AutoSchema):
     def _map_serializer_field(self, field, direction, bypass_extensions=False):
         schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        if isinstance(field, serializers.SlugField) and not field.allow_unicode:
+            schema.setdefault("pattern", SLUG)
         if (
             direction == "request"
             and isinstance(field, serializers.CharField)

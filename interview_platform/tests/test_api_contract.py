@@ -211,3 +211,12 @@ def test_an_email_longer_than_an_address_can_be_is_refused_not_a_500(auth_client
     assert len(email) == 255
     response = auth_client.post("/api/users/email", {"email": email}, format="json")
     assert "email" in _refused(response, 400, "invalid_input")["error"]["details"]["fields"]
+
+
+@pytest.mark.django_db
+def test_a_slug_filter_documents_the_characters_it_takes(auth_client, schema):
+    tag = next(
+        p for p in schema["paths"]["/api/questions"]["get"]["parameters"] if p["name"] == "tag"
+    )
+    assert tag["schema"]["pattern"] == r"^[-a-zA-Z0-9_]+$"
+    _refused(auth_client.get("/api/questions", {"tag": "篦h"}), 400, "invalid_input")
