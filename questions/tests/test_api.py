@@ -103,9 +103,7 @@ def test_pagination_honours_page_size_up_to_100_and_refuses_more(auth_client):
     assert auth_client.get(reverse("question-list"), {"pageSize": 100}).status_code == 200
     refused = auth_client.get(reverse("question-list"), {"pageSize": 1000})
     assert refused.status_code == 400
-    assert refused.json()["error"]["details"]["fields"] == {
-        "pageSize": ["Ensure this value is at most 100."]
-    }
+    assert list(refused.json()["error"]["details"]["fields"]) == ["pageSize"]
 
 
 def test_categories_are_localized_with_active_counts(auth_client):
