@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.test.client import ClientHandler
 from rest_framework.test import APIClient
+
+from interview_platform.handlers import make_view_atomic
+
+# The test client serves requests as wsgi.py does: safe methods outside the request transaction.
+ClientHandler.make_view_atomic = make_view_atomic
 
 
 def pytest_report_header(config):

@@ -1,6 +1,12 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interview_platform.settings")
-application = get_wsgi_application()
+# What django.core.wsgi.get_wsgi_application() does, with the project's handler (safe methods
+# outside a transaction: interview_platform/handlers.py).
+django.setup(set_prefix=False)
+
+from interview_platform.handlers import ApiWSGIHandler  # noqa: E402 - after django.setup()
+
+application = ApiWSGIHandler()

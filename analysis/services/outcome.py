@@ -20,6 +20,7 @@ from djangorestframework_camel_case.util import underscoreize
 from core import hooks
 
 from ..models import AnalysisResult, AnalysisStatus
+from .polling import announce_landed
 
 # The failure reason of an offline result stored because the provider had not answered in time.
 FALLBACK_SLOW = "provider_slow"
@@ -109,6 +110,8 @@ def analysis_complete(
             for name, value in fields.items():
                 setattr(result, name, value)
             hooks.analysis_landed.send(analysis=result)
+            analysis_id = result.pk
+            transaction.on_commit(lambda: announce_landed(analysis_id))
             if not result.session_id:
                 # Free practice counts in today's progress at once, not only after the nightly
                 # rollup (a session's answers count when the session does).
@@ -125,4 +128,6 @@ def analysis_fail(result: AnalysisResult, *, reason: str) -> bool:
         if failed:
             result.status, result.failure_reason = AnalysisStatus.FAILED, reason
             hooks.analysis_landed.send(analysis=result)
+            analysis_id = result.pk
+            transaction.on_commit(lambda: announce_landed(analysis_id))
     return bool(failed)

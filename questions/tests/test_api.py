@@ -324,13 +324,55 @@ def test_query_counts_do_not_grow_with_the_bank(
         AnalysisResult.objects.create(
             user=auth_client.user, question=question, user_answer="An answer."
         )
-    # Each request also opens and releases a savepoint (ATOMIC_REQUESTS): two of the counted.
-    with django_assert_max_num_queries(5):  # count, page, answered
+    # A read runs outside a transaction (interview_platform/handlers.py): no BEGIN/SAVEPOINT.
+    with django_assert_max_num_queries(3):  # count, page, answered
         assert auth_client.get(reverse("question-list"), {"pageSize": 100}).status_code == 200
-    with django_assert_max_num_queries(3):  # answered (the page comes from the cache)
+    with django_assert_max_num_queries(1):  # answered (the page comes from the cache)
         assert auth_client.get(reverse("question-list"), {"pageSize": 100}).status_code == 200
     detail = reverse("question-detail", args=[questions[0].id])
-    with django_assert_max_num_queries(4):  # question, answered
+    with django_assert_max_num_queries(2):  # question, answered
         assert auth_client.get(detail).status_code == 200
-    with django_assert_max_num_queries(3):  # counts per category
+    with django_assert_max_num_queries(1):  # counts per category
         assert auth_client.get(reverse("question-categories")).status_code == 200
+
+
+class _CountingCache:
+    """The cache, counting the calls that reach it (each one a Redis round trip)."""
+
+    def __init__(self, cache):
+        self._cache = cache
+        self.calls: list[str] = []
+
+    def __getattr__(self, name):
+        method = getattr(self._cache, name)
+
+        def counted(*args, **kwargs):
+            self.calls.append(name)
+            return method(*args, **kwargs)
+
+        return counted
+
+
+def test_a_cached_list_or_category_page_costs_one_cache_round_trip(auth_client, monkeypatch):
+    from questions import cache as question_cache
+
+    QuestionFactory.create_batch(3)
+    counting = _CountingCache(question_cache.cache)
+    monkeypatch.setattr(question_cache, "cache", counting)
+    for url in (reverse("question-list"), reverse("question-categories")):
+        assert auth_client.get(url).status_code == 200  # fills the cache
+        counting.calls.clear()
+        assert auth_client.get(url).status_code == 200
+        assert counting.calls == ["get_many"], url
+
+
+def test_a_list_cached_before_a_change_is_not_served_after_it(auth_client):
+    from questions import cache as question_cache
+
+    category = QuestionFactory().category
+    url = reverse("question-list")
+    assert auth_client.get(url, {"category": category}).json()["count"] == 1
+    QuestionFactory(category=category)
+    assert auth_client.get(url, {"category": category}).json()["count"] == 1  # cached
+    question_cache.invalidate()
+    assert auth_client.get(url, {"category": category}).json()["count"] == 2
