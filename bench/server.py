@@ -36,10 +36,16 @@ def _fresh_fernet_key() -> str:
 
 
 def bench_env(
-    *, database_url: str, redis_url: str, secret_key: str, extra: dict[str, str] | None = None
+    *,
+    database_url: str,
+    redis_url: str,
+    secret_key: str,
+    extra: dict[str, str] | None = None,
+    provider_url: str | None = None,
 ) -> dict[str, str]:
     """The caller's environment, then the scenarios' `server_setting`s, then what the runner
-    decides (which therefore always wins)."""
+    decides (which therefore always wins). With `provider_url`, the OpenAI provider is pointed
+    at the bench's fake provider (bench/fake_provider.py); without it, the offline one."""
     env = {k: v for k, v in os.environ.items() if k not in _DROPPED}
     env.update(extra or {})
     env.update(
@@ -58,14 +64,82 @@ def bench_env(
             # The runner measures latency, not the limiter (which would answer 429 within
             # seconds of a load test); the limiter has its own tests.
             "RATELIMIT_ENABLE": "false",
-            # The offline provider: no network, deterministic.
-            "AI_PROVIDER": "offline",
+            # The fake provider (fixed latency, local) or the offline one: never the network.
+            "AI_PROVIDER": "openai" if provider_url else "offline",
             # Tokens minted at seeding must outlive the longest run.
             "JWT_ACCESS_MINUTES": "120",
             "PYTHONUNBUFFERED": "1",
         }
     )
+    if provider_url:
+        env.update({"OPENAI_API_KEY": "sk-bench-fake", "OPENAI_BASE_URL": provider_url})
     return env
+
+
+def start_fake_provider(*, port: int, latency: float, log: Path) -> ManagedProcess:
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.fake_provider",
+        "--port",
+        str(port),
+        "--latency",
+        str(latency),
+    ]
+    return ManagedProcess("fake provider", cmd, dict(os.environ), log)
+
+
+def wait_listening(process: ManagedProcess, port: int, *, timeout: float = 15.0) -> None:
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if not process.running():
+            raise RuntimeError(f"{process.name} exited:\n" + tail(process.log))
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"{process.name} is not listening on {port} after {timeout:.0f} s")
+
+
+def _proc_field(path: Path, name: str) -> int | None:
+    """A `Name:   123 kB` line of a /proc file, in kB."""
+    with contextlib.suppress(OSError):
+        for line in path.read_text().splitlines():
+            if line.startswith(name + ":"):
+                return int(line.split()[1])
+    return None
+
+
+def process_memory(group: ManagedProcess) -> list[dict]:
+    """Every live process of `group` (its process group: gunicorn's workers, Celery's pool
+    children) with its RSS and PSS in MB (PSS shares copy-on-write pages among the processes
+    that share them; RSS counts them in each)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            pgrp = int(stat.rsplit(")", 1)[1].split()[2])
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode().strip()
+        except (OSError, ValueError, IndexError):
+            continue
+        if pgrp != group.pid:
+            continue
+        rss = _proc_field(entry / "status", "VmRSS")
+        pss = _proc_field(entry / "smaps_rollup", "Pss")
+        if rss is None:
+            continue
+        found.append(
+            {
+                "pid": int(entry.name),
+                "role": group.name,
+                "main": int(entry.name) == group.pid,
+                "cmd": cmdline[:120],
+                "rss_mb": round(rss / 1024, 1),
+                "pss_mb": round(pss / 1024, 1) if pss is not None else None,
+            }
+        )
+    return sorted(found, key=lambda p: (not p["main"], p["pid"]))
 
 
 def free_port() -> int:

@@ -22,6 +22,8 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import set_rollback
 
+from interview_platform.handlers import SAFE_METHODS
+
 from .envelope import error_body
 from .errors import ApplicationError, ErrorType
 
@@ -77,8 +79,12 @@ def _auth_code(exc: exceptions.APIException) -> str:
 
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     response = _handle(exc)
-    if response is not None and not getattr(exc, "keep_writes", False):
+    request = context.get("request")
+    in_request_transaction = request is None or request.method not in SAFE_METHODS
+    if response is not None and in_request_transaction and not getattr(exc, "keep_writes", False):
         # Under ATOMIC_REQUESTS an error answer must not commit what the view wrote before it.
+        # A safe method has no request transaction (interview_platform/handlers.py): whatever
+        # atomic block is open around it is not its to roll back.
         set_rollback()
     return response
 

@@ -51,3 +51,12 @@ def test_a_read_through_the_client_opens_no_transaction(auth_client, django_asse
     with django_assert_num_queries(3) as captured:  # count, page, answered
         assert auth_client.get(reverse("question-list")).status_code == 200
     assert not [q for q in captured.captured_queries if "SAVEPOINT" in q["sql"].upper()]
+
+
+def test_an_error_answer_to_a_read_leaves_the_surrounding_transaction_alone(auth_client):
+    # A read has no request transaction: the error handler must not mark whatever atomic block
+    # surrounds it (here the test's own) for rollback.
+    response = auth_client.get(reverse("auth-mfa-recovery-codes"))
+    assert response.status_code == 403
+    assert not connection.needs_rollback
+    QuestionFactory()  # the connection still works
