@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import database, report, server
+from . import database, report, server, truths
 from .context import Context
 from .driver import measure_flow, measure_request, run_load
 from .registry import BASELINE, SERVER_ENV, InProcess, Scenario, select
@@ -59,6 +59,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL)
     parser.add_argument("--json", type=Path, default=OUT_DIR / "results.json")
     parser.add_argument("--list", action="store_true", help="list the scenarios and exit")
+    parser.add_argument(
+        "--provider-latency",
+        type=float,
+        default=2.0,
+        help="seconds a completion of the fake OpenAI provider takes (0: the offline provider)",
+    )
     args = parser.parse_args(argv)
     for name in ("requests", "warmup", "workers", "threads"):
         value = getattr(args, name)
@@ -207,6 +213,7 @@ def measure_scenario(
             item.description,
             summary=summary,
             stopped_by_time=load.stopped_by_time,
+            load_average=round(os.getloadavg()[0], 2),
         )
         if item.name == BASELINE and summary.p95_ms is not None:
             baseline_p95[level] = summary.p95_ms
@@ -265,7 +272,12 @@ def measure_in_process(
             summary, baseline_p95=baseline_for(1, baseline_p95), target_ms=item.target_ms
         )
         outcome = report.Outcome(
-            item.name, item.group, "in-process", item.description, summary=summary
+            item.name,
+            item.group,
+            "in-process",
+            item.description,
+            summary=summary,
+            load_average=round(os.getloadavg()[0], 2),
         )
         print(report.row(outcome), flush=True)
         outcomes.append(outcome)
@@ -282,6 +294,24 @@ def list_scenarios() -> None:
     for item in in_process:
         target = f"  p95 < {item.target_ms:.0f} ms" if item.target_ms else ""
         print(f"{item.name:<24} {item.group:<12} in-process{target}")
+
+
+def report_memory(processes: list[server.ManagedProcess]) -> list[dict]:
+    """RSS (and PSS) of every process of the web server and the workers, printed and returned."""
+    memory = [p for group in processes for p in server.process_memory(group)]
+    if memory:
+        print("\nmemory after the run (every process of gunicorn and the workers):")
+        for p in memory:
+            pss = f"{p['pss_mb']:.0f}" if p["pss_mb"] is not None else "-"
+            kind = "main" if p["main"] else "child"
+            print(
+                f"  {p['role']:<20} {kind:<5} pid {p['pid']:<7} "
+                f"RSS {p['rss_mb']:>6.0f} MB  PSS {pss:>5} MB"
+            )
+        total = sum(p["rss_mb"] for p in memory)
+        pss_total = sum(p["pss_mb"] or 0 for p in memory)
+        print(f"  total RSS {total:.0f} MB, PSS {pss_total:.0f} MB")
+    return memory
 
 
 def _interrupt(signum, frame):
@@ -311,11 +341,21 @@ def main(argv: list[str] | None = None) -> int:
     plan = [(baseline, tuple(levels_used)), *((s, s.concurrency) for s in others)]
 
     OUT_DIR.mkdir(parents=True, exist_ok=True)
+    provider = None
+    provider_url = None
+    provider_port = 0
+    if args.provider_latency > 0:
+        provider_port = server.free_port()
+        provider = server.start_fake_provider(
+            port=provider_port, latency=args.provider_latency, log=OUT_DIR / "provider.log"
+        )
+        provider_url = f"http://127.0.0.1:{provider_port}/v1"
     env = server.bench_env(
         database_url=args.database_url,
         redis_url=args.redis_url,
         secret_key=secrets.token_urlsafe(50),
         extra=SERVER_ENV,
+        provider_url=provider_url,
     )
     meta = {
         "started_at": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
@@ -349,6 +389,15 @@ def main(argv: list[str] | None = None) -> int:
     exit_code = 0
     with contextlib.ExitStack() as stack:
         try:
+            if provider is not None:
+                stack.callback(provider.stop)
+                server.wait_listening(provider, provider_port)
+                print(
+                    f"  fake OpenAI provider pid {provider.pid} at {provider_url}: "
+                    f"{args.provider_latency:g} s a completion (AI_PROVIDER=openai)"
+                )
+            else:
+                print("  AI provider: offline (--provider-latency 0)")
             state = database.reset_database(args.database_url, keep=args.keep_db)
             redis_db = database.flush_redis(args.redis_url)
             print(f"  database {database.database_name(args.database_url)}: {state}")
@@ -368,8 +417,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             fixtures = json.loads(fixtures_path.read_text())
 
+            workers = []
             if any(s.needs_worker for s in scenarios):
-                workers = []
                 for role in server.WORKER_ROLES:
                     worker = server.start_worker(
                         role=role, env=env, log=OUT_DIR / f"worker-{role}.log"
@@ -414,6 +463,17 @@ def main(argv: list[str] | None = None) -> int:
                 rep.outcomes += measure_scenario(item, ctx, args, levels, baseline_p95)
             rep.outcomes += measure_in_process(in_process, env, fixtures_path, args, baseline_p95)
             meta["notes"] = ctx.notes
+            memory = report_memory([gunicorn, *workers])
+            meta["memory"] = memory
+            argon2 = next(
+                (o for o in rep.outcomes if o.name == "auth.argon2-verify" and o.summary), None
+            )
+            rep.truths = truths.truths(
+                rep.outcomes,
+                memory,
+                argon2_ms=argon2.summary.p50_ms if argon2 else None,
+                cores=CPUS,
+            )
         except KeyboardInterrupt:
             print("\nbench: interrupted; stopping the server", file=sys.stderr)
             meta["interrupted"] = True
@@ -426,6 +486,14 @@ def main(argv: list[str] | None = None) -> int:
     rep.write_json(args.json)
 
     print()
+    if rep.truths:
+        print(
+            f"targets (load average = 1-minute load when the row was measured, on {CPUS} cores; "
+            "the machine may be shared):"
+        )
+        for line in truths.render(rep.truths):
+            print(f"  {line}")
+        print()
     for line in report.error_lines(rep):
         print(line)
     for note in meta.get("notes", []):
@@ -437,8 +505,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     if exit_code:
         return exit_code
-    if rep.failures:
-        names = ", ".join(f"{o.name}@{o.summary.concurrency}" for o in rep.failures if o.summary)
+    failed_truths = [t.measure for t in rep.truths if t.result == "FAIL"]
+    if rep.failures or failed_truths:
+        names = ", ".join(
+            [f"{o.name}@{o.summary.concurrency}" for o in rep.failures if o.summary] + failed_truths
+        )
         print(f"FAILED targets: {names}" + (" (--no-fail: exit 0)" if args.no_fail else ""))
         return 0 if args.no_fail else 1
     targeted = [o for o in rep.outcomes if o.summary and o.summary.verdict]

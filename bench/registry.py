@@ -82,7 +82,7 @@ class Scenario:
     expect: tuple[int, ...] = (200,)
     check: ResponseCheck | None = None
     requires: Requirement | None = None
-    concurrency: tuple[int, ...] = (1,)
+    concurrency: tuple[int, ...] = (8,)
     target_ms: float | None = None
     target_at: tuple[int, ...] | None = None
     requests: int | None = None

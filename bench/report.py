@@ -21,6 +21,7 @@ class Outcome:
     summary: Summary | None = None
     skipped: str | None = None
     stopped_by_time: bool = False
+    load_average: float | None = None  # 1-minute load average when the row finished
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -34,6 +35,7 @@ class Outcome:
         elif self.summary is not None:
             data.update(status=self.summary.verdict or "measured", **self.summary.as_dict())
             data["stopped_by_time"] = self.stopped_by_time
+            data["load_average"] = self.load_average
         return data
 
 
@@ -41,6 +43,7 @@ class Outcome:
 class Report:
     meta: dict[str, Any]
     outcomes: list[Outcome] = field(default_factory=list)
+    truths: list[Any] = field(default_factory=list)  # truths.Truth rows
 
     @property
     def failures(self) -> list[Outcome]:
@@ -48,7 +51,11 @@ class Report:
 
     def write_json(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        body = {"meta": self.meta, "results": [o.as_dict() for o in self.outcomes]}
+        body = {
+            "meta": self.meta,
+            "results": [o.as_dict() for o in self.outcomes],
+            "targets": [t.as_dict() for t in self.truths],
+        }
         path.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -60,7 +67,7 @@ def _ms(value: float | None) -> str:
 
 HEADER = (
     f"{'scenario':<24} {'conc':>4} {'reqs':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-    f"{'req/s':>7} {'errors':>6} {'p95/base':>8} {'target':>8}  result"
+    f"{'req/s':>7} {'errors':>6} {'p95/base':>8} {'target':>8} {'load':>5}  result"
 )
 
 
@@ -74,9 +81,11 @@ def row(outcome: Outcome) -> str:
     if outcome.stopped_by_time:
         result = (result + " (time budget hit)").strip()
     conc = "-" if outcome.kind == "in-process" else str(s.concurrency)
+    load = f"{outcome.load_average:.1f}" if outcome.load_average is not None else "-"
     return (
         f"{outcome.name:<24} {conc:>4} {s.requests:>5} {_ms(s.p50_ms):>8} {_ms(s.p95_ms):>8} "
-        f"{_ms(s.p99_ms):>8} {s.rps:>7.1f} {s.errors:>6} {base:>8} {target:>8}  {result}"
+        f"{_ms(s.p99_ms):>8} {s.rps:>7.1f} {s.errors:>6} {base:>8} {target:>8} {load:>5}  "
+        f"{result}"
     )
 
 

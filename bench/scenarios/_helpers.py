@@ -13,6 +13,8 @@ QUESTIONS_TARGET_MS = 300
 ANALYTICS_TARGET_MS = 1_000
 ANALYSIS_TARGET_MS = 5_000
 EXPORT_TARGET_MS = 30_000
+# Issue 16: starting a session and serving the next question, at concurrency 8.
+SESSION_TARGET_MS = 150
 
 
 def needs_fixture(key: str, what: str) -> Callable[[Context], str | None]:

@@ -770,10 +770,11 @@ scenario(
     flow=_submit_and_wait,
     needs_worker=True,
     requires=_ready_to_wait,
-    concurrency=(1, 2),
+    concurrency=(8,),
     requests=100,
     target_ms=ANALYSIS_TARGET_MS,
-    description="free practice, ?wait=10 (polled if 202) until completed; Celery worker, offline",
+    description="free practice, ?wait=10 (polled if 202) until completed: the io worker's "
+    "threads and the fake provider (--provider-latency, 2 s)",
 )
 
 scenario(
@@ -785,7 +786,7 @@ scenario(
     expect=(202,),
     check=is_pending,
     requires=_needs_questions,
-    concurrency=(1, 2),
+    concurrency=(8,),
     target_ms=ANALYSIS_TARGET_MS,
     description="free practice, 600-1500 char answer (ko/en), stored + queued: 202",
 )

@@ -128,7 +128,7 @@ for name, path, check, description in [
         build=_path(path),
         check=check,
         requires=_HEAVY,
-        concurrency=(1, 2),
+        concurrency=(8,),
         target_ms=ANALYTICS_TARGET_MS,
         description=description,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bench.context import LOGIN_ENDPOINT, Context
-from bench.registry import scenario, seeder
+from bench.registry import in_process, scenario, seeder
 from bench.scenarios._helpers import AUTH_TARGET_MS, has_keys
 
 # The seeded users' password: throwaway, in a throwaway database.
@@ -93,9 +93,28 @@ scenario(
     path=lambda ctx, i: ctx.api_path(LOGIN_ENDPOINT),
     body=_login_body,
     check=has_keys("accessToken", "refreshToken"),
-    concurrency=(1, 2),
+    concurrency=(1, 8),
     target_ms=AUTH_TARGET_MS,
-    # The requirement is p95 < 200 ms for one user at a time; concurrency 2 is reported.
+    # The requirement is p95 < 200 ms for one user at a time; concurrency 8 is reported and
+    # read against Argon2id's floor (bench/truths.py, `auth.argon2-verify` below).
     target_at=(1,),
     description="email + password (Argon2id verify), JWT pair issued",
 )
+
+
+@in_process(
+    name="auth.argon2-verify",
+    group="auth",
+    requests=50,
+    description="one password verification with the project's hasher (CPU per login)",
+)
+def argon2_verify(fixtures: dict[str, Any]):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import check_password
+
+    users = fixtures.get("users") or []
+    if not users:
+        return "no seeded users"
+    encoded = get_user_model().objects.get(email=users[0]["email"]).password
+    print(f"auth.argon2-verify: {encoded.rsplit('$', 2)[0]}")
+    return lambda i: check_password(PASSWORD, encoded)

@@ -19,6 +19,6 @@ scenario(
     group="baseline",
     endpoint="/api/health",
     check=has_keys("status", "checks"),
-    concurrency=(1, 2),
+    concurrency=(8,),
     description="database, cache and broker round trips",
 )

@@ -43,7 +43,7 @@ scenario(
     path=lambda ctx, i: ctx.api_path(f"/api/questions?{LIST_QUERY}"),
     auth=True,
     check=has_keys("count", "results"),
-    concurrency=(1, 2),
+    concurrency=(8,),
     target_ms=QUESTIONS_TARGET_MS,
     description=f"filtered list ({LIST_QUERY})",
 )
@@ -56,7 +56,7 @@ scenario(
     auth=True,
     check=has_keys("id", "question"),
     requires=needs_fixture("questions", "questions (run seed_questions)"),
-    concurrency=(1, 2),
+    concurrency=(8,),
     target_ms=QUESTIONS_TARGET_MS,
     description="one seeded question, rotating over the bank",
 )
@@ -68,7 +68,7 @@ scenario(
     path=lambda ctx, i: ctx.api_path("/api/questions/categories"),
     auth=True,
     check=is_list,
-    concurrency=(1, 2),
+    concurrency=(8,),
     target_ms=QUESTIONS_TARGET_MS,
     description="localized categories with active question counts",
 )

@@ -34,7 +34,12 @@ from typing import Any
 
 from bench.context import Context
 from bench.registry import Request, scenario, seeder, server_setting
-from bench.scenarios._helpers import ANALYSIS_TARGET_MS, has_keys, needs_fixture
+from bench.scenarios._helpers import (
+    ANALYSIS_TARGET_MS,
+    SESSION_TARGET_MS,
+    has_keys,
+    needs_fixture,
+)
 from bench.scenarios.analysis import (
     ANSWER_ENDPOINT,
     LANGUAGES,
@@ -409,7 +414,8 @@ scenario(
     expect=(201,),
     check=_has_questions(1),
     requires=_ready("sessionStartUsers", "users to start sessions", "sessions.start"),
-    concurrency=(1, 2),
+    concurrency=(8,),
+    target_ms=SESSION_TARGET_MS,
     description="questionCount 20, ko/en, categories rotated; a fresh user each (first question)",
 )
 
@@ -422,7 +428,8 @@ scenario(
     expect=(201,),
     check=has_keys("id", "order", "question"),
     requires=_ready("sessionNextPool", "sessions to serve questions from", "sessions.next"),
-    concurrency=(1, 2),
+    concurrency=(8,),
+    target_ms=SESSION_TARGET_MS,
     description="adaptive selector, orders 2-20 over a pool of active sessions",
 )
 
@@ -435,7 +442,7 @@ scenario(
     expect=(202,),
     check=is_pending,
     requires=_ready("sessionAnswerPool", "sessions with questions to answer", "sessions.answer"),
-    concurrency=(1, 2),
+    concurrency=(8,),
     target_ms=ANALYSIS_TARGET_MS,
     description="sessionId + sessionQuestionId, 600-1500 char answer: stored + queued, 202",
 )
@@ -448,6 +455,6 @@ scenario(
     build=_get,
     check=_has_questions(QUESTIONS_PER_SESSION),
     requires=_ready("sessionGetPool", "completed sessions", "sessions.get"),
-    concurrency=(1, 2),
+    concurrency=(8,),
     description="a completed 20-question session: questions, 20 analyses, report",
 )

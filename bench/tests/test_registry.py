@@ -25,10 +25,13 @@ def test_the_shipped_scenarios_are_registered_with_their_targets():
     assert {"ping", "health", "login", "questions.list", "questions.detail"} <= set(scenarios)
     assert "questions.categories" in scenarios
     login = scenarios["login"]
-    assert (login.method, login.endpoint, login.concurrency) == ("POST", "/api/auth/login", (1, 2))
+    assert (login.method, login.endpoint, login.concurrency) == ("POST", "/api/auth/login", (1, 8))
     assert login.target_for(1) == 200
-    assert login.target_for(2) is None
-    assert scenarios["questions.list"].target_for(2) == 300
+    assert login.target_for(8) is None
+    assert scenarios["questions.list"].target_for(8) == 300
+    # Issue 16: every scenario at concurrency 8 (login also at 1, where the spec's target is).
+    assert all(8 in s.concurrency for s in scenarios.values())
+    assert scenarios["sessions.start"].target_for(8) == 150
     assert scenarios["ping"].target_for(1) is None
     assert [name for name, _ in registry.ordered_seeders()][:2] == ["users", "questions"]
 
