@@ -412,7 +412,9 @@ def main(argv: list[str] | None = None) -> int:
                     str(fixtures_path),
                     *(["--quick"] if args.quick else []),
                 ],
-                env,
+                # Seeding analyses answers in process: the offline scorer, not 2 s of fake
+                # provider per seeded answer (what is measured is the served run, not these).
+                server.offline_env(env),
                 "    ",
             )
             fixtures = json.loads(fixtures_path.read_text())

@@ -76,6 +76,13 @@ def bench_env(
     return env
 
 
+def offline_env(env: dict[str, str]) -> dict[str, str]:
+    """`env` with the offline provider instead of the fake one."""
+    out = {k: v for k, v in env.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
+    out["AI_PROVIDER"] = "offline"
+    return out
+
+
 def start_fake_provider(*, port: int, latency: float, log: Path) -> ManagedProcess:
     cmd = [
         sys.executable,
