@@ -23,6 +23,13 @@ Expectations (each one counted on its own):
 - "tools_exclude": words the feedback must not list as tools or methods
 - "ideal_excludes" / "ideal_includes": the same for the ideal answer alone
 - "validation": "accept" | "refuse", "word": the word a refusal must name
+- "feedback_language": "ko" | "en"  the coaching (strengths, improvements, detailed feedback,
+  quotes of the answer left out) is written in this language: the session's, whatever the
+  answer's
+
+`adversarial_<language>.json` is the development set (the scorer was tuned on it);
+`heldout_adversarial_<language>.json` was written before any tuning of the relevance signal
+and is never tuned on: `make eval` reports the two apart.
 
 Every honest answer must also pass validation and carry no integrity flag ("honest_clean")."""
 
@@ -44,6 +51,7 @@ from .harness import LANGUAGES, infer_category
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_FILES = tuple(HERE / f"adversarial_{language}.json" for language in LANGUAGES)
+HELDOUT_FILES = tuple(HERE / f"heldout_adversarial_{language}.json" for language in LANGUAGES)
 TARGET_SHARE = 0.9
 
 
@@ -183,6 +191,24 @@ def feedback_text(output: AnalysisOutput) -> str:
     )
 
 
+_QUOTED = re.compile(
+    r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|\u300c[^\u300d]*\u300d|\'[^\']{3,}\''
+)
+
+
+def coaching_language(output: AnalysisOutput) -> str:
+    """The language the coaching is written in ("ko" or "en"): Hangul against Latin letters in
+    the strengths, improvements and detailed feedback, with quotes of the answer left out."""
+    d = output.detailed_feedback
+    text = " ".join(
+        [*output.strengths, *output.improvements, d.grammar, d.structure, d.content, *d.suggestions]
+    )
+    text = _QUOTED.sub(" ", text)
+    hangul = sum(1 for c in text if "가" <= c <= "힣")
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    return "ko" if hangul >= latin / 3 else "en"
+
+
 def _validate(text: str) -> tuple[bool, str]:
     """(accepted, message): the product's own answer validation."""
     try:
@@ -246,6 +272,10 @@ def _check(
     tools = _tools_named(text)
     for s in expect.get("tools_exclude", ()):
         out.append((f"not named as a tool: {s!r}", s not in tools, f"tools {tools}"))
+    if "feedback_language" in expect:
+        wanted = expect["feedback_language"]
+        found = coaching_language(attack)
+        out.append((f"feedback in {wanted}", found == wanted, f"coaching reads as {found}"))
     for s in expect.get("ideal_excludes", ()):
         held = s not in attack.ideal_answer
         out.append((f"ideal excludes {s!r}", held, _around(attack.ideal_answer, s)))
@@ -313,8 +343,10 @@ def run_adversarial(
     return report
 
 
-def format_adversarial(report: AdversarialReport, *, verbose: bool = False) -> str:
-    lines = ["Adversarial set: expectations held", ""]
+def format_adversarial(
+    report: AdversarialReport, *, verbose: bool = False, title: str = "Adversarial set"
+) -> str:
+    lines = [f"{title}: expectations held", ""]
     header = f"{'attack':22}" + "".join(f"{g:>12}" for g in (*LANGUAGES, "overall"))
     lines.append(header)
 
@@ -327,6 +359,8 @@ def format_adversarial(report: AdversarialReport, *, verbose: bool = False) -> s
     lines.append(
         f"{'all':22}" + "".join(f"{report.share(language=g):>11.1%} " for g in (*LANGUAGES, None))
     )
+    held = {g: report.count(language=g) for g in (*LANGUAGES, None)}
+    lines.append(f"{'expectations':22}" + "".join(f"{h:>5}/{n:<3}   " for h, n in held.values()))
     verdict = "met" if report.meets_target else "NOT met"
     lines += ["", f"target: >= {TARGET_SHARE:.0%} overall and per language: {verdict}"]
     for o in report.outcomes:

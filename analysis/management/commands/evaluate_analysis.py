@@ -8,7 +8,13 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from analysis.ai.registry import get_ai_service, resolve_provider_name
-from analysis.eval.adversarial import format_adversarial, load_adversarial_set, run_adversarial
+from analysis.eval.adversarial import (
+    HELDOUT_FILES,
+    format_adversarial,
+    load_adversarial_set,
+    run_adversarial,
+)
+from analysis.eval.determinism import check_determinism, format_determinism
 from analysis.eval.harness import (
     DEFAULT_FILE,
     content_only,
@@ -16,6 +22,7 @@ from analysis.eval.harness import (
     format_report,
     load_graded_set,
     measure_speed,
+    question_context,
 )
 
 
@@ -47,6 +54,11 @@ class Command(BaseCommand):
             help="skip the adversarial set (attacks paired with honest answers)",
         )
         parser.add_argument(
+            "--no-determinism",
+            action="store_true",
+            help="skip analysing every answer again (here and in a fresh process)",
+        )
+        parser.add_argument(
             "--verbose",
             action="store_true",
             help="list every adversarial expectation, not only misses",
@@ -72,12 +84,46 @@ class Command(BaseCommand):
             if not options["no_timing"]:
                 report.speed_ms = measure_speed(service, questions)
         self.stdout.write(format_report(report))
-        adversarial = None
+        adversarial = heldout = None
         if not options["no_adversarial"]:
-            adversarial = run_adversarial(load_adversarial_set(), service)
+            development = load_adversarial_set()
+            adversarial = run_adversarial(development, service)
             self.stdout.write("")
-            self.stdout.write(format_adversarial(adversarial, verbose=options["verbose"]))
+            self.stdout.write(
+                format_adversarial(
+                    adversarial,
+                    verbose=options["verbose"],
+                    title="Adversarial development set (the scorer was tuned on it)",
+                )
+            )
+            held_out = load_adversarial_set(HELDOUT_FILES)
+            heldout = run_adversarial(held_out, service)
+            self.stdout.write("")
+            self.stdout.write(
+                format_adversarial(
+                    heldout,
+                    verbose=options["verbose"],
+                    title="Adversarial held-out set (written before tuning, never tuned on)",
+                )
+            )
+        determinism = None
+        if provider == "offline" and not options["no_determinism"]:
+            cases = [
+                (f"{q.id} {a.label}", question_context(q), a.text)
+                for q in questions
+                for a in q.answers
+            ]
+            if not options["no_adversarial"]:
+                for q in [*development, *held_out]:
+                    context = q.context()
+                    cases.append((f"{q.id} honest", context, q.honest))
+                    cases += [(f"{q.id} {a.kind}", context, a.text) for a in q.attacks]
+            determinism = check_determinism(cases)
+            self.stdout.write("")
+            self.stdout.write(format_determinism(determinism))
         if options["check"] and not report.overall.meets_targets:
             raise CommandError("quality targets not met")
         if options["check"] and adversarial is not None and not adversarial.meets_target:
             raise CommandError("adversarial target not met")
+        if options["check"] and determinism is not None and not determinism.held:
+            raise CommandError("determinism not met")
