@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..types import AnalysisContext, QuestionContext
+from .bankmatch import match as bank_match
 from .integrity import Screen, screen
 from .keywords import TermIndex
 from .length import LengthSignals, analyze_length
@@ -91,12 +93,18 @@ def analyze(question: QuestionContext, answer: str, context: AnalysisContext) ->
     # The other language is named only when there is enough text to tell (a Korean answer
     # quoting "API" and "Redis" is still Korean).
     mismatch = bool(session_language) and language != session_language and _letters(raw) >= 30
+
+    def bank_ratio(sentences: list[str]) -> float:
+        found = bank_match(question, " ".join(sentences), language)
+        return found.ratio if found else math.inf
+
     rel = judge_relevance(
         question.text,
         tuple(question.expected_keywords),
         [sentence for sentence, _ in scr.sentences],
         [p for _, p in scr.sentences],
         judged=not mismatch,
+        bank_ratio=bank_ratio,
     )
     # Padding and restatements are not scored; an answer that is nothing else keeps its
     # sentences (and is capped by its flag) so there is still something to coach on.

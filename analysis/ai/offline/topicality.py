@@ -6,6 +6,7 @@ own core is padding; an answer with no topic term of the question is off topic."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,6 +97,9 @@ def _expand(stems: set[str]) -> set[str]:
             if _prefix_hit(key_stem, stems) or key.lower() in stems:
                 extra |= _stem_set(related)
     return extra
+
+
+expand = _expand  # the thesaurus, for bankmatch.py
 
 
 # Question words that name no topic ("handle", "improve", "경험", "해결"): half weight.
@@ -198,6 +202,8 @@ def _bank() -> list[_BankTopic]:
 
 
 _BANK: list[_BankTopic] | None = None
+BANK_RATIO = 0.6
+BANK_RATIO_BARE = 0.2
 
 
 def _fit(stems: set[str], terms: set[str]) -> int:
@@ -211,7 +217,10 @@ def judge_relevance(
     paragraphs: list[int] | None = None,
     *,
     judged: bool = True,
+    bank_ratio: Callable[[list[str]], float] | None = None,
 ) -> Relevance:
+    """`bank_ratio` (bankmatch.py): for the given sentences, their similarity to the question
+    asked over their similarity to the closest other question of the bank."""
     q_stems = sentence_stems(question)
     topic = {s for s in q_stems if s not in _GENERIC}
     generic = q_stems - topic
@@ -282,6 +291,14 @@ def judge_relevance(
         )
         own_fit = max((_fit(everything, b.keywords) for b in own_topics), default=0)
         off_topic = elsewhere >= max(2, 2 * own_fit + 1)
+    # Closer to another question of the bank than to this one, by a wide margin. A question
+    # with expected keywords (the bank's, a generated one's) is described well enough for a
+    # narrower margin; a bare typed question shares few words even with a right answer.
+    # Judged on what is left once padding is set aside (padding is named as padding).
+    limit = BANK_RATIO if expected else BANK_RATIO_BARE
+    if substantial and not copied and not off_topic and bank_ratio is not None:
+        kept = [sentences[i] for i in range(n) if i not in set(padding)]
+        off_topic = bool(kept) and bank_ratio(kept) < limit
     dropped = set(padding) | set(echo)
     relevant = [i for i in range(n) if i not in dropped]
     return Relevance(True, topic_hits, off_topic, copied, echo, padding, relevant)

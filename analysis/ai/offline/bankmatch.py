@@ -1,0 +1,138 @@
+"""Is this answer closer to a different question than to the one asked?
+
+Every question of the bank (`questions/bank/<language>/<category>.json`, read as data) is a
+document: its text and expected keywords (twice) and its sample answer, in content stems, with
+the thesaurus of topicality.py. An answer is compared by TF-IDF cosine (IDF over the bank of its
+language) with the question asked and with every bank question. The asked question's own
+*family* (its five nearest bank questions by the same measure, and any at cosine >= 0.3) counts
+as the question asked: an answer that fits a neighbouring question ("a slow API" for "a
+performance problem") is not off topic. `ratio` is the answer's similarity to the asked
+question (or its family) over its similarity to the best question outside it: well under 1, the
+answer reads as an answer to that other question.
+
+Deterministic (sorted files, no randomness), no model: the index is built once per process
+(about a second) and a 5,000-character answer is compared in a few milliseconds."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..types import QuestionContext
+from .text import content_stem, normalize, tokens
+from .topicality import expand
+
+BANK_DIR = Path(__file__).resolve().parents[3] / "questions" / "bank"
+FAMILY_SIZE = 5
+FAMILY_SIMILARITY = 0.3
+
+
+def terms(text: str) -> list[str]:
+    out = []
+    for tok in tokens(text):
+        s = content_stem(tok)
+        if s:
+            out.append(s.lower())
+        elif tok[:1].isascii() and tok[:1].isalpha() and len(tok) >= 2 and tok.isupper():
+            out.append(tok.lower())
+    return out
+
+
+def document(question: str, keywords: tuple[str, ...] | list[str], sample: str) -> Counter[str]:
+    counts = Counter(terms(question) * 2)
+    for keyword in keywords:
+        counts.update(terms(keyword) * 2)
+    counts.update(terms(sample))
+    for stem in sorted(expand(set(counts))):
+        counts[stem] += 1
+    return counts
+
+
+Vector = dict[str, float]
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+@dataclass(frozen=True)
+class BankEntry:
+    key: str
+    question: str
+    vector: Vector
+
+
+class BankIndex:
+    def __init__(self, entries: list[tuple[str, str, Counter[str]]]):
+        df: Counter[str] = Counter()
+        for _key, _question, counts in entries:
+            df.update(set(counts))
+        n = len(entries)
+        self._idf = {t: math.log((n + 1) / (k + 0.5)) for t, k in df.items()}
+        self._unseen = math.log(n + 1)
+        self.entries = [BankEntry(k, q, self.vector(c)) for k, q, c in entries]
+
+    def vector(self, counts: Counter[str]) -> Vector:
+        v = {t: (1 + math.log(k)) * self._idf.get(t, self._unseen) for t, k in counts.items() if k}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {t: x / norm for t, x in v.items()}
+
+
+@lru_cache(maxsize=4)
+def bank_index(language: str, directory: str = str(BANK_DIR)) -> BankIndex | None:
+    entries = []
+    for path in sorted(Path(directory, language).glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for q in data.get("questions", []):
+            text = q.get("question", "")
+            entries.append(
+                (
+                    q.get("key", text),
+                    normalize(text),
+                    document(text, q.get("expectedKeywords", []), q.get("sampleAnswer", "")),
+                )
+            )
+    return BankIndex(entries) if len(entries) >= 2 else None
+
+
+@dataclass(frozen=True)
+class BankMatch:
+    own: float  # similarity to the question asked (or the nearest of its family)
+    elsewhere: float  # similarity to the best bank question outside the family
+    closest: str  # that question's text
+
+    @property
+    def ratio(self) -> float:
+        return self.own / self.elsewhere if self.elsewhere > 0 else math.inf
+
+
+def match(question: QuestionContext, answer: str, language: str) -> BankMatch | None:
+    """How the answer compares with the question asked and with the rest of the bank."""
+    index = bank_index(language)
+    if index is None:
+        return None
+    asked_text = normalize(question.text)
+    asked = index.vector(
+        document(question.text, question.expected_keywords, question.sample_answer)
+    )
+    reply = index.vector(Counter(terms(answer)))
+    others = [e for e in index.entries if e.question != asked_text]
+    nearness = sorted(
+        ((_cosine(asked, e.vector), i) for i, e in enumerate(others)), key=lambda x: (-x[0], x[1])
+    )
+    family = {
+        i for rank, (s, i) in enumerate(nearness) if rank < FAMILY_SIZE or s >= FAMILY_SIMILARITY
+    }
+    fit = [_cosine(reply, e.vector) for e in others]
+    own = max([_cosine(reply, asked), *(fit[i] for i in family)])
+    outside = [(s, i) for i, s in enumerate(fit) if i not in family]
+    if not outside:
+        return BankMatch(own, 0.0, "")
+    best, at = max(outside, key=lambda x: (x[0], -x[1]))
+    return BankMatch(own, best, others[at].question)
