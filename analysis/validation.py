@@ -47,6 +47,9 @@ _KO_WORD_START = (
 _KO_ANYWHERE = ("좆", "씨발", "개새끼")
 # "시발" is also a noun's head ("시발점", "시발역"): a swear word only when what follows is not.
 _KO_SIBAL = re.compile(r"^시발(?!점|역|택시|착)")
+# "병신" is also 丙申, a year of the sexagenary cycle: 병신년 (the year), 병신생 (born in it),
+# 병신일/병신월. The same word called out to someone ("병신년아") stays an insult.
+_KO_BYEONGSIN_YEAR = re.compile(r"^병신(?:년|생|일|월)(?!아|놈|들)")
 _KO_STRETCHED = re.compile(r"^(씨|시)이+(발|팔)")
 _KO_JAMO = re.compile(r"(?<![ㄱ-ㅎ])(ㅅㅂ|ㅆㅂ|ㅂㅅ|ㅈㄴ|ㅄ|ㅗ)(?![ㄱ-ㅎ])")
 # Imperatives that are also ordinary verbs ("전원이 꺼져 결제가 안 됐다", "위기가 닥쳐"): rude only
@@ -65,7 +68,7 @@ def _korean_profanity(text: str) -> str | None:
     words = _HANGUL_RUN.findall(text)
     for word in words:
         for root in _KO_WORD_START:
-            if word.startswith(root):
+            if word.startswith(root) and not _KO_BYEONGSIN_YEAR.match(word):
                 return root
         if _KO_SIBAL.match(word):
             return "시발"
