@@ -157,10 +157,26 @@ def test_korean_feedback_is_written_in_polite_speech(count):
         assert not re.search(r"(?<![니])다[.!?]", own_words), line
 
 
-def test_feedback_follows_the_language_of_the_answer_not_of_the_question():
-    out = _analyze(KO_QUESTION, " ".join(EN_STAR))
-    assert out.language == "en"
-    assert not re.search(r"[가-힣]", " ".join(out.improvements))
+@pytest.mark.parametrize(
+    ("question", "answer", "session"),
+    [(KO_QUESTION, EN_STAR, "ko"), (EN_QUESTION, KO_STAR, "en")],
+    ids=["en-answer-ko-session", "ko-answer-en-session"],
+)
+def test_feedback_is_written_in_the_session_language_whatever_the_answer(question, answer, session):
+    """The user is coached in the session's language and told, by a flag, that the answer was
+    in the other one; only quotes of the answer keep its language."""
+    out = _analyze(question, " ".join(answer), language=session)
+    assert out.language == session
+    assert {f["code"] for f in out.flags} == {"language_mismatch"}
+    df = out.detailed_feedback
+    lines = [*out.strengths, *out.improvements, df.grammar, df.structure, df.content]
+    ours = re.sub(r'"[^"]*"', " ", " ".join(lines))
+    hangul = len(re.findall(r"[가-힣]", ours))
+    latin = len(re.findall(r"[A-Za-z]", ours))
+    if session == "ko":
+        assert hangul > latin, ours
+    else:
+        assert hangul == 0, ours
 
 
 def test_detailed_feedback_covers_grammar_structure_and_content():

@@ -36,6 +36,11 @@ class Signals:
     flags: tuple[dict, ...] = ()
 
     @property
+    def feedback_language(self) -> str:
+        """The coaching is written in the session's language, whatever the answer's."""
+        return self.session_language or self.language
+
+    @property
     def flag_codes(self) -> set[str]:
         return {f["code"] for f in self.flags}
 

@@ -107,7 +107,7 @@ def _grammar_en(s: Signals) -> str:
 
 
 def _structure(s: Signals) -> str:
-    ko = s.language == "ko"
+    ko = s.feedback_language == "ko"
     names = _PHASE_NAMES["ko" if ko else "en"]
     st = s.structure
     found = sorted(st.present.items(), key=lambda kv: kv[1])
@@ -141,7 +141,7 @@ def _structure(s: Signals) -> str:
     # Bare verb endings ("면", "니까") connect clauses but are not phrases a user would recognise.
     connectors = [c for c in st.connectors if c not in _KO_BARE_ENDINGS]
     if connectors:
-        shown = listing(connectors, s.language, 5)
+        shown = listing(connectors, s.feedback_language, 5)
         parts.append(
             f"흐름을 잇는 표현: {shown}."
             if ko
@@ -163,13 +163,13 @@ def _structure(s: Signals) -> str:
 
 
 def _content(s: Signals) -> str:
-    ko = s.language == "ko"
+    ko = s.feedback_language == "ko"
     rel, sp = s.relevance, s.specificity
     parts = []
     if rel.keywords:
         got = [m.shown for m in rel.matched]
         expected = rel.keyword_source == "expected"
-        covered = listing(got, s.language, 4) if got else ("없음" if ko else "none")
+        covered = listing(got, s.feedback_language, 4) if got else ("없음" if ko else "none")
         if ko:
             label = "핵심 키워드" if expected else "질문의 주제어"
             parts.append(
@@ -184,15 +184,17 @@ def _content(s: Signals) -> str:
                 if ko
                 else f"Not mentioned: {listing(rel.missing, 'en', 4)}."
             )
-    figures = listing(sp.numbers, s.language, 4) if sp.numbers else ("없음" if ko else "none")
-    names = listing(sp.names, s.language, 4) if sp.names else ("없음" if ko else "none")
+    figures = (
+        listing(sp.numbers, s.feedback_language, 4) if sp.numbers else ("없음" if ko else "none")
+    )
+    names = listing(sp.names, s.feedback_language, 4) if sp.names else ("없음" if ko else "none")
     parts.append(
         f"수치 {len(sp.numbers)}개({figures}), 언급한 도구·방법: {names}."
         if ko
         else f"Figures: {len(sp.numbers)} ({figures}). Named tools and methods: {names}."
     )
     if rel.category_hits:
-        shown = listing([m.shown for m in rel.category_hits], s.language, 5)
+        shown = listing([m.shown for m in rel.category_hits], s.feedback_language, 5)
         parts.append(f"직무 관련 용어: {shown}." if ko else f"Field vocabulary: {shown}.")
     n = len(s.sentences)
     ev, cl = len(rel.evidence_sentences), len(rel.claim_sentences)
@@ -213,7 +215,7 @@ def _content(s: Signals) -> str:
 def write_detailed(
     s: Signals, improvements: list[Note], has_placeholders: bool
 ) -> DetailedFeedback:
-    ko = s.language == "ko"
+    ko = s.feedback_language == "ko"
     suggestions = [n.suggestion or n.text for n in improvements if n.suggestion][:4]
     if has_placeholders:
         suggestions.append(

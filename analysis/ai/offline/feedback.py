@@ -16,7 +16,7 @@ __all__ = ["Note", "improvements", "strengths", "write"]
 
 
 def strengths(s: Signals) -> list[Note]:
-    ko = s.language == "ko"
+    ko = s.feedback_language == "ko"
     sp, st, rel = s.specificity, s.structure, s.relevance
     notes: list[Note] = []
     if sp.quantified_results:

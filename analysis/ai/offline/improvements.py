@@ -15,7 +15,7 @@ def _times(n: int) -> str:
 
 
 def _figures_note(s: Signals) -> Note | None:
-    ko = s.language == "ko"
+    ko = s.feedback_language == "ko"
     sp = s.specificity
     if sp.quantified_results:
         return None
@@ -45,12 +45,12 @@ def _figures_note(s: Signals) -> Note | None:
 
 
 def _keyword_note(s: Signals) -> Note | None:
-    ko = s.language == "ko"
+    ko = s.feedback_language == "ko"
     rel = s.relevance
     if rel.keyword_source == "expected":
         if not rel.missing or rel.coverage >= 0.75:
             return None
-        missing = listing(rel.missing, s.language, 3)
+        missing = listing(rel.missing, s.feedback_language, 3)
         return Note(
             0.8 + 0.2 * (1 - rel.coverage),
             f"빠진 부분: {missing} — 이 질문에서 기대하는 핵심 요소가 답변에 나오지 않습니다."
@@ -65,7 +65,7 @@ def _keyword_note(s: Signals) -> Note | None:
     unmet = [t for t in rel.question_terms if t not in {m.term for m in rel.question_matched}]
     if not unmet:
         return None
-    words = listing(unmet, s.language, 2)
+    words = listing(unmet, s.feedback_language, 2)
     return Note(
         0.75,
         f"질문의 {words}에 대한 언급이 없습니다. 첫 문장을 질문에 바로 연결해 주세요."
@@ -78,7 +78,7 @@ def _keyword_note(s: Signals) -> Note | None:
 
 
 def _structure_notes(s: Signals) -> list[Note]:
-    ko = s.language == "ko"
+    ko = s.feedback_language == "ko"
     st, sp = s.structure, s.specificity
     notes: list[Note] = []
     if st.opener_out_of_order or (st.order < 0.4 and len(st.present) >= 3):
@@ -170,7 +170,7 @@ def _structure_notes(s: Signals) -> list[Note]:
 
 
 def _style_notes(s: Signals) -> list[Note]:
-    ko = s.language == "ko"
+    ko = s.feedback_language == "ko"
     rel, sp, ln = s.relevance, s.specificity, s.length
     notes: list[Note] = []
     if rel.deflections:
@@ -345,7 +345,7 @@ def _style_notes(s: Signals) -> list[Note]:
 
 def _stretch_notes(s: Signals) -> list[Note]:
     """Lower-priority notes that still say what is absent; they surface for strong answers."""
-    ko = s.language == "ko"
+    ko = s.feedback_language == "ko"
     st, sp = s.structure, s.specificity
     notes: list[Note] = []
     if not any(t.contrast for t in s.sentences):

@@ -11,11 +11,11 @@ from .quotes import excerpt, listing, quoted
 def integrity_notes(s: Signals) -> list[Note]:
     """What the answer is, said first: another question's answer, a restatement, padding,
     text for the evaluator (named, never quoted), insults, fillers, 반말."""
-    ko = s.language == "ko"
+    ko = s.feedback_language == "ko"
     codes = s.flag_codes
     scr, rel = s.screen, s.topicality
     notes: list[Note] = []
-    terms = listing(s.relevance.question_terms, s.language, 3)
+    terms = listing(s.relevance.question_terms, s.feedback_language, 3)
     if "off_topic" in codes:
         notes.append(
             Note(
@@ -64,7 +64,7 @@ def integrity_notes(s: Signals) -> list[Note]:
             )
         )
     if scr is not None and scr.insults:
-        words = listing(scr.insults, s.language, 3)
+        words = listing(scr.insults, s.feedback_language, 3)
         notes.append(
             Note(
                 1.2,

@@ -74,7 +74,7 @@ class OfflineAIService:
             processing_time_ms=elapsed_ms,
             token_usage=None,
             preliminary=False,
-            language=signals.language,  # type: ignore[arg-type]
+            language=signals.feedback_language,  # type: ignore[arg-type]
             answer=answer,
             question=question,
             flags=[dict(f) for f in signals.flags],
