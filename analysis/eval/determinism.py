@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-import os
 from dataclasses import asdict, dataclass, field
 
 from analysis.ai.types import AnalysisContext, AnalysisOutput, QuestionContext
@@ -35,6 +34,7 @@ def fingerprints(cases: list[Case]) -> list[str]:
 
 
 def _in_fresh_process(cases: list[Case]) -> list[str]:
+    """Run in a spawned child, which inherits DJANGO_SETTINGS_MODULE from manage.py's process."""
     import django
 
     django.setup()
@@ -57,7 +57,6 @@ def check_determinism(cases: list[Case], *, fresh_process: bool = True) -> Deter
     first = fingerprints(cases)
     again = fingerprints(cases)
     if fresh_process:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interview_platform.settings")
         with multiprocessing.get_context("spawn").Pool(1) as pool:
             other = pool.apply(_in_fresh_process, (cases,))
     else:

@@ -666,13 +666,15 @@ def _needs_questions(ctx: Context) -> str | None:
     return None
 
 
-def _free_practice(ctx: Context, n: int) -> tuple[dict[str, str], dict[str, str]]:
+def _free_practice(
+    ctx: Context, n: int, *, long: bool = False
+) -> tuple[dict[str, str], dict[str, str]]:
     """The n-th free-practice answer: its body and the headers of the user who sends it."""
     language = LANGUAGES[n % 2]
     questions = ctx.fixtures["analysisQuestions"][language]
     body = {
         "questionId": questions[(n // 2) % len(questions)],
-        "answer": practice_answer(language, n),
+        "answer": long_answer(language, n) if long else practice_answer(language, n),
         "language": language,
     }
     return body, {"Authorization": f"Bearer {ctx.token(n)}"}
@@ -735,8 +737,10 @@ def _ready_to_wait(ctx: Context) -> str | None:
     return None
 
 
-def _submit_and_wait(ctx: Context, client: HttpClient, index: int) -> FlowResult:
-    body, headers = _free_practice(ctx, next_variant())
+def _submit_and_wait(
+    ctx: Context, client: HttpClient, index: int, *, long: bool = False
+) -> FlowResult:
+    body, headers = _free_practice(ctx, next_variant(), long=long)
     response = client.request(
         "POST", ctx.api_path(f"{ANSWER_ENDPOINT}?wait={WAIT_SECONDS}"), body, headers
     )
@@ -775,6 +779,20 @@ scenario(
     target_ms=ANALYSIS_TARGET_MS,
     description="free practice, ?wait=10 (polled if 202) until completed: the io worker's "
     "threads and the fake provider (--provider-latency, 2 s)",
+)
+
+scenario(
+    name="analysis.submit-wait-long",
+    group="analysis",
+    method="POST",
+    endpoint=ANSWER_ENDPOINT,
+    flow=lambda ctx, client, index: _submit_and_wait(ctx, client, index, long=True),
+    needs_worker=True,
+    requires=_ready_to_wait,
+    concurrency=(1, 2),
+    requests=60,
+    target_ms=ANALYSIS_TARGET_MS,
+    description="as submit-wait with a 5,000-character answer (the API's maximum), end to end",
 )
 
 scenario(

@@ -99,7 +99,34 @@ def _expand(stems: set[str]) -> set[str]:
     return extra
 
 
-expand = _expand  # the thesaurus, for bankmatch.py
+@lru_cache(maxsize=1)
+def _thesaurus_stems() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    return tuple(
+        ((content_stem(key) or key).lower(), key.lower(), frozenset(_stem_set(related)))
+        for table in (_THESAURUS_EN, _THESAURUS_KO)
+        for key, related in table.items()
+    )
+
+
+@lru_cache(maxsize=65536)
+def _related_to(stem: str) -> frozenset[str]:
+    out: set[str] = set()
+    for key_stem, key, related in _thesaurus_stems():
+        # _same_word needs a shared first letter or one word inside the other: a cheap test first.
+        if key_stem[:1] not in stem and stem[:1] not in key_stem:
+            continue
+        if _same_word(key_stem, stem) or key == stem:
+            out |= related
+    return frozenset(out)
+
+
+def expand(stems: set[str]) -> set[str]:
+    """What `_expand` gives, worked out stem by stem and cached (bankmatch.py runs it over the
+    whole bank)."""
+    out: set[str] = set()
+    for stem in stems:
+        out |= _related_to(stem)
+    return out
 
 
 # Question words that name no topic ("handle", "improve", "경험", "해결"): half weight.

@@ -1,0 +1,76 @@
+"""`make eval`'s own tools: the language the coaching is written in, determinism across
+processes, the held-out set kept apart, and README figures that are the ones `make eval` prints."""
+
+import re
+from pathlib import Path
+
+from analysis.ai.offline import OfflineAIService
+from analysis.ai.types import AnalysisContext, QuestionContext
+from analysis.eval.adversarial import (
+    DEFAULT_FILES,
+    HELDOUT_FILES,
+    coaching_language,
+    load_adversarial_set,
+    run_adversarial,
+)
+from analysis.eval.determinism import check_determinism
+
+QUESTION = QuestionContext(
+    text="Tell me about a time you fixed a slow API.", category="software_engineering"
+)
+ANSWER = (
+    "Our order API took 1.8 seconds at peak. I profiled it and found an N+1 query, rewrote it "
+    "with a join and added an index. Latency fell to 200 ms at p95."
+)
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def _analyse(text, language):
+    return OfflineAIService().analyze_answer(
+        QUESTION, text, AnalysisContext(job_category="software_engineering", language=language)
+    )
+
+
+def test_coaching_language_reads_our_words_not_the_quotes():
+    out = _analyse(ANSWER, "en")
+    assert coaching_language(out) == "en"
+    korean = _analyse(
+        "주문 API가 피크 때 1.8초 걸렸습니다. 프로파일링으로 N+1 쿼리를 찾아 조인으로 바꾸고 "
+        "인덱스를 추가했습니다. 그 결과 p95 응답 시간이 200ms로 줄었습니다.",
+        "ko",
+    )
+    assert coaching_language(korean) == "ko"
+
+
+def test_determinism_is_checked_in_a_fresh_process_too():
+    cases = [("a", QUESTION, ANSWER), ("b", QUESTION, ANSWER + " I learned to measure first.")]
+    report = check_determinism(cases)
+    assert report.held
+    assert report.cases == report.same_process == report.fresh_process == 2
+
+
+def test_the_held_out_set_is_apart_from_the_development_set():
+    development = load_adversarial_set(DEFAULT_FILES)
+    held_out = load_adversarial_set(HELDOUT_FILES)
+    assert {q.id for q in development}.isdisjoint({q.id for q in held_out})
+    assert {q.honest for q in development}.isdisjoint({q.honest for q in held_out})
+    for language in ("ko", "en"):
+        kinds = {a.kind for q in held_out if q.language == language for a in q.attacks}
+        assert kinds >= {"off_topic", "padding", "copied_question", "repetition"}
+        assert kinds >= {"other_language", "evaluator_directed"}
+
+
+def test_the_readme_states_the_figures_make_eval_prints(django_db_blocker):
+    text = README.read_text(encoding="utf-8")
+    service = OfflineAIService()
+    for name, files in (("development", DEFAULT_FILES), ("held-out", HELDOUT_FILES)):
+        with django_db_blocker.unblock():
+            report = run_adversarial(load_adversarial_set(files), service)
+        figures = {g: report.count(language=g) for g in ("ko", "en", None)}
+        stated = re.search(
+            rf"{name}\s+set:\s+(\d+)/(\d+)\s+expectations\s+\(ko\s+(\d+)/(\d+),\s+en\s+(\d+)/(\d+)\)",
+            text,
+        )
+        assert stated, f"README states no {name} figures"
+        numbers = [int(x) for x in stated.groups()]
+        assert numbers == [*figures[None], *figures["ko"], *figures["en"]], name
