@@ -3,7 +3,10 @@ through the AI provider, validated, never a duplicate of a stored question, stor
 `ai` and visible only to the user it was generated for.
 
 The provider is called with no transaction open and no lock held; the questions it produced are
-stored together in one short transaction at the end.
+stored together in one short transaction at the end. In a web request each call is bounded by the
+request's provider budget and the per-process cap on calls in flight (analysis.ai.openai_provider.
+bounds): a full cap answers 503 `ai_busy` with Retry-After, a hung provider 503 `ai_unavailable`
+within the budget.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from analysis.ai.base import AIServiceError
+from analysis.ai.openai_provider.bounds import ProviderBusy, retry_after_seconds
 from analysis.ai.registry import get_ai_service
 from core.choices import JobCategory, QuestionSource, QuestionType
 from interview_platform.api.errors import ApplicationError, ErrorType
@@ -84,7 +88,21 @@ def questions_generate(
                 custom_category=custom_category,
                 job_description=job_description,
             )
+        except ProviderBusy as exc:
+            if accepted:
+                break  # keep what was generated: those calls are paid for
+            seconds = retry_after_seconds()
+            raise ApplicationError(
+                _("Too many questions are being generated right now. Try again in a few seconds."),
+                code="ai_busy",
+                type=ErrorType.AI_SERVICE,
+                status=503,
+                details={"retryAfter": seconds},
+                headers={"Retry-After": str(seconds)},
+            ) from exc
         except AIServiceError as exc:
+            if accepted and exc.retryable:
+                break  # the request's time for the provider ran out after some were written
             raise ApplicationError(
                 _("Question generation is unavailable right now."),
                 code="ai_unavailable",

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from interview_platform.api.errors import ApplicationError, ErrorType
 
 from ..ai.base import AIServiceError
+from ..ai.openai_provider.bounds import ProviderBusy, retry_after_seconds
 from ..ai.registry import get_ai_service
 from ..models import AnalysisResult, AnalysisStatus
 from .context import analysis_contexts
@@ -67,12 +68,14 @@ def analysis_feedback_ensure(*, analysis: AnalysisResult) -> AnalysisResult:
         feedback = service.generate_feedback(output)
     except AIServiceError as exc:
         AnalysisResult.objects.filter(pk=analysis.pk).update(feedback_claimed_at=None)
+        busy = isinstance(exc, ProviderBusy)
         raise ApplicationError(
             _("Detailed feedback is unavailable right now. Try again shortly."),
-            code="ai_unavailable",
+            code="ai_busy" if busy else "ai_unavailable",
             type=ErrorType.AI_SERVICE,
             status=503,
             details={"reason": exc.reason},
+            headers={"Retry-After": str(retry_after_seconds())} if busy else None,
         ) from exc
     analysis.detailed_feedback = feedback.to_dict()
     AnalysisResult.objects.filter(pk=analysis.pk).update(

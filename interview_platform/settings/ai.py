@@ -10,6 +10,12 @@ OPENAI_BASE_URL = env_str("OPENAI_BASE_URL") or None
 OPENAI_MODEL = env_str("OPENAI_MODEL", "gpt-4o-2024-08-06")
 OPENAI_TIMEOUT_SECONDS = env_float("OPENAI_TIMEOUT_SECONDS", 30.0)
 OPENAI_MAX_RETRIES = env_int("OPENAI_MAX_RETRIES", 2, minimum=0)
+# Inside a web request a provider call gets no SDK retries and only what is left of this budget,
+# counted from the request's start; at most REQUEST_PROVIDER_CONCURRENCY such calls are in flight
+# per process (the next answers 503 with Retry-After), so a hung provider holds at most that many
+# request threads, each for at most the budget.
+REQUEST_PROVIDER_BUDGET_SECONDS = env_float("REQUEST_PROVIDER_BUDGET_SECONDS", 8.0)
+REQUEST_PROVIDER_CONCURRENCY = env_int("REQUEST_PROVIDER_CONCURRENCY", 2, minimum=1)
 
 # One provider call may take the SDK's timeout on each of its own attempts; the analysis task's
 # soft limit leaves room for all of them so a paid call is never cut off half way. A row still

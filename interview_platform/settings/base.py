@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "interview_platform.metrics.MetricsMiddleware",
     "interview_platform.api.middleware.RequestIdMiddleware",
+    "interview_platform.api.budget.RequestBudgetMiddleware",
     "interview_platform.db_router.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",

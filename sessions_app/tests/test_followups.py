@@ -1,6 +1,8 @@
 """Follow-up questions (꼬리질문): chosen by what the answer lacked, quoting it, served by the
 next-question endpoint as session questions linked to their parent."""
 
+import time
+
 import pytest
 from django.urls import reverse
 
@@ -338,3 +340,24 @@ def test_follow_ups_go_with_the_account(auth_client, bank, relaxed_answer_limit)
     user.save()
     user_delete(user=user, password="pw-123456789")
     assert not Question.objects.filter(source="follow_up").exists()
+
+
+def test_a_hung_provider_costs_a_request_at_most_its_budget_and_the_offline_follow_up_stands_in(
+    openai_settings, settings
+):
+    from interview_platform.api.budget import provider_budget
+
+    settings.OPENAI_TIMEOUT_SECONDS = 30.0
+    settings.OPENAI_MAX_RETRIES = 2
+    openai_settings.enqueue_completion({}, delay=30.0)
+    started = time.monotonic()
+    with provider_budget(1.0):
+        draft = follow_up_write(
+            question="Tell me about a performance improvement.",
+            answer=ANSWERS[("en", "method")],
+            language="en",
+            scores=STRONG,
+        )
+    assert time.monotonic() - started < 1.0 + 1.0  # unbounded: 30 s, 3 attempts
+    assert draft.provider == "offline_fallback"
+    assert len(openai_settings.requests) == 1

@@ -4,7 +4,8 @@ Every call asks for a strict JSON schema (from `schemas`) at temperature 0, with
 from a versioned template. The raw response body is validated by our own models, so a malformed
 body, a refusal, a truncated output or an out-of-range score becomes a typed `AIServiceError` and
 never reaches the database. The SDK's own retries (exponential backoff, honouring `retry-after`)
-cover rate limits, timeouts and 5xx within one call; what still fails is raised as
+cover rate limits, timeouts and 5xx within one call in a worker (a call made while a web request
+waits has no retries and a tight timeout: `bounds`); what still fails is raised as
 `TransientAIError` for the task to retry later, or as `PermanentAIError` when retrying cannot help.
 
 `OPENAI_BASE_URL` and `OPENAI_MODEL` are honoured, so any OpenAI-compatible server works.
@@ -39,6 +40,7 @@ from ..types import (
     TokenUsage,
 )
 from . import prompts
+from .bounds import bounded_client
 from .guard import merged_flags as _merged_flags
 from .guard import quotes_directed as _quotes_directed
 from .guard import without_directed as _without_directed
@@ -264,20 +266,21 @@ class OpenAIService:
     ) -> tuple[Payload, _Call]:
         """One chat completion, every way it can fail turned into a typed AIServiceError."""
         started = time.perf_counter()
-        try:
-            raw = self.client.chat.completions.with_raw_response.create(
-                model=self.model,
-                messages=messages,  # type: ignore[arg-type]
-                temperature=0,
-                max_completion_tokens=max_tokens,
-                response_format=_response_format(schema),
-            )
-        except openai.APITimeoutError as exc:
-            raise TransientAIError("timeout", detail=str(exc)) from exc
-        except openai.APIConnectionError as exc:
-            raise TransientAIError("connection_error", detail=str(exc)) from exc
-        except openai.APIStatusError as exc:
-            raise _status_error(exc) from exc
+        with bounded_client(self.client) as client:
+            try:
+                raw = client.chat.completions.with_raw_response.create(
+                    model=self.model,
+                    messages=messages,  # type: ignore[arg-type]
+                    temperature=0,
+                    max_completion_tokens=max_tokens,
+                    response_format=_response_format(schema),
+                )
+            except openai.APITimeoutError as exc:
+                raise TransientAIError("timeout", detail=str(exc)) from exc
+            except openai.APIConnectionError as exc:
+                raise TransientAIError("connection_error", detail=str(exc)) from exc
+            except openai.APIStatusError as exc:
+                raise _status_error(exc) from exc
         latency_ms = round((time.perf_counter() - started) * 1000)
 
         try:
