@@ -12,15 +12,21 @@ not listed, so a new model is classified before it ships.
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry as AuditEntry
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth import SESSION_KEY
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.contrib.sessions.models import Session
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from core import hooks
@@ -69,8 +75,8 @@ PERSONAL_DATA: dict[str, str] = {
 
 # Data that no foreign key leads to, and how it goes.
 PERSONAL_DATA_OUTSIDE_FOREIGN_KEYS = {
-    "sessions.Session (signed-in pages)": "holds only the user's id; refused at its next use "
-    "(the user row is gone) and removed by clearsessions at expiry",
+    "sessions.Session (signed-in pages, admin)": "deleted (rows and their cached copies): "
+    "found by the user id they hold",
     "cache: token revocation marks": "kept until the tokens' expiry so old tokens stay refused",
     "cache: pending TOTP setup": "deleted",
     "cache: live session state": "deleted on commit (sessions_app step)",
@@ -113,6 +119,7 @@ def _erase(user: User) -> None:
     OutstandingToken.objects.filter(user=user).delete()
     SocialAccount.objects.filter(user=user).delete()
     cache.delete(mfa_setup_key(user))
+    _browser_sessions_end(user)
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
     ).update(object_repr="(deleted user)")
@@ -120,6 +127,28 @@ def _erase(user: User) -> None:
     hooks.user_erased.send(user_id=user_id)
     if avatar:
         transaction.on_commit(lambda: storage.delete(avatar))
+
+
+def _browser_sessions_end(user: User) -> None:
+    """Deletes the user's server-side sessions (pages and admin). A session row names its user
+    only inside its encoded data, so the live ones are read; a deletion is rare and the expired
+    ones are not read at all. The cached copies go once the deletion commits."""
+    user_id = str(user.pk)
+    keys = [
+        session.session_key
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator(
+            chunk_size=500
+        )
+        if session.get_decoded().get(SESSION_KEY) == user_id
+    ]
+    if not keys:
+        return
+    Session.objects.filter(session_key__in=keys).delete()
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    cached = [store(session_key=key).cache_key for key in keys if hasattr(store, "cache_key")]
+    if cached:
+        session_cache = caches[settings.SESSION_CACHE_ALIAS]
+        transaction.on_commit(lambda: session_cache.delete_many(cached))
 
 
 def audit_entries_anonymise(entries, *, label: str) -> None:

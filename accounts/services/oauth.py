@@ -35,15 +35,17 @@ PROVIDER_NAMES = {"google": "Google", "linkedin": "LinkedIn"}
 
 
 def _provider(request: HttpRequest, provider_id: str):
+    # Not configured is a deployment's choice (no client id for it), not a fault: the endpoint
+    # answers as if absent, with a code a client can use to hide the button.
     try:
         return get_socialaccount_adapter(request).get_provider(request, provider_id)
     except SocialApp.DoesNotExist as exc:
         raise ApplicationError(
             _("Sign-in with %(provider)s is not available.")
             % {"provider": PROVIDER_NAMES[provider_id]},
-            code="oauth_not_configured",
-            type=ErrorType.INTERNAL,
-            status=503,
+            code="oauth_provider_not_configured",
+            type=ErrorType.VALIDATION,
+            status=404,
         ) from exc
 
 

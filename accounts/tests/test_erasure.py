@@ -5,12 +5,14 @@ nothing behind (rows, typed questions, export files, avatar, live state, admin l
 from __future__ import annotations
 
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 from django.apps import apps
+from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -196,3 +198,41 @@ def test_deleting_a_user_in_the_admin_erases_as_the_api_does(client, settings, t
     assert not Question.objects.filter(pk=typed.question_id).exists()
     assert not storage.exists(name)
     assert ContentType.objects.get_for_model(User)  # the admin still works
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("deleted_by", ["themselves", "staff"])
+def test_a_deleted_users_browser_sessions_are_deleted(
+    client, deleted_by, django_capture_on_commit_callbacks
+):
+    from django.contrib.sessions.models import Session
+    from django.core.cache import caches
+    from django.test import Client
+
+    from accounts.services.erasure import user_data_erase
+
+    user = UserFactory()
+    phone, laptop, someone_else = Client(), Client(), Client()
+    phone.force_login(user)
+    laptop.force_login(user)
+    someone_else.force_login(UserFactory())
+    keys = [c.session.session_key for c in (phone, laptop)]
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in keys:
+        assert store(session_key=key).load()  # in the database and its cache
+    if deleted_by == "staff":
+        admin = UserFactory(role="admin", is_superuser=True)
+        client.force_login(admin)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("admin:accounts_user_changelist"),
+                {"action": "delete_selected", "_selected_action": [str(user.pk)], "post": "yes"},
+            )
+        assert response.status_code == 302, response.content
+    else:
+        with django_capture_on_commit_callbacks(execute=True):
+            user_data_erase(user=user)
+    assert not Session.objects.filter(session_key__in=keys).exists()
+    cache = caches[settings.SESSION_CACHE_ALIAS]
+    assert not any(cache.get(store(session_key=key).cache_key) for key in keys)
+    assert Session.objects.filter(session_key=someone_else.session.session_key).exists()

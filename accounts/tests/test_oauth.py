@@ -230,14 +230,17 @@ def test_the_api_leaves_no_session_behind(oauth_providers):
     assert "messages" not in cookies
 
 
-def test_an_unconfigured_provider_is_503(settings):
+def test_an_unconfigured_provider_is_404_not_an_internal_error(settings):
     settings.SOCIALACCOUNT_PROVIDERS = {"google": {"APPS": []}, "openid_connect": {"APPS": []}}
     assert_error(
-        google({"idToken": "x"}), status=503, type="internal_error", code="oauth_not_configured"
+        google({"idToken": "x"}),
+        status=404,
+        type="validation_error",
+        code="oauth_provider_not_configured",
     )
     assert_error(
         linkedin({"code": "x", "redirectUri": REDIRECT_URI}),
-        status=503,
-        type="internal_error",
-        code="oauth_not_configured",
+        status=404,
+        type="validation_error",
+        code="oauth_provider_not_configured",
     )

@@ -179,9 +179,9 @@ _OAUTH_ERRORS = {
     400: errors("invalid_input", "oauth_email_missing"),
     401: errors("oauth_token_invalid", "oauth_failed"),
     403: errors("account_disabled", "signup_closed"),
+    404: errors("oauth_provider_not_configured"),
     409: errors("email_taken"),
     429: RATE_LIMITED,
-    503: errors("oauth_not_configured"),
 }
 
 

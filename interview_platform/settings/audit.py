@@ -10,7 +10,12 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
         "exclude_fields": ["password", "last_login", "last_login_at", "updated_at"],
     },
     {
+        # The text is encrypted at rest when a user typed it (or it quotes their answer or
+        # résumé); the audit cannot tell per row which text that is at mask time, so no question
+        # text is kept in it: that it changed, by whom and when is, and the admin shows the text.
         "model": "questions.Question",
+        "mask_fields": ["question"],
+        "mask_callable": _MASK,
         "exclude_fields": [
             "usage_count",
             "scored_count",

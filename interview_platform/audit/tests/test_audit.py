@@ -131,3 +131,23 @@ def test_users_own_writes_are_not_audited():
     Question.objects.filter(pk=question.pk).get().save()
     User.objects.get(pk=user.pk).save()
     assert not LogEntry.objects.exists(), list(LogEntry.objects.values("object_repr"))
+
+
+@pytest.mark.parametrize("source", ["user", "admin"])
+def test_a_staff_edit_of_question_text_records_the_field_without_the_text(source):
+    staff = UserFactory(role="admin")
+    question = QuestionFactory(
+        source=source,
+        created_by=UserFactory() if source == "user" else None,
+        question="Tell me about the Hanbit payroll outage you handled?",
+    )
+    response = bearer(staff).patch(
+        reverse("admin-question-detail", args=[question.pk]),
+        {"question": "Tell me about the Saebyeok rollout you led last spring?"},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    (entry,) = entries_for(question)
+    assert entry.changes["question"] == [CONCEALED, CONCEALED]
+    recorded = str(entry.changes) + entry.changes_text + str(entry.serialized_data)
+    assert "Hanbit" not in recorded and "Saebyeok" not in recorded
