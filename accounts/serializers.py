@@ -96,7 +96,7 @@ class AvatarUploadSerializer(serializers.Serializer):
 class AccountDeleteSerializer(serializers.Serializer):
     password = _password_field(required=False)
     confirm = serializers.CharField(
-        required=False, help_text=_('"DELETE", for accounts without a password (social sign-in).')
+        required=False, help_text=_('"DELETE": a guard against a slip, not a proof.')
     )
     code = serializers.CharField(
         required=False, max_length=32, help_text=_("An authenticator code, when MFA is on.")
@@ -179,6 +179,17 @@ class LinkedInOAuthSerializer(serializers.Serializer):
 # --- MFA -------------------------------------------------------------------------------------
 class MfaCodeSerializer(serializers.Serializer):
     code = serializers.CharField(max_length=32)
+
+
+class MfaProofSerializer(serializers.Serializer):
+    code = serializers.CharField(
+        max_length=32,
+        required=False,
+        help_text=_(
+            "A code from the authenticator app; without one, a re-authentication within the last "
+            "few minutes is required (POST /api/auth/reauthenticate)."
+        ),
+    )
 
 
 class MfaVerifySerializer(serializers.Serializer):

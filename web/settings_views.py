@@ -6,6 +6,8 @@ Every change goes through the same services as the API (`accounts.services`,
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -15,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import selectors as account_selectors
-from accounts.services.mfa import totp_disable, totp_setup_confirm, totp_setup_start
+from accounts.services.mfa import totp_setup_confirm, totp_setup_start
+from accounts.services.reauth import mfa_disable as account_mfa_disable
 from accounts.services.users import user_avatar_update, user_delete, user_profile_update
 from analytics.exports.links import download_path
 from analytics.models import ExportStatus
@@ -146,7 +149,7 @@ def mfa_disable(request):
     form = MfaCodeForm(request.POST)
     if form.is_valid():
         try:
-            totp_disable(user=request.user, code=form.cleaned_data["code"])
+            account_mfa_disable(request=request, code=form.cleaned_data["code"])
         except ApplicationError as error:
             add_service_error(form, error)
         else:
@@ -185,12 +188,17 @@ def account_delete(request):
         data = form.cleaned_data
         try:
             user_delete(
-                user=user,
+                request=request,
                 password=data.get("password") or None,
                 confirm=data.get("confirm") or None,
                 code=data.get("code") or None,
             )
         except ApplicationError as error:
+            if error.code == "reauthentication_required":
+                # allauth's "Confirm access" page, then back here to delete.
+                messages.info(request, _("Confirm it is you, then delete your account again."))
+                query = urlencode({"next": f"{reverse('web:settings')}#delete"})
+                return redirect(f"{reverse('account_reauthenticate')}?{query}")
             add_service_error(form, error)
         else:
             logout(request)

@@ -22,9 +22,11 @@ from .mfa import (
 from .oauth import oauth_login
 from .passwords import password_reset_confirm, password_reset_request
 from .reauth import (
+    mfa_disable,
     reauthenticate,
     reauthentication_is_fresh,
     reauthentication_require,
+    recovery_codes_renew,
     recovery_codes_reveal,
 )
 from .users import user_avatar_update, user_delete, user_profile_update, user_settings_update
@@ -34,6 +36,7 @@ __all__ = [
     "TotpSetup",
     "login_complete",
     "mfa_code_verify",
+    "mfa_disable",
     "mfa_login_verify",
     "oauth_login",
     "password_reset_confirm",
@@ -43,6 +46,7 @@ __all__ = [
     "reauthentication_is_fresh",
     "reauthentication_require",
     "recovery_codes_regenerate",
+    "recovery_codes_renew",
     "recovery_codes_reveal",
     "token_refresh",
     "totp_disable",

@@ -152,22 +152,26 @@ def mfa_code_verify(*, user: User, code: str, allow_recovery_code: bool = True) 
 
 
 @transaction.atomic
-def totp_disable(*, user: User, code: str) -> None:
+def totp_disable(*, user: User, code: str | None) -> None:
+    """Turns TOTP off. `code`: a current or recovery code; None only when the caller has checked
+    a fresh re-authentication instead (`reauth.mfa_disable`)."""
     totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
     if totp is None:
         raise _not_enabled()
-    if not mfa_code_verify(user=user, code=code):
+    if code is not None and not mfa_code_verify(user=user, code=code):
         raise _invalid_code()
     totp.delete()
     delete_dangling_recovery_codes(user)
 
 
 @transaction.atomic
-def recovery_codes_regenerate(*, user: User, code: str) -> list[str]:
-    """A new set of recovery codes (the old ones stop working); needs a code from the app."""
+def recovery_codes_regenerate(*, user: User, code: str | None) -> list[str]:
+    """A new set of recovery codes (the old ones stop working). `code`: one from the app; None
+    only when the caller has checked a fresh re-authentication instead
+    (`reauth.recovery_codes_renew`)."""
     if not selectors.user_mfa_enabled(user=user):
         raise _not_enabled()
-    if not mfa_code_verify(user=user, code=code, allow_recovery_code=False):
+    if code is not None and not mfa_code_verify(user=user, code=code, allow_recovery_code=False):
         raise _invalid_code()
     # As allauth's generate_recovery_codes: lock the user row so two regenerations cannot race.
     User.objects.select_for_update().get(pk=user.pk)

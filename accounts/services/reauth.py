@@ -1,6 +1,7 @@
-"""Fresh re-authentication before sensitive actions: seeing recovery codes, changing the
-password or email (and, with their own inline proof, turning MFA off, new recovery codes and
-deleting the account).
+"""Fresh re-authentication before sensitive actions: seeing or renewing recovery codes, turning
+MFA off, changing the password or email and deleting the account. A proof sent with the action
+itself (the current password, an authenticator code) is a re-authentication made that instant
+and counts as well; a bearer token alone never does.
 
 "Fresh" means a password or a second-factor code proved within REAUTHENTICATION_TIMEOUT
 seconds, remembered where the caller's authentication lives:
@@ -32,7 +33,7 @@ from interview_platform.api.errors import ApplicationError, ErrorType
 
 from .. import errors, selectors, tokens
 from ..models import TokenFamily, User
-from .mfa import mfa_code_verify
+from .mfa import mfa_code_verify, recovery_codes_regenerate, totp_disable
 
 
 def _window() -> timedelta:
@@ -135,3 +136,18 @@ def recovery_codes_reveal(*, request) -> list[str]:
     """The unused recovery codes: a bearer token alone is not enough to read them."""
     reauthentication_require(request=request)
     return selectors.user_recovery_codes(user=request.user)
+
+
+def mfa_disable(*, request, code: str | None = None) -> None:
+    """Turns MFA off: with a code sent along, or after a fresh re-authentication."""
+    if not code:
+        reauthentication_require(request=request)
+    totp_disable(user=request.user, code=code or None)
+
+
+def recovery_codes_renew(*, request, code: str | None = None) -> list[str]:
+    """New recovery codes: with a code from the app sent along, or after a fresh
+    re-authentication."""
+    if not code:
+        reauthentication_require(request=request)
+    return recovery_codes_regenerate(user=request.user, code=code or None)

@@ -20,6 +20,7 @@ from .. import errors, selectors
 from ..models import User, default_preferences
 from .erasure import user_data_erase
 from .mfa import mfa_code_verify
+from .reauth import reauthentication_is_fresh, reauthentication_require
 
 AVATAR_FORMATS = ("PNG", "JPEG", "WEBP")
 
@@ -95,9 +96,11 @@ def user_avatar_update(*, user: User, upload: UploadedFile) -> User:
     return user
 
 
-def _reauthenticate(*, user: User, password: str | None, confirm: str | None) -> None:
-    if user.has_usable_password():
-        if not password or not user.check_password(password):
+def _inline_proof(*, user: User, password: str | None, code: str | None) -> bool:
+    """Whether a password or code sent with the deletion proves it is the user (a wrong one is
+    refused, not ignored)."""
+    if password:
+        if not user.has_usable_password() or not user.check_password(password):
             raise errors.field_error(
                 _("The password is incorrect."),
                 code="invalid_credentials",
@@ -105,22 +108,30 @@ def _reauthenticate(*, user: User, password: str | None, confirm: str | None) ->
                 status=403,
                 type=ErrorType.AUTHENTICATION,
             )
-    elif confirm != "DELETE":
-        # Accounts made through Google or LinkedIn have no password to type.
+    if code and not mfa_code_verify(user=user, code=code):
         raise errors.field_error(
-            _('Type "DELETE" to confirm.'), code="confirmation_required", field="confirm"
+            _("The authentication code is incorrect."), code="invalid_mfa_code", field="code"
         )
+    return bool(password or code)
 
 
 @transaction.atomic
 def user_delete(
-    *, user: User, password: str | None = None, confirm: str | None = None, code: str | None = None
+    *, request, password: str | None = None, confirm: str | None = None, code: str | None = None
 ) -> None:
     """Erases the user and everything of theirs, in one transaction, once they have
-    re-authenticated (see `erasure.user_data_erase` and its inventory `PERSONAL_DATA`)."""
-    _reauthenticate(user=user, password=password, confirm=confirm)
-    if selectors.user_mfa_enabled(user=user):
-        if not code:
+    re-authenticated: within the last few minutes (`POST /api/auth/reauthenticate`, the pages'
+    "Confirm access", or the sign-in itself), or with the password (and, with MFA on, a code)
+    sent along. `confirm` ("DELETE") guards against a slip, it proves nothing. See
+    `erasure.user_data_erase` and its inventory `PERSONAL_DATA`."""
+    user: User = request.user
+    if confirm is not None and confirm != "DELETE":
+        raise errors.field_error(
+            _('Type "DELETE" to confirm.'), code="confirmation_required", field="confirm"
+        )
+    proved = _inline_proof(user=user, password=password, code=code)
+    if proved and selectors.user_mfa_enabled(user=user) and not code:
+        if not reauthentication_is_fresh(request=request):
             raise errors.field_error(
                 _("Enter a code from your authenticator app."),
                 code="mfa_required",
@@ -128,8 +139,6 @@ def user_delete(
                 status=403,
                 type=ErrorType.AUTHENTICATION,
             )
-        if not mfa_code_verify(user=user, code=code):
-            raise errors.field_error(
-                _("The authentication code is incorrect."), code="invalid_mfa_code", field="code"
-            )
+    if not proved:
+        reauthentication_require(request=request)
     user_data_erase(user=user)

@@ -163,3 +163,57 @@ def test_the_email_page_asks_to_reauthenticate():
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_reauthenticate"))
     assert not EmailAddress.objects.filter(email="second@example.com").exists()
+
+
+@pytest.mark.parametrize(
+    ("method", "name", "status"),
+    [
+        ("post", "auth-mfa-totp-disable", 204),
+        ("post", "auth-mfa-recovery-codes", 201),
+        ("delete", "users-account", 204),
+    ],
+)
+def test_turning_mfa_off_new_recovery_codes_and_deletion_need_a_fresh_proof(
+    mfa_signed_in, method, name, status
+):
+    user, secret, client, _ = mfa_signed_in
+    with time_machine.travel(timezone.now() + LATER, tick=False):
+        # A bearer token alone, and a "DELETE" typed with it, prove nothing.
+        body = {"confirm": "DELETE"} if name == "users-account" else {}
+        _reauthentication_required(getattr(client, method)(reverse(name), body, format="json"))
+        assert user.__class__.objects.filter(pk=user.pk).exists()
+
+        proof = {"code": totp_code(secret)}
+        assert client.post(reverse("auth-reauthenticate"), proof, format="json").status_code == 200
+        response = getattr(client, method)(reverse(name), body, format="json")
+        assert response.status_code == status, response.content
+
+
+def test_a_social_only_account_deletes_after_signing_in_again(db):
+    user = UserFactory()
+    user.set_unusable_password()
+    user.save()
+    start = timezone.now()
+    stale = bearer(token_pair_for(user).access)
+    with time_machine.travel(start + LATER, tick=False):
+        _reauthentication_required(
+            stale.delete(reverse("users-account"), {"confirm": "DELETE"}, format="json")
+        )
+        fresh = bearer(token_pair_for(user).access)  # a new sign-in with Google, say
+        refused = fresh.delete(reverse("users-account"), {"confirm": "yes"}, format="json")
+        assert_error(refused, status=400, type="validation_error", code="confirmation_required")
+        response = fresh.delete(reverse("users-account"), {"confirm": "DELETE"}, format="json")
+        assert response.status_code == 204
+    assert not user.__class__.objects.filter(pk=user.pk).exists()
+
+
+def test_the_settings_page_sends_a_stale_session_to_confirm_access_before_deleting():
+    user = UserFactory()
+    user.set_unusable_password()
+    user.save()
+    browser = Client()
+    browser.force_login(user)  # a session with no record of a recent sign-in
+    response = browser.post(reverse("web:settings-delete"), {"confirm": "DELETE"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert user.__class__.objects.filter(pk=user.pk).exists()

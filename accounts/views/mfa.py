@@ -14,6 +14,7 @@ from ..ratelimits import auth_rate_limit, body_identifier
 from ..serializers import (
     AuthSessionSerializer,
     MfaCodeSerializer,
+    MfaProofSerializer,
     MfaStatusSerializer,
     MfaVerifySerializer,
     RecoveryCodesSerializer,
@@ -100,15 +101,25 @@ class TotpConfirmView(MfaView):
 class TotpDisableView(MfaView):
     @extend_schema(
         operation_id="auth_mfa_totp_disable",
-        summary="Turn two-factor authentication off (needs a current or recovery code)",
-        request=MfaCodeSerializer,
-        responses={204: None, 400: _CODE_ERRORS, 401: NOT_AUTHENTICATED, 429: RATE_LIMITED},
+        summary="Turn two-factor authentication off (a fresh re-authentication, or a code sent "
+        "along)",
+        description="Without a `code` (current or recovery), answers 403 "
+        "`reauthentication_required` unless the caller signed in or called "
+        "`POST /api/auth/reauthenticate` within the last few minutes.",
+        request=MfaProofSerializer,
+        responses={
+            204: None,
+            400: _CODE_ERRORS,
+            401: NOT_AUTHENTICATED,
+            403: REAUTHENTICATION_REQUIRED,
+            429: RATE_LIMITED,
+        },
         tags=["auth: mfa"],
     )
     def post(self, request):
         self.limit(request)
-        data = validated(MfaCodeSerializer, request)
-        services.totp_disable(user=request.user, code=data["code"])
+        data = validated(MfaProofSerializer, request)
+        services.mfa_disable(request=request, code=data.get("code"))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -130,20 +141,25 @@ class RecoveryCodesView(MfaView):
 
     @extend_schema(
         operation_id="auth_mfa_recovery_codes_regenerate",
-        summary="Replace the recovery codes (needs a code from the app)",
-        request=MfaCodeSerializer,
+        summary="Replace the recovery codes (a fresh re-authentication, or a code from the app "
+        "sent along)",
+        description="Without a `code` from the app, answers 403 `reauthentication_required` "
+        "unless the caller signed in or called `POST /api/auth/reauthenticate` within the last "
+        "few minutes.",
+        request=MfaProofSerializer,
         responses={
             201: RecoveryCodesSerializer,
             400: _CODE_ERRORS,
             401: NOT_AUTHENTICATED,
+            403: REAUTHENTICATION_REQUIRED,
             429: RATE_LIMITED,
         },
         tags=["auth: mfa"],
     )
     def post(self, request):
         self.limit(request)
-        data = validated(MfaCodeSerializer, request)
-        codes = services.recovery_codes_regenerate(user=request.user, code=data["code"])
+        data = validated(MfaProofSerializer, request)
+        codes = services.recovery_codes_renew(request=request, code=data.get("code"))
         return Response({"codes": codes}, status=status.HTTP_201_CREATED)
 
 

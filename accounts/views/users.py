@@ -137,21 +137,24 @@ class AccountView(APIView):
     @extend_schema(
         operation_id="users_account_delete",
         summary="Erase the account and everything of it",
-        description="Re-authenticate with `password`; accounts without one (social sign-in) send "
-        '`confirm: "DELETE"`. With MFA on, also a `code`. Every token stops working.',
+        description="Needs a fresh re-authentication: a sign-in or `POST /api/auth/"
+        "reauthenticate` within the last few minutes, or the `password` sent along (with MFA on, "
+        "and no fresh re-authentication, also a `code`); otherwise 403 "
+        '`reauthentication_required`. `confirm`, if sent, must be "DELETE". Every token stops '
+        "working.",
         request=AccountDeleteSerializer,
         responses={
             204: None,
             400: errors("invalid_input", "confirmation_required", "invalid_mfa_code"),
             401: NOT_AUTHENTICATED,
-            403: errors("invalid_credentials", "mfa_required"),
+            403: errors("invalid_credentials", "mfa_required", "reauthentication_required"),
         },
         tags=["users"],
     )
     def delete(self, request):
         data = validated(AccountDeleteSerializer, request)
         services.user_delete(
-            user=request.user,
+            request=request,
             password=data.get("password"),
             confirm=data.get("confirm"),
             code=data.get("code"),

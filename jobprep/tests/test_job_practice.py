@@ -251,7 +251,7 @@ def test_descriptions_and_resumes_are_private_and_encrypted(auth_client, api_cli
 
 
 def test_job_profiles_are_in_the_data_export_and_go_with_the_account(auth_client, bank):
-    from accounts.services.users import user_delete
+    from accounts.services.erasure import user_data_erase
     from analytics.exports.data import tables_for
     from questions.models import Question
 
@@ -268,9 +268,6 @@ def test_job_profiles_are_in_the_data_export_and_go_with_the_account(auth_client
     assert "Payments platform" in row["resumeText"]
     assert row["requirements"]
 
-    user = auth_client.user
-    user.set_password("pw-123456789")
-    user.save()
-    user_delete(user=user, password="pw-123456789")
+    user_data_erase(user=auth_client.user)
     assert not JobProfile.objects.exists()
     assert not Question.objects.filter(source="job").exists()

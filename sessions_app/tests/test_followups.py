@@ -329,16 +329,13 @@ def test_a_follow_up_quoting_the_answer_is_encrypted_at_rest(
 
 
 def test_follow_ups_go_with_the_account(auth_client, bank, relaxed_answer_limit):
-    from accounts.services.users import user_delete
+    from accounts.services.erasure import user_data_erase
     from questions.models import Question
 
     session = _start(auth_client, "en")
     _answer(auth_client, session["id"], session["currentQuestion"]["id"], ANSWERS[("en", "method")])
     assert _next(auth_client, session["id"]).json()["kind"] == "followUp"
-    user = auth_client.user
-    user.set_password("pw-123456789")
-    user.save()
-    user_delete(user=user, password="pw-123456789")
+    user_data_erase(user=auth_client.user)
     assert not Question.objects.filter(source="follow_up").exists()
 
 
