@@ -99,15 +99,14 @@ def user_avatar_update(*, user: User, upload: UploadedFile) -> User:
 def _inline_proof(*, user: User, password: str | None, code: str | None) -> bool:
     """Whether a password or code sent with the deletion proves it is the user (a wrong one is
     refused, not ignored)."""
-    if password:
-        if not user.has_usable_password() or not user.check_password(password):
-            raise errors.field_error(
-                _("The password is incorrect."),
-                code="invalid_credentials",
-                field="password",
-                status=403,
-                type=ErrorType.AUTHENTICATION,
-            )
+    if password and (not user.has_usable_password() or not user.check_password(password)):
+        raise errors.field_error(
+            _("The password is incorrect."),
+            code="invalid_credentials",
+            field="password",
+            status=403,
+            type=ErrorType.AUTHENTICATION,
+        )
     if code and not mfa_code_verify(user=user, code=code):
         raise errors.field_error(
             _("The authentication code is incorrect."), code="invalid_mfa_code", field="code"
@@ -130,15 +129,15 @@ def user_delete(
             _('Type "DELETE" to confirm.'), code="confirmation_required", field="confirm"
         )
     proved = _inline_proof(user=user, password=password, code=code)
-    if proved and selectors.user_mfa_enabled(user=user) and not code:
-        if not reauthentication_is_fresh(request=request):
-            raise errors.field_error(
-                _("Enter a code from your authenticator app."),
-                code="mfa_required",
-                field="code",
-                status=403,
-                type=ErrorType.AUTHENTICATION,
-            )
+    mfa_missing = proved and not code and selectors.user_mfa_enabled(user=user)
+    if mfa_missing and not reauthentication_is_fresh(request=request):
+        raise errors.field_error(
+            _("Enter a code from your authenticator app."),
+            code="mfa_required",
+            field="code",
+            status=403,
+            type=ErrorType.AUTHENTICATION,
+        )
     if not proved:
         reauthentication_require(request=request)
     user_data_erase(user=user)
