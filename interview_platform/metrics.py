@@ -9,7 +9,7 @@
 | databaseLatency | `interview_db_query_duration_seconds{alias,statement}` |
 | queue wait | `interview_task_queue_wait_seconds{queue,task}` (published -> started) |
 | fallbacks | `interview_ai_fallbacks_total{reason}` (offline result stored as preliminary) |
-| analyses by status | `interview_analyses{status}` (gauge, counted in the database when scraped) |
+| analyses by status | `interview_analyses{status}` (gauge, counted per METRICS_DATABASE_SECONDS) |
 
 Multiprocess mode: with PROMETHEUS_MULTIPROC_DIR set (the image sets it), every process
 (gunicorn workers, Celery workers and their children) writes its samples to files there and
@@ -27,6 +27,7 @@ import socket
 import time
 from collections.abc import Iterator
 
+from django.db import transaction
 from prometheus_client import values
 
 _MULTIPROC_DIR = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
@@ -184,6 +185,8 @@ if not _MULTIPROC_DIR:
     _registered: list = []
 
 
+# A scrape writes nothing, and between database counts it reads nothing there: no transaction.
+@transaction.non_atomic_requests
 def metrics_view(request):
     from django.conf import settings
     from django.http import Http404, HttpResponse

@@ -7,6 +7,8 @@ import functools
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from interview_platform.metrics import provider_call
+
 from .base import AIService
 
 PROVIDERS = ("auto", "openai", "offline")
@@ -25,7 +27,28 @@ def resolve_provider_name(name: str | None = None) -> str:
 def get_offline_service() -> AIService:
     from .offline import OfflineAIService
 
-    return OfflineAIService()
+    return _TimedOffline(OfflineAIService())
+
+
+class _TimedOffline:
+    """The offline provider with every call timed in interview_ai_provider_latency_seconds
+    {provider="offline", operation=<method>} (the OpenAI provider times each of its requests,
+    whichever feature makes it: analysis, feedback, generation, follow-ups, job descriptions)."""
+
+    def __init__(self, service) -> None:
+        self._service = service
+
+    def __getattr__(self, name: str):
+        attribute = getattr(self._service, name)
+        if name.startswith("_") or not callable(attribute):
+            return attribute
+
+        @functools.wraps(attribute)
+        def timed(*args, **kwargs):
+            with provider_call("offline", name):
+                return attribute(*args, **kwargs)
+
+        return timed
 
 
 def get_ai_service(name: str | None = None) -> AIService:

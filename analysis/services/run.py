@@ -10,8 +10,6 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
-from interview_platform.metrics import provider_call
-
 from ..ai.base import AIServiceError, TransientAIError
 from ..ai.registry import get_ai_service, resolve_provider_name
 from ..models import AnalysisResult
@@ -50,10 +48,10 @@ def analysis_run(*, analysis_id, final_attempt: bool = True, upgrade_of: int | N
         _release_connection()
     started = time.perf_counter()
     try:
-        with provider_call(provider_name, "analyze_answer"):
-            output = get_ai_service(provider_name).analyze_answer(
-                question_context, result.user_answer, analysis_context
-            )
+        # Timed by the provider itself (interview_ai_provider_latency_seconds).
+        output = get_ai_service(provider_name).analyze_answer(
+            question_context, result.user_answer, analysis_context
+        )
     except (TransientAIError, SoftTimeLimitExceeded) as exc:
         if provider_name == "offline":
             return analysis_fail_logged(result, reason=getattr(exc, "reason", "time_limit"))

@@ -7,7 +7,7 @@ applies this same configuration (``interview_platform.celery``) instead of its o
 
 from __future__ import annotations
 
-from .env import env_choice, env_str
+from .env import env_choice, env_int, env_str
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "info", {"debug", "info", "warning", "error"}).upper()
 
@@ -35,5 +35,7 @@ LOGGING = {
 
 # /metrics (Prometheus) answers only to `Authorization: Bearer <METRICS_TOKEN>`; unset, it is off.
 METRICS_TOKEN = env_str("METRICS_TOKEN")
-# Collectors read from the database when /metrics is scraped.
+# Collectors read from the database when /metrics is scraped: each at most once per
+# METRICS_DATABASE_SECONDS across every process (the result is kept in the shared cache).
 METRICS_COLLECTORS = ["analysis.metrics.AnalysesByStatus"]
+METRICS_DATABASE_SECONDS = env_int("METRICS_DATABASE_SECONDS", 30, minimum=0)

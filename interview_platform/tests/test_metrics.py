@@ -69,3 +69,40 @@ def test_metrics_are_refused_without_their_token_and_off_without_one(client, set
     assert scrape(client, "wrong").status_code == 401
     settings.METRICS_TOKEN = ""
     assert scrape(client, "scrape-me").status_code == 404
+
+
+def _analysis(user, status: str) -> None:
+    from analysis.models import AnalysisResult
+
+    AnalysisResult.objects.create(
+        user=user,
+        question=QuestionFactory(language="en"),
+        user_answer=ANSWER,
+        language="en",
+        status=status,
+    )
+
+
+def test_a_scrape_counts_analyses_at_most_once_per_interval(
+    client, user, settings, django_assert_num_queries
+):
+    """Prometheus scrapes every web process every few seconds: the GROUP BY over all analyses
+    runs once per METRICS_DATABASE_SECONDS, and the scrapes in between run no query at all."""
+    settings.METRICS_TOKEN = "scrape-me"
+    _analysis(user, "completed")
+    with django_assert_num_queries(1):
+        first = scrape(client, "scrape-me").content.decode()
+    assert 'interview_analyses{status="completed"} 1.0' in first
+    for _ in range(3):
+        with django_assert_num_queries(0):
+            assert scrape(client, "scrape-me").status_code == 200
+
+    settings.METRICS_DATABASE_SECONDS = 0  # off: counted at every scrape
+    from django.core.cache import cache
+
+    cache.clear()
+    _analysis(user, "failed")
+    for _ in range(2):
+        with django_assert_num_queries(1):
+            text = scrape(client, "scrape-me").content.decode()
+    assert 'interview_analyses{status="failed"} 1.0' in text

@@ -72,7 +72,9 @@ def follow_up_generate(
         answer=prompts.fenced(answer[:MAX_ANSWER_CHARS]),
         language_instruction=prompts.language_instruction(language),
     )
-    payload, call = service._complete(messages, FollowUpPayload, max_tokens=MAX_TOKENS)
+    payload, call = service._complete(
+        messages, FollowUpPayload, max_tokens=MAX_TOKENS, operation="follow_up"
+    )
     if payload.target == "none":
         return GeneratedFollowUp(target="none", quote="", question="", model=call.model)
     quote, text = payload.quote.strip().strip('"“”'), payload.question.strip()

@@ -32,7 +32,9 @@ def job_requirements_extract(
         resume=prompts.fenced(resume_text[:MAX_RESUME_CHARS]) or "(none)",
         language_instruction=prompts.language_instruction(language),
     )
-    payload, _ = service._complete(messages, JobRequirements, max_tokens=MAX_TOKENS)
+    payload, _ = service._complete(
+        messages, JobRequirements, max_tokens=MAX_TOKENS, operation="job_requirements"
+    )
     clean = [s.strip()[:200] for s in payload.skills if s.strip()]
     duties = [s.strip()[:300] for s in payload.responsibilities if s.strip()]
     projects = [s.strip()[:400] for s in payload.projects if s.strip()]

@@ -26,6 +26,8 @@ from django.core.exceptions import ImproperlyConfigured
 from openai.lib import type_to_response_format_param
 from pydantic import ValidationError
 
+from interview_platform.metrics import provider_call
+
 from ..base import InvalidAIOutput, PermanentAIError, TransientAIError
 from ..offline.analyzer import analyze as offline_analyze
 from ..offline.scoring import integrity_adjusted
@@ -121,7 +123,9 @@ class OpenAIService:
             answer=prompts.fenced(sent),
             language_instruction=prompts.language_instruction(language),
         )
-        payload, call = self._complete(messages, AnswerAnalysis, max_tokens=MAX_TOKENS["analysis"])
+        payload, call = self._complete(
+            messages, AnswerAnalysis, max_tokens=MAX_TOKENS["analysis"], operation="analyze_answer"
+        )
         scores, feedback = payload.scores, payload.detailedFeedback
         # After: the model's own integrity report joins the offline one, and the same caps apply
         # whatever the model scored (a model that gives an injection 100 is overruled).
@@ -195,7 +199,10 @@ class OpenAIService:
             language_instruction=prompts.language_instruction(language),
         )
         payload, call = self._complete(
-            messages, InterviewQuestion, max_tokens=MAX_TOKENS["question"]
+            messages,
+            InterviewQuestion,
+            max_tokens=MAX_TOKENS["question"],
+            operation="generate_question",
         )
         if question_type and payload.type != question_type:
             raise InvalidAIOutput(
@@ -236,7 +243,12 @@ class OpenAIService:
             answer=prompts.fenced(analysis.answer) or "(not recorded)",
             language_instruction=prompts.language_instruction(analysis.language),
         )
-        payload, _ = self._complete(messages, FeedbackPayload, max_tokens=MAX_TOKENS["feedback"])
+        payload, _ = self._complete(
+            messages,
+            FeedbackPayload,
+            max_tokens=MAX_TOKENS["feedback"],
+            operation="generate_feedback",
+        )
         return DetailedFeedback(
             grammar=payload.grammar,
             structure=payload.structure,
@@ -257,14 +269,29 @@ class OpenAIService:
             language_instruction=prompts.language_instruction(language),
         )
         payload, _ = self._complete(
-            messages, IdealAnswerPayload, max_tokens=MAX_TOKENS["ideal_answer"]
+            messages,
+            IdealAnswerPayload,
+            max_tokens=MAX_TOKENS["ideal_answer"],
+            operation="generate_ideal_answer",
         )
         return payload.idealAnswer
 
     def _complete(
+        self,
+        messages: list[dict[str, str]],
+        schema: type[Payload],
+        *,
+        max_tokens: int,
+        operation: str,
+    ) -> tuple[Payload, _Call]:
+        """One chat completion, every way it can fail turned into a typed AIServiceError; timed
+        in interview_ai_provider_latency_seconds{provider="openai", operation, outcome}."""
+        with provider_call("openai", operation):
+            return self._complete_untimed(messages, schema, max_tokens=max_tokens)
+
+    def _complete_untimed(
         self, messages: list[dict[str, str]], schema: type[Payload], *, max_tokens: int
     ) -> tuple[Payload, _Call]:
-        """One chat completion, every way it can fail turned into a typed AIServiceError."""
         started = time.perf_counter()
         with bounded_client(self.client) as client:
             try:
