@@ -25,30 +25,33 @@ def resolve_provider_name(name: str | None = None) -> str:
 
 
 def get_offline_service() -> AIService:
+    return _timed_offline_class()()
+
+
+# The protocol's calls (base.AIService); the OpenAI provider times each of its requests itself,
+# whichever feature makes it (analysis, feedback, generation, follow-ups, job descriptions).
+_OPERATIONS = ("analyze_answer", "generate_question", "generate_feedback", "generate_ideal_answer")
+
+
+@functools.cache
+def _timed_offline_class() -> type:
+    """The offline provider with every call timed in interview_ai_provider_latency_seconds
+    {provider="offline", operation=<method>}: a subclass, so it is still an OfflineAIService."""
     from .offline import OfflineAIService
 
-    return _TimedOffline(OfflineAIService())
+    def timed(name: str):
+        method = getattr(OfflineAIService, name)
 
-
-class _TimedOffline:
-    """The offline provider with every call timed in interview_ai_provider_latency_seconds
-    {provider="offline", operation=<method>} (the OpenAI provider times each of its requests,
-    whichever feature makes it: analysis, feedback, generation, follow-ups, job descriptions)."""
-
-    def __init__(self, service) -> None:
-        self._service = service
-
-    def __getattr__(self, name: str):
-        attribute = getattr(self._service, name)
-        if name.startswith("_") or not callable(attribute):
-            return attribute
-
-        @functools.wraps(attribute)
-        def timed(*args, **kwargs):
+        @functools.wraps(method)
+        def call(self, *args, **kwargs):
             with provider_call("offline", name):
-                return attribute(*args, **kwargs)
+                return method(self, *args, **kwargs)
 
-        return timed
+        return call
+
+    return type(
+        "TimedOfflineAIService", (OfflineAIService,), {name: timed(name) for name in _OPERATIONS}
+    )
 
 
 def get_ai_service(name: str | None = None) -> AIService:
