@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "Accounts"
+    # Not "Accounts": allauth's e-mail addresses are its own admin section of that name.
+    verbose_name = _("Users")
 
     def ready(self) -> None:
         # allauth counts its page limits (sign-in, failed sign-ins, MFA, reset, ...) in Django's

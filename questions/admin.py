@@ -13,6 +13,8 @@ from .services import questions_set_active
 class QuestionAdmin(ImportExportModelAdmin):
     resource_classes = [QuestionResource]
     formats = [CSV, JSON]
+    # With a byte-order mark, spreadsheet programs open the CSV's Korean as Korean.
+    to_encoding = "utf-8-sig"
     list_display = [
         "short_question",
         "category",

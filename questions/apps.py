@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 from core import hooks
 
 
 class QuestionsConfig(AppConfig):
     name = "questions"
-    verbose_name = "Question bank"
+    verbose_name = _("Question bank")
 
     def ready(self) -> None:
         from .erasure import user_questions_anonymise, user_questions_erase

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 from core import hooks
 
 
 class SessionsAppConfig(AppConfig):
     name = "sessions_app"
-    verbose_name = "Interview sessions"
+    verbose_name = _("Interview sessions")
 
     def ready(self) -> None:
         from .erasure import user_sessions_erase
