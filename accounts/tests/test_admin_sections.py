@@ -44,9 +44,5 @@ def test_createsuperuser_without_prompts_takes_the_names_the_readme_gives(monkey
     admin_user = User.objects.get(email="admin@example.com")
     assert admin_user.is_superuser and admin_user.name == "Admin"
     readme = (Path(settings.BASE_DIR) / "README.md").read_text()
-    for variable in (
-        "DJANGO_SUPERUSER_EMAIL",
-        "DJANGO_SUPERUSER_NAME",
-        "DJANGO_SUPERUSER_PASSWORD",
-    ):
+    for variable in ("EMAIL", "NAME", "PASSWORD"):
         assert f"DJANGO_SUPERUSER_{variable}" in readme
