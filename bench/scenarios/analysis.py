@@ -789,7 +789,7 @@ scenario(
     flow=lambda ctx, client, index: _submit_and_wait(ctx, client, index, long=True),
     needs_worker=True,
     requires=_ready_to_wait,
-    concurrency=(1, 2),
+    concurrency=(1, 8),
     requests=60,
     target_ms=ANALYSIS_TARGET_MS,
     description="as submit-wait with a 5,000-character answer (the API's maximum), end to end",
