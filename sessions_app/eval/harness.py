@@ -15,10 +15,18 @@ from analysis.ai.types import AnalysisContext, QuestionContext
 
 from ..followups.rules import FollowUpDraft, follow_up_offline
 
-DEFAULT_FILE = Path(__file__).resolve().parent / "followups.jsonl"
-# Written after the rules were tuned on DEFAULT_FILE and never used to change them: it says how
-# the rules do on answers they were not fitted to. Reported on its own, never tuned against.
-HELDOUT_FILE = Path(__file__).resolve().parent / "followups_heldout.jsonl"
+_HERE = Path(__file__).resolve().parent
+DEFAULT_FILE = _HERE / "followups.jsonl"
+# Written after the rules were tuned on DEFAULT_FILE; its misses were later read, so it is a
+# figure on answers the rules were first not fitted to, no longer an untouched one.
+HELDOUT_FILE = _HERE / "followups_heldout.jsonl"
+# Written (27 ko + 27 en) and scored before the rules changed again, and never used to change
+# them: the held-out figure. Its misses are not printed by `make eval`, so they are not tuned on.
+HELDOUT_V2_FILE = _HERE / "followups_heldout_v2.jsonl"
+HELDOUT_SETS = (
+    ("first held-out set, its misses since read", HELDOUT_FILE),
+    ("second held-out set, never tuned on", HELDOUT_V2_FILE),
+)
 TARGET_SHARE = 0.85
 _HANGUL = re.compile(r"[가-힣]")
 
@@ -119,7 +127,9 @@ def evaluate(items: Iterable[Item]) -> Report:
     return report
 
 
-def format_report(report: Report, *, title: str = "tuning set", gated: bool = True) -> str:
+def format_report(
+    report: Report, *, title: str = "tuning set", gated: bool = True, misses: bool = True
+) -> str:
     lines = [
         f"Follow-up quality (offline rules, {title}): share of follow-ups that probe what the "
         "answer"
@@ -133,7 +143,7 @@ def format_report(report: Report, *, title: str = "tuning set", gated: bool = Tr
             f"(target {TARGET_SHARE:.0%})"
         )
     lines.append(f"  overall: {report.share():.0%}")
-    for outcome in report.outcomes:
+    for outcome in report.outcomes if misses else ():
         if not outcome.good:
             target = outcome.draft.target if outcome.draft else "none"
             lines.append(
@@ -145,5 +155,5 @@ def format_report(report: Report, *, title: str = "tuning set", gated: bool = Tr
         lines.append("PASS" if report.meets_target else "FAIL")
     else:
         met = "target met" if report.meets_target else "target missed"
-        lines.append(f"{met} (reported only: not gated, never tuned on)")
+        lines.append(f"{met} (reported only, not gated)")
     return "\n".join(lines)

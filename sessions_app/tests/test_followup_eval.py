@@ -25,31 +25,65 @@ def test_a_follow_up_on_something_the_answer_had_is_a_miss():
     assert "miss x: asked method" in format_report(report)
 
 
-def test_make_eval_reports_the_held_out_set_on_its_own():
+def test_make_eval_reports_each_held_out_set_on_its_own():
     from io import StringIO
 
     from django.core.management import call_command
 
-    from sessions_app.eval.harness import HELDOUT_FILE
+    from sessions_app.eval.harness import HELDOUT_SETS
 
     out = StringIO()
     call_command("evaluate_followups", "--check", stdout=out)
-    tuning, held_out = out.getvalue().split("\n\n", 1)
+    tuning, *held_out = out.getvalue().split("\n\n")
     assert "tuning set" in tuning and tuning.rstrip().endswith("PASS")
-    assert "held-out set, not tuned on" in held_out
-    for language in ("ko", "en"):
-        assert f"  {language}: " in held_out
-    assert "(reported only: not gated, never tuned on)" in held_out
-    # Its shares are its own: computed from its items, not mixed with the tuning set's.
-    report = evaluate(load_items(HELDOUT_FILE))
-    assert f"overall: {report.share():.0%}" in held_out
+    assert len(held_out) == len(HELDOUT_SETS) == 2
+    for (title, path), text in zip(HELDOUT_SETS, held_out, strict=True):
+        assert title in text
+        assert "(reported only, not gated)" in text
+        # Its shares are its own, per language, computed from its items only.
+        report = evaluate(load_items(path))
+        for language in ("ko", "en"):
+            chosen = [o for o in report.outcomes if o.item.language == language]
+            good = sum(o.good for o in chosen)
+            assert f"  {language}: {good}/{len(chosen)} = " in text
+        assert f"overall: {report.share():.0%}" in text
+        # Misses of a held-out set are not printed unless asked for: reading them spends it.
+        assert "miss " not in text
 
 
-def test_the_held_out_set_shares_no_answer_with_the_tuning_set():
-    from sessions_app.eval.harness import HELDOUT_FILE
+def test_held_out_misses_are_listed_only_when_asked_for():
+    from io import StringIO
 
-    tuning, held_out = load_items(), load_items(HELDOUT_FILE)
-    assert {i.language for i in held_out} == {"ko", "en"}
-    assert len(held_out) >= 20
-    assert not {i.id for i in tuning} & {i.id for i in held_out}
-    assert not {i.answer for i in tuning} & {i.answer for i in held_out}
+    from django.core.management import call_command
+
+    from sessions_app.eval.harness import HELDOUT_V2_FILE
+
+    out = StringIO()
+    call_command(
+        "evaluate_followups",
+        "--held-out",
+        str(HELDOUT_V2_FILE),
+        "--show-held-out-misses",
+        stdout=out,
+    )
+    report = evaluate(load_items(HELDOUT_V2_FILE))
+    held_out = out.getvalue().split("\n\n")[1]
+    assert held_out.count("  miss ") == sum(not o.good for o in report.outcomes)
+
+
+def test_the_held_out_sets_share_no_answer_with_each_other_or_the_tuning_set():
+    from sessions_app.eval.harness import HELDOUT_FILE, HELDOUT_V2_FILE
+
+    tuning, first, second = (
+        load_items(),
+        load_items(HELDOUT_FILE),
+        load_items(HELDOUT_V2_FILE),
+    )
+    assert {i.language for i in first} == {i.language for i in second} == {"ko", "en"}
+    assert len(first) >= 20
+    assert all(sum(i.language == lang for i in second) >= 25 for lang in ("ko", "en"))
+    sets = (tuning, first, second)
+    for a in range(3):
+        for b in range(a + 1, 3):
+            assert not {i.id for i in sets[a]} & {i.id for i in sets[b]}
+            assert not {i.answer for i in sets[a]} & {i.answer for i in sets[b]}
