@@ -2,7 +2,8 @@
 
 The first gap that the thread has not probed yet wins, in the order an interviewer would dig:
 a claim without evidence, a figure without its method, a missing result, an undiscussed trade-off,
-a missing lesson, then the weakest rubric dimension. Each follow-up quotes the sentence it is about.
+a missing lesson, a result told without any measure, then the weakest rubric dimension. Each
+follow-up quotes the sentence it is about.
 """
 
 from __future__ import annotations
@@ -97,6 +98,10 @@ def _gaps(signals: AnswerSignals) -> list[tuple[str, str]]:
         gaps.append(("tradeoff", signals.choices[0]))
     if said and signals.has_result and not signals.has_lesson:
         gaps.append(("lesson", (signals.results or said)[-1]))
+    if signals.vague_results:
+        # A result told without any measure ("went up a lot"): what changed, in numbers? Asked
+        # after the gaps an answer leaves out altogether.
+        gaps.append(("result", signals.vague_results[-1]))
     return gaps
 
 

@@ -28,13 +28,42 @@ FIGURE = _re(
     r"\d+(?:[.,]\d+)?\s*(?:ms|밀리초|초|분|시간|seconds?|secs?|minutes?|mins?|hours?)(?![A-Za-z])",
     r"\d+(?:[.,]\d+)?\s*(?:만|억|천)?\s*(?:원|달러|명|건|개(?!월)|users?|customers?|clients?|orders?"
     r"|tickets?|requests?|deals?|leads?|people|accounts?|dollars?|k\b|m\b)",
+    # Counted outcomes and scores ("18 points", "40 bugs", "4.5점").
+    r"\d+(?:[.,]\d+)?\s*(?:points?|bugs?|errors?|incidents?|defects?|visits?|downloads?|installs?"
+    r"|sign-?ups?|점(?!심))",
     r"[$₩€£]\s?\d",
 )
+
+# Evidence told inside the claim itself ("I led the move by writing the runbook"); anywhere else,
+# any deed counts. A claim sentence's own verbs ("made it the best store") are not evidence.
+EVIDENCE_IN_CLAIM = _re(
+    r"\bfor (?:example|instance)\b",
+    r"\bspecifically\b",
+    r"\bby (?:[a-z]+ing)\b",
+    r"예를 들",
+    r"구체적으로",
+    r"직접",
+)
+
+# A change told without any measure: "went up a lot", "seemed more engaged", "많이 올랐".
+VAGUE = {
+    "en": _re(
+        r"\ba lot\b",
+        r"\b(?:much|far|way) (?:better|faster|more|less|higher|lower)\b",
+        r"\bseem(?:s|ed)\b",
+        r"\bsomewhat\b",
+        r"\bnoticeably\b",
+        r"\bsteadily\b",
+    ),
+    "ko": _re(r"많이", r"크게", r"훨씬", r"꽤", r"것 같", r"상당히", r"꾸준히"),
+}
 
 PATTERNS = {
     "en": {
         "claim": _re(
-            r"\bi (?:led|owned|drove|spearheaded|managed|ran|headed|championed|transformed)\b",
+            r"\bi (?:led|owned|drove|spearheaded|managed|headed|championed|transformed)\b",
+            # "I ran our campaign" claims ownership; "I ran five tests" tells a deed.
+            r"\bi ran (?:the|our|my|all|every)\b",
             r"\bi was (?:responsible|in charge|the (?:lead|owner|driving force))",
             r"\b(?:successfully|significantly|dramatically|greatly|hugely|a lot better)\b",
             r"\b(?:key|crucial|central|pivotal) role\b",
@@ -42,6 +71,16 @@ PATTERNS = {
             r"\bi always\b|\bi never fail\b",
         ),
         "evidence": _re(
+            # A first-person deed told as such: "I merged", "I called", "I rewrote" (claims,
+            # feelings and intentions are not deeds).
+            r"\bi (?:also |then |first |personally |myself |quickly )?"
+            r"(?!(?:led|owned|managed|headed|handled|helped|supported|contributed|worked|played|"
+            r"tried|wanted|needed|liked|loved|enjoyed|learned|learnt|reali[sz]ed|noticed|believed|"
+            r"felt|hoped|used|transformed|championed|spearheaded|impacted|influenced|improved|"
+            r"increased|achieved|succeeded|excelled|exceeded|considered|thought|agreed|"
+            r"appreciated)\b)"
+            r"(?:[a-z]+ed|wrote|built|ran|set|made|took|gave|met|sent|put|cut|split|drew|sat|"
+            r"found|taught|brought|kept|spoke|chose|rewrote|rebuilt|began|dug|caught)\b",
             r"\bi (?:personally |myself )?(?:wrote|built|designed|decided|chose|proposed|set up|"
             r"created|implemented|profiled|added|interviewed|negotiated|analy[sz]ed|measured|"
             r"rewrote|split|migrated|mapped|drafted|ran a|benchmarked|called|reviewed|tested|"
@@ -82,6 +121,9 @@ PATTERNS = {
             r"\bwhich meant\b",
             r"\b(?:stopped|disappeared|renewed|no longer)\b",
             r"\bnow (?:takes?|runs?|is|are)\b",
+            r"\b(?:restored|completed|finished|delivered|approved|passed|cleared|submitted|signed|"
+            r"retained|avoided|prevented|solved|went live)\b",
+            r"\b(?:on time|ahead of schedule|came down|became|got (?:[a-z]+er|better))\b",
         ),
         "lesson": _re(
             r"\blearn(?:ed|t)\b",
@@ -93,13 +135,15 @@ PATTERNS = {
             r"\bdo (?:it )?differently\b",
             r"\breali[sz]ed\b",
             r"\btakeaway",
-            r"\bsince then\b",
+            r"\bsince then,? i\b",
             r"\bnow i (?:always|make)\b",
+            r"\b(?:took away|my takeaway|what i took)\b",
         ),
         "choice": _re(
             r"\b(?:chose|decided|picked|opted|went with|switched to|introduced|adopted|"
             r"prioriti[sz]ed|replaced|moved (?:to|from))\b",
-            r"\binstead of\b",
+            r"\binstead\b",
+            r"\bmoved (?:[a-z']+ ){0,3}(?:to|from)\b",
             r"\brather than\b",
         ),
         "tradeoff": _re(
@@ -120,9 +164,9 @@ PATTERNS = {
     },
     "ko": {
         "claim": _re(
-            r"주도(?:했|하였|적으로)",
-            r"이끌(?:었|어)",
-            r"리드(?:했|하였)",
+            r"주도(?:했|하였|적으로|해|하여|하며|하고)",
+            r"이끌(?:었|어|며|고)",
+            r"리드(?:했|하였|해|하며|하고)",
             r"총괄",
             r"책임(?:지고|졌)",
             r"성공적으로",
@@ -135,8 +179,11 @@ PATTERNS = {
             r"기여(?:했|하였)",
         ),
         "evidence": _re(
-            r"(?:제가|저는) (?:직접 )?[가-힣 ]{0,12}(?:설계|작성|구현|결정|제안|분석|측정|도입|"
-            r"추가|만들|인터뷰|협상|검토|테스트|자동화|발표|정리)(?:했|하였|해)",
+            r"(?:제가|저는) (?:직접 )?[가-힣A-Za-z0-9 ,]{0,30}"
+            r"(?:설계|작성|구현|결정|제안|분석|측정|도입|추가|만들|인터뷰|협상|검토|테스트|자동화|발표|정리|연결|교육|진행|재현|설정|전환|"
+            r"개발|수정|적용|조사|공유|기록|계산|확인|복구)(?:했|하였|해|하고|하며|었|어)",
+            r"(?:제가|저는) (?:직접 )?[가-힣A-Za-z0-9 ,]{0,30}(?:만들었|찾았|찾아|고쳤|나눴|나누고|"
+            r"옮겼|옮기고|보냈|보내고|합쳤|붙였|썼|모아|모았|뽑아|뽑았|바꿨|돌렸|띄웠|맡았)",
             r"직접 [가-힣]+(?:했|하였)",
             r"예를 들(?:어|면)",
             r"구체적으로",
@@ -183,15 +230,31 @@ PATTERNS = {
             r"사라졌",
             r"없어졌",
             r"이제는",
+            # A state that became so: 빨라졌, 짧아졌, 좋아졌, 떨어졌.
+            r"[가-힣](?:아|어|라|러|해|워)졌",
+            r"복구(?:했|하였|됐|되었)",
+            r"완료",
+            r"성공(?:했|하였|시켰)",
+            r"통과",
+            r"승인(?:됐|되었|받)",
+            r"합격",
+            r"마쳤",
+            r"끝냈|끝났",
+            r"제출(?:했|하였)",
+            r"회복(?:했|됐|되었)",
+            r"이어졌",
+            r"재계약",
+            r"체결",
+            r"수주",
+            r"유치(?:했|하였)",
         ),
         "lesson": _re(
             r"배웠",
-            r"배운",
+            r"배운 (?:점|것|교훈)",
             r"깨달",
             r"교훈",
             r"다음에는",
-            r"이후로는",
-            r"그 뒤로",
+            r"(?:이후로는|그 뒤로는?)[^.!?]{0,30}(?:항상|반드시|꼭|먼저|습관)",
             r"돌이켜",
             r"다시 한다면",
             r"느꼈",
@@ -208,6 +271,7 @@ PATTERNS = {
             r"택했",
             r"바꿨",
             r"교체",
+            r"기로 (?:했|결정|합의)",
         ),
         "tradeoff": _re(
             r"트레이드\s?오프",
@@ -240,25 +304,37 @@ class AnswerSignals:
     has_result: bool = False
     has_lesson: bool = False
     has_tradeoff: bool = False
+    # Result sentences that tell a change without any measure (and no result sentence has one).
+    vague_results: list[str] = field(default_factory=list)
 
 
 def answer_signals(answer: str, *, language: str) -> AnswerSignals:
-    patterns = PATTERNS["ko" if language == "ko" else "en"]
+    key = "ko" if language == "ko" else "en"
+    patterns = PATTERNS[key]
     said = sentences(answer)
 
     def where(name: str) -> list[str]:
         return [s for s in said if patterns[name].search(s)]
 
+    claims = where("claim")
+    results = where("result")
+    has_evidence = any(patterns["evidence"].search(s) for s in said if s not in claims) or any(
+        EVIDENCE_IN_CLAIM.search(s) for s in claims
+    )
+    measured = any(FIGURE.search(s) for s in results)
+    vague = [] if measured else [s for s in results if VAGUE[key].search(s)]
+
     return AnswerSignals(
         language=language,
         sentences=said,
-        claims=where("claim"),
+        claims=claims,
         figures=[s for s in said if FIGURE.search(s)],
-        results=where("result"),
+        results=results,
         choices=where("choice"),
-        has_evidence=bool(patterns["evidence"].search(answer)),
+        has_evidence=has_evidence,
         has_method=bool(patterns["method"].search(answer)),
         has_result=bool(patterns["result"].search(answer)),
         has_lesson=bool(patterns["lesson"].search(answer)),
         has_tradeoff=bool(patterns["tradeoff"].search(answer)),
+        vague_results=vague,
     )

@@ -70,6 +70,75 @@ def test_the_follow_up_targets_what_the_answer_lacked_and_quotes_it(language, la
         assert draft.text.startswith(("You said", "You mentioned"))
 
 
+@pytest.mark.parametrize(
+    ("language", "answer", "target"),
+    [
+        # A deed told after a claim is its evidence; the unmeasured figure is the gap.
+        (
+            "en",
+            "I ran four interviews with churned customers and merged the two billing screens "
+            "into one. Refund requests dropped 30% the next month.",
+            "method",
+        ),
+        # The claim's own verb ("made it ...") is not evidence of what the speaker did.
+        (
+            "ko",
+            "제가 고객센터 개편을 주도해서 업계 최고 수준으로 만들었습니다. 정말 큰 변화였습니다.",
+            "evidence",
+        ),
+        # "restored", "복구했" are results: the lesson is what is left to ask.
+        (
+            "en",
+            "A deploy script wiped the staging database. I restored it from a snapshot within "
+            "two hours and told the QA team right away.",
+            "lesson",
+        ),
+        (
+            "ko",
+            "배포 스크립트가 스테이징 데이터베이스를 지웠습니다. 제가 스냅숏으로 두 시간 안에 "
+            "복구했고 QA팀에 바로 알렸습니다.",
+            "lesson",
+        ),
+        # "배운 내용", "그 뒤로 매출이" are not lessons; "since then" alone is not one either.
+        (
+            "ko",
+            "제가 스터디에서 배운 내용을 팀에 발표했고, 그 뒤로 배포 실패가 줄었습니다.",
+            "lesson",
+        ),
+        # A result told without any measure, once nothing else is missing.
+        (
+            "en",
+            "I wrote a checklist for code reviews and walked the team through it. Reviews got "
+            "a lot faster after that, and I learned that a shared list ends most arguments.",
+            "result",
+        ),
+        (
+            "ko",
+            "제가 코드 리뷰 체크리스트를 만들어 팀에 공유했습니다. 그 뒤로 리뷰가 많이 "
+            "빨라졌고, 기준을 글로 남기면 논쟁이 줄어든다는 것을 배웠습니다.",
+            "result",
+        ),
+        # "instead" alone and "~하기로 했" are choices whose cost is the gap.
+        (
+            "en",
+            "I turned down the custom report and instead added the two fields to the standard "
+            "export. The client signed the renewal, and I learned to offer the general fix.",
+            "tradeoff",
+        ),
+        (
+            "ko",
+            "맞춤 보고서 대신 표준 내보내기에 항목 두 개를 추가하기로 했습니다. 고객사는 "
+            "재계약했고, 일반적인 해결책을 먼저 제안해야 한다는 것을 배웠습니다.",
+            "tradeoff",
+        ),
+    ],
+)
+def test_gaps_are_read_from_how_the_answer_is_told(language, answer, target):
+    draft = follow_up_offline(answer=answer, language=language, scores=STRONG)
+    assert draft is not None and draft.target == target, draft
+    assert draft.quote.rstrip("…") in answer
+
+
 def test_a_complete_answer_is_probed_on_its_weakest_dimension_only_when_weak():
     complete = (
         "We chose PostgreSQL over MongoDB; the trade-off was losing schema flexibility. I "
