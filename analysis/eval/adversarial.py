@@ -29,7 +29,10 @@ Expectations (each one counted on its own):
 
 `adversarial_<language>.json` is the development set (the scorer was tuned on it);
 `heldout_adversarial_<language>.json` was written before any tuning of the relevance signal
-and is never tuned on: `make eval` reports the two apart.
+and is never tuned on: `make eval` reports the two apart. Its misses were then read, so it is
+a development set in all but name; `heldout2_adversarial_<language>.json` was written (and
+scored on the code of that day) before the next round of changes, to be the held-out set for
+them.
 
 Every honest answer must also pass validation and carry no integrity flag ("honest_clean")."""
 
@@ -52,6 +55,7 @@ from .harness import LANGUAGES, infer_category
 HERE = Path(__file__).resolve().parent
 DEFAULT_FILES = tuple(HERE / f"adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT_FILES = tuple(HERE / f"heldout_adversarial_{language}.json" for language in LANGUAGES)
+HELDOUT2_FILES = tuple(HERE / f"heldout2_adversarial_{language}.json" for language in LANGUAGES)
 TARGET_SHARE = 0.9
 
 

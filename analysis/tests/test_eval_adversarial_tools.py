@@ -8,6 +8,7 @@ from analysis.ai.offline import OfflineAIService
 from analysis.ai.types import AnalysisContext, QuestionContext
 from analysis.eval.adversarial import (
     DEFAULT_FILES,
+    HELDOUT2_FILES,
     HELDOUT_FILES,
     coaching_language,
     load_adversarial_set,
@@ -58,6 +59,33 @@ def test_the_held_out_set_is_apart_from_the_development_set():
         kinds = {a.kind for q in held_out if q.language == language for a in q.attacks}
         assert kinds >= {"off_topic", "padding", "copied_question", "repetition"}
         assert kinds >= {"other_language", "evaluator_directed"}
+
+
+def test_the_second_held_out_set_is_new_and_covers_every_attack():
+    earlier = [*load_adversarial_set(DEFAULT_FILES), *load_adversarial_set(HELDOUT_FILES)]
+    second = load_adversarial_set(HELDOUT2_FILES)
+    assert {q.id for q in earlier}.isdisjoint({q.id for q in second})
+    assert {q.honest for q in earlier}.isdisjoint({q.honest for q in second})
+    texts = {a.text for q in earlier for a in q.attacks}
+    assert not texts & {a.text for q in second for a in q.attacks if a.text != q.honest}
+    common = {
+        "off_topic",
+        "padding",
+        "copied_question",
+        "repetition",
+        "rambling",
+        "other_language",
+        "evaluator_directed",
+        "abusive_tone",
+        "profanity_trap",
+        "abuse",
+    }
+    for language, surface in (("ko", "ko_surface"), ("en", "en_surface")):
+        attacks = [a for q in second if q.language == language for a in q.attacks]
+        assert len(attacks) >= 25
+        assert {a.kind for a in attacks} >= common | {surface}
+        # text for the evaluator in several wordings, not one phrase
+        assert len({a.text for a in attacks if a.kind == "evaluator_directed"}) >= 4
 
 
 def test_the_readme_states_the_figures_make_eval_prints(django_db_blocker):

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from analysis.ai.registry import get_ai_service, resolve_provider_name
 from analysis.eval.adversarial import (
+    HELDOUT2_FILES,
     HELDOUT_FILES,
     format_adversarial,
     load_adversarial_set,
@@ -103,9 +104,22 @@ class Command(BaseCommand):
                 format_adversarial(
                     heldout,
                     verbose=options["verbose"],
-                    title="Adversarial held-out set (written before tuning, never tuned on)",
+                    title=(
+                        "Adversarial first held-out set (written before the bank signal; "
+                        "its misses have since been read)"
+                    ),
                 )
             )
+            held_out2 = load_adversarial_set(HELDOUT2_FILES)
+            self.stdout.write("")
+            self.stdout.write(
+                format_adversarial(
+                    run_adversarial(held_out2, service),
+                    verbose=options["verbose"],
+                    title="Adversarial second held-out set (written before the fixes it measures)",
+                )
+            )
+            held_out = [*held_out, *held_out2]
         determinism = None
         if provider == "offline" and not options["no_determinism"]:
             cases = [
