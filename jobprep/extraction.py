@@ -89,6 +89,42 @@ SKILLS: dict[str, tuple[str, ...]] = {
     "Customer support": ("customer support", "고객 지원", "고객 응대", "cs "),
 }
 
+# A Korean description's requirements read in Korean: the skills that are not product names.
+SKILL_LABELS_KO = {
+    "Microservices": "마이크로서비스",
+    "Distributed systems": "분산 시스템",
+    "Databases": "데이터베이스",
+    "Transactions": "트랜잭션",
+    "Caching": "캐시",
+    "Performance": "성능",
+    "System design": "시스템 설계",
+    "Testing": "테스트",
+    "Observability": "모니터링",
+    "Incident response": "장애 대응",
+    "Security": "보안",
+    "Accessibility": "웹 접근성",
+    "Machine learning": "머신러닝",
+    "Statistics": "통계",
+    "Data analysis": "데이터 분석",
+    "Data pipelines": "데이터 파이프라인",
+    "User research": "사용자 조사",
+    "Content marketing": "콘텐츠 마케팅",
+    "Performance marketing": "퍼포먼스 마케팅",
+    "Negotiation": "협상",
+    "Financial modeling": "재무 모델링",
+    "Accounting": "회계",
+    "Recruiting": "채용",
+    "Roadmapping": "로드맵 수립",
+    "Stakeholder management": "이해관계자 관리",
+    "Leadership": "리더십",
+    "Mentoring": "멘토링",
+    "Communication": "커뮤니케이션",
+    "Collaboration": "협업",
+    "Project management": "프로젝트 관리",
+    "Code review": "코드 리뷰",
+    "Customer support": "고객 지원",
+}
+
 CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     JobCategory.SOFTWARE_ENGINEERING: (
         "engineer",
@@ -283,7 +319,8 @@ def extract_offline(*, description: str, resume_text: str = "", language: str) -
     requirements: list[dict] = []
     for name, spellings in SKILLS.items():
         if any(s.strip() and s in lowered for s in spellings):
-            requirements.append(requirement("skill", name, len(requirements) + 1))
+            label = SKILL_LABELS_KO.get(name, name) if language == "ko" else name
+            requirements.append(requirement("skill", label, len(requirements) + 1))
         if len(requirements) >= MAX_REQUIREMENTS - MAX_RESPONSIBILITIES:
             break
     responsibilities = [

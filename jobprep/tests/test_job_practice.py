@@ -89,6 +89,25 @@ def test_requirements_are_extracted_in_english_and_korean(auth_client):
     )
 
 
+def test_a_korean_description_gets_korean_skill_labels_and_an_english_one_english(auth_client):
+    description = {
+        "ko": "백엔드 개발자를 찾습니다. Python으로 API를 만들고 테스트를 작성하며 코드 리뷰와 "
+        "모니터링을 맡습니다.",
+        "en": "Backend developer: build APIs in Python, unit testing, code review and monitoring.",
+    }
+    skills = {}
+    for language, text in description.items():
+        body = _create(auth_client, text, language=language).json()
+        skills[language] = {
+            r["text"]: r["keywords"] for r in body["requirements"] if r["kind"] == "skill"
+        }
+    assert {"Python", "테스트", "코드 리뷰", "모니터링"} <= set(skills["ko"])
+    assert {"Python", "Testing", "Code review", "Observability"} <= set(skills["en"])
+    # A Korean label still matches answers and questions written either way.
+    assert {"테스트", "testing"} <= set(skills["ko"]["테스트"])
+    assert {"코드 리뷰", "code review"} <= set(skills["ko"]["코드 리뷰"])
+
+
 def test_two_contrasting_descriptions_get_different_questions(auth_client, bank, settings):
     settings.SESSIONS_PER_DAY_FREE = 10
     plans = {}

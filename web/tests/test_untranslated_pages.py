@@ -23,6 +23,7 @@ from rest_framework.test import APIClient
 from accounts.models import default_preferences
 from accounts.tests.factories import UserFactory
 from analysis.models import AnalysisResult
+from jobprep.services import job_profile_confirm, job_profile_create, job_session_start
 from sessions_app.tests.factories import InterviewSessionFactory, SessionQuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +53,12 @@ ALLOWED = {
     "min",
     "ms",
     "WebP",
+    "Word",  # Word (.docx), a file type
+    "docx",
+    # Product names in a job description and its requirements.
+    "Python",
+    "Django",
+    "PostgreSQL",
 }
 SKIP_TAGS = {"script", "style", "noscript", "template"}
 LABEL_ATTRS = ("placeholder", "title", "aria-label", "alt")
@@ -206,6 +213,7 @@ def _answered(session, order: int, language: str, *, flags=()):
 
 
 def _pages_with_data(user, language: str) -> list[str]:
+    job_pages = _job_pages(user, language)  # first: it starts a session through the service
     question_language = {"language": language}
     active = InterviewSessionFactory(user=user, question_count=3, **question_language)
     answered = _answered(active, 1, language, flags=[{"code": "repetition", "times": 2}])
@@ -231,6 +239,31 @@ def _pages_with_data(user, language: str) -> list[str]:
         reverse("account_email"),
         "/no-such-page/",
         reverse("web:home"),
+        *job_pages,
+    ]
+
+
+JOB_DESCRIPTION = {
+    "ko": "백엔드 개발자를 찾습니다. Python과 Django로 API를 설계하고 PostgreSQL 쿼리를 튜닝하며 "
+    "코드 리뷰로 동료의 성장을 돕습니다. 자격 요건: 3년 이상 경력, 테스트 작성 경험.",
+    "en": "We are hiring a backend engineer to design Python and Django APIs, tune PostgreSQL "
+    "queries and review code. Requirements: 3+ years of experience and writing tests.",
+}
+
+
+def _job_pages(user, language: str) -> list[str]:
+    """The job-description pages: paste, confirm the requirements, and a session's fit."""
+    profile = job_profile_create(user=user, description=JOB_DESCRIPTION[language])
+    confirmed = job_profile_create(user=user, description=JOB_DESCRIPTION[language])
+    job_profile_confirm(
+        user=user, profile_id=confirmed.pk, requirements=list(confirmed.requirements)
+    )
+    session = job_session_start(user=user, profile_id=confirmed.pk, question_count=2)
+    return [
+        reverse("web:job-start"),
+        reverse("web:job-confirm", args=[profile.pk]),
+        reverse("web:job-confirm", args=[confirmed.pk]),
+        reverse("web:job-fit", args=[session.pk]),
     ]
 
 
