@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from interview_platform.audit.recording import audited_update
 
@@ -8,11 +10,11 @@ from .models import User
 
 
 class MfaFilter(admin.SimpleListFilter):
-    title = "MFA"
+    title = _("MFA")
     parameter_name = "mfa"
 
     def lookups(self, request, model_admin):
-        return [("on", "On"), ("off", "Off")]
+        return [("on", _("On")), ("off", _("Off"))]
 
     def queryset(self, request, queryset):
         from allauth.mfa.models import Authenticator
@@ -46,10 +48,10 @@ class UserAdmin(DjangoUserAdmin):
     actions = ["deactivate_users", "activate_users"]
     fieldsets = [
         (None, {"fields": ["id", "email", "password"]}),
-        ("Profile", {"fields": ["name", "avatar", "preferences"]}),
-        ("Access", {"fields": ["role", "is_active", "is_superuser"]}),
-        ("Subscription", {"fields": ["subscription_type", "subscription_expires_at"]}),
-        ("Dates", {"fields": ["created_at", "updated_at", "last_login_at"]}),
+        (_("Profile"), {"fields": ["name", "avatar", "preferences"]}),
+        (_("Access"), {"fields": ["role", "is_active", "is_superuser"]}),
+        (_("Subscription"), {"fields": ["subscription_type", "subscription_expires_at"]}),
+        (_("Dates"), {"fields": ["created_at", "updated_at", "last_login_at"]}),
     ]
     add_fieldsets = [
         (
@@ -72,19 +74,29 @@ class UserAdmin(DjangoUserAdmin):
             )
         )
 
-    @admin.display(boolean=True, description="MFA", ordering="_mfa")
+    @admin.display(boolean=True, description=_("MFA"), ordering="_mfa")
     def mfa_enabled(self, obj) -> bool:
         return bool(getattr(obj, "_mfa", False))
 
-    @admin.action(description="Deactivate selected users")
+    @admin.action(description=_("Deactivate selected users"))
     def deactivate_users(self, request, queryset):
         count = audited_update(queryset.exclude(pk=request.user.pk), is_active=False)
-        self.message_user(request, f"Deactivated {count} user(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("Deactivated %(count)d user.", "Deactivated %(count)d users.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description="Activate selected users")
+    @admin.action(description=_("Activate selected users"))
     def activate_users(self, request, queryset):
         count = audited_update(queryset, is_active=True)
-        self.message_user(request, f"Activated {count} user(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("Activated %(count)d user.", "Activated %(count)d users.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     # Deleting a user here erases everything of theirs, as the account deletion does (files,
     # typed questions, tokens), not only the rows that cascade.

@@ -50,20 +50,29 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractBaseUser, PermissionsMixin):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, editable=False, verbose_name=_("ID")
+    )
     email = models.EmailField(_("email"), max_length=255, unique=True)
     name = models.CharField(_("name"), max_length=255)
-    avatar = models.ImageField(upload_to="avatars/", blank=True)
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.USER)
-    preferences = models.JSONField(default=default_preferences)
-    subscription_type = models.CharField(
-        max_length=20, choices=SubscriptionType.choices, default=SubscriptionType.FREE
+    avatar = models.ImageField(upload_to="avatars/", blank=True, verbose_name=_("avatar"))
+    role = models.CharField(
+        max_length=20, choices=Role.choices, default=Role.USER, verbose_name=_("role")
     )
-    subscription_expires_at = models.DateTimeField(null=True, blank=True)
-    is_active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    last_login_at = models.DateTimeField(null=True, blank=True)
+    preferences = models.JSONField(default=default_preferences, verbose_name=_("preferences"))
+    subscription_type = models.CharField(
+        max_length=20,
+        choices=SubscriptionType.choices,
+        default=SubscriptionType.FREE,
+        verbose_name=_("subscription type"),
+    )
+    subscription_expires_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("subscription expires at")
+    )
+    is_active = models.BooleanField(default=True, verbose_name=_("is active"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
+    last_login_at = models.DateTimeField(null=True, blank=True, verbose_name=_("last login at"))
 
     objects = UserManager()
 
@@ -72,6 +81,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     REQUIRED_FIELDS = ["name"]
 
     class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
@@ -119,21 +130,33 @@ class TokenFamily(models.Model):
     tokens (both carry its id in the `fam` claim). Ending the family ends all of them at once;
     this row, in PostgreSQL, is the authority, so a revocation survives a cache outage."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="token_families")
-    created_at = models.DateTimeField(auto_now_add=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, editable=False, verbose_name=_("ID")
+    )
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="token_families", verbose_name=_("user")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("revoked at"))
     revoked_reason = models.CharField(
-        max_length=20, choices=TokenFamilyEndReason.choices, blank=True
+        max_length=20,
+        choices=TokenFamilyEndReason.choices,
+        blank=True,
+        verbose_name=_("revoked reason"),
     )
     # When the holder last proved a password or second factor again (sensitive actions).
-    reauthenticated_at = models.DateTimeField(null=True, blank=True)
+    reauthenticated_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("reauthenticated at")
+    )
     # When its newest refresh token expires: after that nothing of the family can be used, and
     # the nightly housekeeping deletes it.
-    expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    expires_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, verbose_name=_("expires at")
+    )
 
     class Meta:
-        verbose_name_plural = "token families"
+        verbose_name = _("token family")
+        verbose_name_plural = _("token families")
         indexes = [models.Index(fields=["user", "revoked_at"], name="tokenfamily_user_live_idx")]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.contrib import admin
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from questions.categories import category_text
@@ -92,6 +93,7 @@ class PlatformAnalyticsAdmin(admin.ModelAdmin):
         start, end = default_range(days)
         data = platform_analytics(start=start, end=end)
         label_every = max(len(data["days"]) // 8, 1)
+        language = "ko" if (get_language() or "").startswith("ko") else "en"
 
         def series(key: str) -> dict:
             return column_chart(
@@ -110,7 +112,7 @@ class PlatformAnalyticsAdmin(admin.ModelAdmin):
             "completed_chart": series("sessions_completed"),
             "category_bars": bar_list(
                 [
-                    (category_text(row["category"], "en")[0], row["average_score"])
+                    (category_text(row["category"], language)[0], row["average_score"])
                     for row in data["average_score_by_category"]
                 ]
             ),

@@ -26,25 +26,39 @@ class UserAnalytics(models.Model):
     total scores, so weekly and monthly means built from rows are exact, not means of means.
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="daily_analytics"
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, editable=False, verbose_name=_("ID")
     )
-    date = models.DateField()
-    sessions_completed = models.PositiveIntegerField(default=0)
-    average_score = models.FloatField(null=True, blank=True)
-    score_total = models.PositiveIntegerField(default=0, help_text="sum of the day's answer scores")
-    time_spent = models.PositiveIntegerField(default=0, help_text="seconds")
-    questions_answered = models.PositiveIntegerField(default=0)
-    improvement_rate = models.FloatField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="daily_analytics",
+        verbose_name=_("user"),
+    )
+    date = models.DateField(verbose_name=_("date"))
+    sessions_completed = models.PositiveIntegerField(
+        default=0, verbose_name=_("sessions completed")
+    )
+    average_score = models.FloatField(null=True, blank=True, verbose_name=_("average score"))
+    score_total = models.PositiveIntegerField(
+        default=0, help_text=_("sum of the day's answer scores"), verbose_name=_("score total")
+    )
+    time_spent = models.PositiveIntegerField(
+        default=0, help_text=_("seconds"), verbose_name=_("time spent")
+    )
+    questions_answered = models.PositiveIntegerField(
+        default=0, verbose_name=_("questions answered")
+    )
+    improvement_rate = models.FloatField(null=True, blank=True, verbose_name=_("improvement rate"))
     # {skill: {score, trend, questions_count}}; skills are the rubric dimensions.
-    skill_breakdown = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    skill_breakdown = models.JSONField(default=dict, blank=True, verbose_name=_("skill breakdown"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
+        verbose_name = _("user analytics")
+        verbose_name_plural = _("user analytics")
         ordering = ["-date"]
-        verbose_name_plural = "user analytics"
         constraints = [
             models.UniqueConstraint(fields=["user", "date"], name="user_analytics_one_per_day"),
             models.CheckConstraint(
@@ -121,26 +135,44 @@ class ExportJob(models.Model):
     """A data export: queued by `POST /api/analytics/export`, built on the `exports` queue,
     kept in the default storage until `expires_at` and then removed by a beat task."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="export_jobs"
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, editable=False, verbose_name=_("ID")
     )
-    format = models.CharField(max_length=10, choices=ExportFormat.choices)
-    scope = models.CharField(max_length=20, choices=ExportScope.choices, default=ExportScope.ALL)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="export_jobs",
+        verbose_name=_("user"),
+    )
+    format = models.CharField(max_length=10, choices=ExportFormat.choices, verbose_name=_("format"))
+    scope = models.CharField(
+        max_length=20, choices=ExportScope.choices, default=ExportScope.ALL, verbose_name=_("scope")
+    )
     status = models.CharField(
-        max_length=20, choices=ExportStatus.choices, default=ExportStatus.PENDING
+        max_length=20,
+        choices=ExportStatus.choices,
+        default=ExportStatus.PENDING,
+        verbose_name=_("status"),
     )
     file = models.FileField(
-        upload_to=export_upload_to, storage=private_storage, max_length=255, blank=True
+        upload_to=export_upload_to,
+        storage=private_storage,
+        max_length=255,
+        blank=True,
+        verbose_name=_("file"),
     )
-    size = models.PositiveBigIntegerField(null=True, blank=True, help_text="bytes")
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    completed_at = models.DateTimeField(null=True, blank=True)
-    expires_at = models.DateTimeField(null=True, blank=True)
+    size = models.PositiveBigIntegerField(
+        null=True, blank=True, help_text=_("bytes"), verbose_name=_("size")
+    )
+    error = models.TextField(blank=True, verbose_name=_("error"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("started at"))
+    completed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("completed at"))
+    expires_at = models.DateTimeField(null=True, blank=True, verbose_name=_("expires at"))
 
     class Meta:
+        verbose_name = _("export job")
+        verbose_name_plural = _("export jobs")
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["user", "-created_at"], name="export_user_recent_idx"),

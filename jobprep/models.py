@@ -23,33 +23,50 @@ class RequirementKind(models.TextChoices):
 
 
 class JobProfile(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_profiles"
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, editable=False, verbose_name=_("ID")
     )
-    title = models.CharField(max_length=200, blank=True)
-    language = models.CharField(max_length=2, choices=Language.choices, default=Language.KO)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="job_profiles",
+        verbose_name=_("user"),
+    )
+    title = models.CharField(max_length=200, blank=True, verbose_name=_("title"))
+    language = models.CharField(
+        max_length=2, choices=Language.choices, default=Language.KO, verbose_name=_("language")
+    )
     # Where the posting lives: stored for the user's reference, never fetched by the server.
-    url = models.URLField(max_length=2000, blank=True)
-    description = EncryptedTextField()
-    resume_filename = models.CharField(max_length=255, blank=True)
-    resume_text = EncryptedTextField(blank=True)
+    url = models.URLField(max_length=2000, blank=True, verbose_name=_("url"))
+    description = EncryptedTextField(verbose_name=_("description"))
+    resume_filename = models.CharField(
+        max_length=255, blank=True, verbose_name=_("resume filename")
+    )
+    resume_text = EncryptedTextField(blank=True, verbose_name=_("resume text"))
     category = models.CharField(
-        max_length=50, choices=JobCategory.choices, default=JobCategory.SOFTWARE_ENGINEERING
+        max_length=50,
+        choices=JobCategory.choices,
+        default=JobCategory.SOFTWARE_ENGINEERING,
+        verbose_name=_("category"),
     )
     difficulty = models.CharField(
-        max_length=20, choices=Difficulty.choices, default=Difficulty.MEDIUM
+        max_length=20,
+        choices=Difficulty.choices,
+        default=Difficulty.MEDIUM,
+        verbose_name=_("difficulty"),
     )
     # [{id, kind, text, keywords}]: extracted, then confirmed or edited by the user.
-    requirements = EncryptedJSONField(default=list, blank=True)
+    requirements = EncryptedJSONField(default=list, blank=True, verbose_name=_("requirements"))
     # [{title, text}]: projects found in the résumé, asked about in sessions.
-    projects = EncryptedJSONField(default=list, blank=True)
-    confirmed = models.BooleanField(default=False)
-    extracted_by = models.CharField(max_length=20, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    projects = EncryptedJSONField(default=list, blank=True, verbose_name=_("projects"))
+    confirmed = models.BooleanField(default=False, verbose_name=_("confirmed"))
+    extracted_by = models.CharField(max_length=20, blank=True, verbose_name=_("extracted by"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
+        verbose_name = _("job profile")
+        verbose_name_plural = _("job profiles")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["user", "-created_at"], name="jobprofile_user_recent_idx")]
 
@@ -62,11 +79,20 @@ class JobSession(models.Model):
     against (a snapshot: editing the profile later does not rewrite a finished session)."""
 
     session = models.OneToOneField(
-        "sessions_app.InterviewSession", on_delete=models.CASCADE, related_name="job_session"
+        "sessions_app.InterviewSession",
+        on_delete=models.CASCADE,
+        related_name="job_session",
+        verbose_name=_("session"),
     )
-    profile = models.ForeignKey(JobProfile, on_delete=models.CASCADE, related_name="sessions")
-    requirements = EncryptedJSONField(default=list)
-    created_at = models.DateTimeField(auto_now_add=True)
+    profile = models.ForeignKey(
+        JobProfile, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("profile")
+    )
+    requirements = EncryptedJSONField(default=list, verbose_name=_("requirements"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("job session")
+        verbose_name_plural = _("job sessions")
 
     def __str__(self) -> str:
         return f"{self.profile_id} → {self.session_id}"

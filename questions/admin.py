@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
 
@@ -41,23 +43,33 @@ class QuestionAdmin(ImportExportModelAdmin):
     actions = ["activate", "deactivate"]
     list_select_related = ["created_by"]
 
-    @admin.display(description="Question")
+    @admin.display(description=_("Question"))
     def short_question(self, obj) -> str:
         return obj.question[:90]
 
-    @admin.action(description="Activate selected questions")
+    @admin.action(description=_("Activate selected questions"))
     def activate(self, request, queryset):
         count = questions_set_active(
             question_ids=list(queryset.values_list("pk", flat=True)), active=True
         )
-        self.message_user(request, f"Activated {count} question(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("Activated %(count)d question.", "Activated %(count)d questions.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description="Deactivate selected questions")
+    @admin.action(description=_("Deactivate selected questions"))
     def deactivate(self, request, queryset):
         count = questions_set_active(
             question_ids=list(queryset.values_list("pk", flat=True)), active=False
         )
-        self.message_user(request, f"Deactivated {count} question(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("Deactivated %(count)d question.", "Deactivated %(count)d questions.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:

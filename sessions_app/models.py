@@ -52,36 +52,62 @@ def empty_metadata() -> dict:
 
 
 class InterviewSession(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, editable=False, verbose_name=_("ID")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_sessions"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="interview_sessions",
+        verbose_name=_("user"),
     )
-    category = models.CharField(max_length=50, choices=JobCategory.choices)
-    custom_category = models.CharField(max_length=100, blank=True)
+    category = models.CharField(
+        max_length=50, choices=JobCategory.choices, verbose_name=_("category")
+    )
+    custom_category = models.CharField(
+        max_length=100, blank=True, verbose_name=_("custom category")
+    )
     difficulty = models.CharField(
-        max_length=20, choices=Difficulty.choices, default=Difficulty.MEDIUM
+        max_length=20,
+        choices=Difficulty.choices,
+        default=Difficulty.MEDIUM,
+        verbose_name=_("difficulty"),
     )
-    language = models.CharField(max_length=2, choices=Language.choices, default=Language.KO)
-    question_count = models.PositiveSmallIntegerField(default=5)
+    language = models.CharField(
+        max_length=2, choices=Language.choices, default=Language.KO, verbose_name=_("language")
+    )
+    question_count = models.PositiveSmallIntegerField(default=5, verbose_name=_("question count"))
     # Questions chosen for the session up front (a job practice session: by relevance to the
     # job's requirements, plus questions about the résumé), served in order before the selector.
-    question_plan = models.JSONField(default=list, blank=True)
+    question_plan = models.JSONField(default=list, blank=True, verbose_name=_("question plan"))
     follow_ups = models.CharField(
-        max_length=3, choices=FollowUpMode.choices, default=FollowUpMode.ONE
+        max_length=3,
+        choices=FollowUpMode.choices,
+        default=FollowUpMode.ONE,
+        verbose_name=_("follow ups"),
     )
     status = models.CharField(
-        max_length=20, choices=SessionStatus.choices, default=SessionStatus.ACTIVE
+        max_length=20,
+        choices=SessionStatus.choices,
+        default=SessionStatus.ACTIVE,
+        verbose_name=_("status"),
     )
-    total_score = models.PositiveSmallIntegerField(null=True, blank=True)
-    duration = models.PositiveIntegerField(default=0, help_text="seconds")
-    metadata = models.JSONField(default=empty_metadata, blank=True)
+    total_score = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("total score")
+    )
+    duration = models.PositiveIntegerField(
+        default=0, help_text=_("seconds"), verbose_name=_("duration")
+    )
+    metadata = models.JSONField(default=empty_metadata, blank=True, verbose_name=_("metadata"))
     # Quotes the strengths and improvements of the answers: encrypted at rest like them.
-    report = EncryptedJSONField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    completed_at = models.DateTimeField(null=True, blank=True)
+    report = EncryptedJSONField(null=True, blank=True, verbose_name=_("report"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    expires_at = models.DateTimeField(verbose_name=_("expires at"))
+    completed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("completed at"))
 
     class Meta:
+        verbose_name = _("interview session")
+        verbose_name_plural = _("interview sessions")
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["user", "-created_at"], name="session_user_recent_idx"),
@@ -104,29 +130,60 @@ class InterviewSession(models.Model):
 
 
 class SessionQuestion(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, editable=False, verbose_name=_("ID")
+    )
     session = models.ForeignKey(
-        InterviewSession, on_delete=models.CASCADE, related_name="session_questions"
+        InterviewSession,
+        on_delete=models.CASCADE,
+        related_name="session_questions",
+        verbose_name=_("session"),
     )
     question = models.ForeignKey(
-        "questions.Question", on_delete=models.PROTECT, related_name="session_questions"
+        "questions.Question",
+        on_delete=models.PROTECT,
+        related_name="session_questions",
+        verbose_name=_("question"),
     )
-    order = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=10, choices=QuestionKind.choices, default=QuestionKind.MAIN)
+    order = models.PositiveSmallIntegerField(verbose_name=_("order"))
+    kind = models.CharField(
+        max_length=10,
+        choices=QuestionKind.choices,
+        default=QuestionKind.MAIN,
+        verbose_name=_("kind"),
+    )
     # A follow-up probes the answer of its parent (a main question or an earlier follow-up).
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+        verbose_name=_("parent"),
     )
-    depth = models.PositiveSmallIntegerField(default=0, help_text="0: main, 1-2: follow-up")
-    follow_up_target = models.CharField(max_length=20, choices=FollowUpTarget.choices, blank=True)
+    depth = models.PositiveSmallIntegerField(
+        default=0, help_text=_("0: main question, 1-2: follow-up"), verbose_name=_("depth")
+    )
+    follow_up_target = models.CharField(
+        max_length=20,
+        choices=FollowUpTarget.choices,
+        blank=True,
+        verbose_name=_("follow up target"),
+    )
     # offline, openai, or offline_fallback (the provider failed and the rules stood in).
-    follow_up_provider = models.CharField(max_length=20, blank=True)
-    started_at = models.DateTimeField()
-    answered_at = models.DateTimeField(null=True, blank=True)
-    answer = EncryptedTextField(blank=True)
-    time_spent = models.PositiveIntegerField(default=0, help_text="seconds")
+    follow_up_provider = models.CharField(
+        max_length=20, blank=True, verbose_name=_("follow up provider")
+    )
+    started_at = models.DateTimeField(verbose_name=_("started at"))
+    answered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("answered at"))
+    answer = EncryptedTextField(blank=True, verbose_name=_("answer"))
+    time_spent = models.PositiveIntegerField(
+        default=0, help_text=_("seconds"), verbose_name=_("time spent")
+    )
 
     class Meta:
+        verbose_name = _("session question")
+        verbose_name_plural = _("session questions")
         ordering = ["session", "order"]
         constraints = [
             models.UniqueConstraint(
@@ -151,11 +208,16 @@ class SessionStart(models.Model):
     not hand a start back. Kept as long as the user."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_starts"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="session_starts",
+        verbose_name=_("user"),
     )
-    started_at = models.DateTimeField()
+    started_at = models.DateTimeField(verbose_name=_("started at"))
 
     class Meta:
+        verbose_name = _("session start")
+        verbose_name_plural = _("session starts")
         indexes = [models.Index(fields=["user", "started_at"], name="session_start_user_day_idx")]
 
     def __str__(self) -> str:
