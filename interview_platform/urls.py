@@ -3,6 +3,7 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 from drf_spectacular.views import (
     SpectacularAPIView,
@@ -51,6 +52,8 @@ api_patterns = [
 # Staff sign in through allauth's login, like everyone: password, second factor and the same
 # rate limits. The admin's own login form only redirects there.
 admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = _("Interview Practice administration")
+admin.site.site_title = _("Interview Practice administration")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -97,3 +97,15 @@ def test_every_admin_page_speaks_the_staff_members_language(language):
         if found:
             problems[url] = found
     assert problems == {}, "\n".join(f"{url}: {found}" for url, found in problems.items())
+
+
+@pytest.mark.parametrize(
+    "language, header",
+    [("ko", "AI 면접 연습 관리"), ("en", "Interview Practice administration")],
+)
+def test_the_admin_carries_the_products_name(language, header):
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client.force_login(UserFactory(role="admin", preferences={"language": language}))
+    html = client.get("/admin/").content.decode()
+    assert f"| {header}</title>" in html
+    assert f'<a href="/admin/">{header}</a>' in html
