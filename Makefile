@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint format worker worker-io worker-cpu beat migrate seed bench eval check-ci clean
+.PHONY: run test lint format worker worker-io worker-cpu worker-exports worker-housekeeping beat migrate seed bench eval check-ci clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,15 +37,18 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# The two worker roles of settings.CELERY_WORKER_ROLES: `io` (provider calls, threads) and `cpu`
-# (offline scoring, exports, beat's housekeeping; processes). `make worker` runs both.
+# The worker roles of settings.CELERY_WORKER_ROLES, each its own worker with its own concurrency:
+# `io` (provider calls, threads), `cpu` (offline scoring, processes), `exports` (processes) and
+# `housekeeping` (beat's tasks and e-mail, threads). `make worker` runs them all.
+WORKER_ROLES := io cpu exports housekeeping
 worker: $(VENV)/.installed
 	trap 'kill 0' INT TERM; \
-	$(PY) -m interview_platform.workers io --loglevel=INFO & \
-	$(PY) -m interview_platform.workers cpu --loglevel=INFO & \
+	for role in $(WORKER_ROLES); do \
+	  $(PY) -m interview_platform.workers $$role --loglevel=INFO & \
+	done; \
 	wait
 
-worker-io worker-cpu: $(VENV)/.installed
+$(WORKER_ROLES:%=worker-%): $(VENV)/.installed
 	$(PY) -m interview_platform.workers $(@:worker-%=%) --loglevel=INFO
 
 beat: $(VENV)/.installed

@@ -420,8 +420,9 @@ def main(argv: list[str] | None = None) -> int:
             fixtures = json.loads(fixtures_path.read_text())
 
             workers = []
-            if any(s.needs_worker for s in scenarios):
-                for role in server.WORKER_ROLES:
+            roles = server.worker_roles(scenarios)
+            if roles:
+                for role in roles:
                     worker = server.start_worker(
                         role=role, env=env, log=OUT_DIR / f"worker-{role}.log"
                     )

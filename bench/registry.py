@@ -67,7 +67,9 @@ class Scenario:
     target_ms:   the p95 target, checked at `target_at` levels (default: every level).
     requests, warmup, max_seconds:
                  this scenario's own defaults when the command line does not set them.
-    needs_worker: start a Celery worker for the run (queued work must finish).
+    needs_worker: start Celery workers for the run (queued work must finish).
+    worker_roles: with needs_worker, the worker roles its queued work needs
+                 (settings.CELERY_WORKER_ROLES; the analysis pipeline's by default).
     """
 
     name: str
@@ -89,6 +91,7 @@ class Scenario:
     warmup: int | None = None
     max_seconds: float | None = None
     needs_worker: bool = False
+    worker_roles: tuple[str, ...] = ("io", "cpu")
     description: str = ""
 
     def target_for(self, concurrency: int) -> float | None:

@@ -230,7 +230,15 @@ def start_gunicorn(
     return ManagedProcess("gunicorn", cmd, env, log)
 
 
-WORKER_ROLES = ("io", "cpu")
+def worker_roles(scenarios) -> list[str]:
+    """The worker roles the selected scenarios' queued work needs, each once, in their order
+    (the analysis pipeline's `io` and `cpu`, `exports`); `housekeeping` serves beat, which a
+    run does not start."""
+    roles: list[str] = []
+    for scenario in scenarios:
+        if scenario.needs_worker:
+            roles += [role for role in scenario.worker_roles if role not in roles]
+    return roles
 
 
 def start_worker(*, role: str, env: dict[str, str], log: Path) -> ManagedProcess:

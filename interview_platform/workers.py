@@ -1,4 +1,5 @@
-"""Start a Celery worker role from settings: `python -m interview_platform.workers io|cpu`.
+"""Start a Celery worker role from settings: `python -m interview_platform.workers <role>`,
+one of io, cpu, exports, housekeeping.
 
 The roles (queues, pool, concurrency, environment) live in `CELERY_WORKER_ROLES`
 (settings/jobs.py), so compose, `make worker` and the worker tests run the same command line.

@@ -33,14 +33,13 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 def start_worker(role: str, **environment: str) -> subprocess.Popen:
     """The production command line of a worker role (settings.CELERY_WORKER_ROLES), pointed at
-    this test's database and Redis."""
-    from interview_platform.workers import worker_command
+    this test's database and Redis; the child reads its role (and CELERY_<ROLE>_CONCURRENCY
+    from `environment`) itself."""
+    from interview_platform.tests.servers import worker_argv
 
     database = connection.settings_dict
-    argv, role_env = worker_command(role)
     env = {
         **os.environ,
-        **role_env,
         # The worker must read the test database this test writes to.
         "DATABASE_URL": (
             f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
@@ -49,7 +48,7 @@ def start_worker(role: str, **environment: str) -> subprocess.Popen:
         **environment,
     }
     return subprocess.Popen(
-        [*argv, "--without-gossip", "--without-mingle", "--loglevel", "WARNING"],
+        worker_argv(role, "--loglevel", "WARNING"),
         cwd=ROOT,
         env=env,
     )
@@ -73,11 +72,9 @@ def broker():
 
     app.conf.task_always_eager = False
     with app.connection_for_write() as conn:
-        for queue in (
-            settings.CELERY_WORKER_ROLES["io"]["queues"]
-            + settings.CELERY_WORKER_ROLES["cpu"]["queues"]
-        ):
-            conn.default_channel.queue_purge(queue)
+        for role in settings.CELERY_WORKER_ROLES.values():
+            for queue in role["queues"]:
+                conn.default_channel.queue_purge(queue)
         yield conn.default_channel.client
 
 
@@ -243,12 +240,13 @@ def test_a_hung_provider_gives_the_offline_result_within_seconds_and_starves_no_
     # Two threads for four hung calls: two answers wait in the queue behind them.
     io = start_worker("io", **io_worker_env, CELERY_IO_CONCURRENCY="2")
     cpu = start_worker("cpu", AI_PROVIDER="openai", CELERY_CPU_CONCURRENCY="1")
+    exports = start_worker("exports", AI_PROVIDER="openai")
     try:
         db = broker.connection_pool.connection_kwargs.get("db", 0)
 
-        def consuming():  # both workers blocked in BRPOP on this test's Redis database
+        def consuming():  # the workers blocked in BRPOP on this test's Redis database
             clients = broker.client_list()
-            return sum(c.get("cmd") == "brpop" and int(c.get("db")) == db for c in clients) >= 2
+            return sum(c.get("cmd") == "brpop" and int(c.get("db")) == db for c in clients) >= 3
 
         assert wait_until(consuming, timeout=60), "the workers did not start"
         ids = [submit(auth_client, QuestionFactory(language="en")) for _ in range(4)]
@@ -281,3 +279,4 @@ def test_a_hung_provider_gives_the_offline_result_within_seconds_and_starves_no_
     finally:
         stop(io)
         stop(cpu)
+        stop(exports)

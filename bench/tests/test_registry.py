@@ -185,3 +185,21 @@ def test_without_a_schema_an_endpoint_answering_only_404_is_taken_as_not_built()
     assert not _only_404s(login, no_schema, [*not_found, Sample(1.0, 200)])
     # With a schema that lists the endpoint, a 404 is an error, not a reason to skip.
     assert not _only_404s(login, FakeContext([("POST", "/api/auth/login")]), not_found)
+
+
+def test_a_run_starts_the_worker_roles_its_scenarios_queue_work_for():
+    """The export scenarios need the `exports` role (its own queue and worker since the roles
+    were split); the analysis ones the pipeline's `io` and `cpu`; every role named exists."""
+    from django.conf import settings
+
+    from bench.server import worker_roles
+
+    load_all()
+    scenarios = registry.SCENARIOS
+    assert worker_roles([scenarios["ping"], scenarios["questions.list"]]) == []
+    assert worker_roles([scenarios["analytics.export-json"]]) == ["exports"]
+    analysis = [s for s in scenarios.values() if s.needs_worker and s.group == "analysis"]
+    assert analysis
+    assert worker_roles([*analysis, scenarios["analytics.export-pdf"]]) == ["io", "cpu", "exports"]
+    named = {role for s in scenarios.values() if s.needs_worker for role in s.worker_roles}
+    assert named <= set(settings.CELERY_WORKER_ROLES)

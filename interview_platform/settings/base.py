@@ -295,6 +295,9 @@ if _email_url:
     vars().update(environ.Env.email_url_config(_email_url))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# SMTP's socket timeout (Django's default is none): e-mail is sent from the `housekeeping`
+# worker's threads, which cannot be interrupted, so a hung mail server must give up on its own.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Interview Practice <no-reply@localhost>")
 # The product's name in allauth's e-mails (greeting, signature, subject); the default is translated.
 SITE_NAME = env_str("SITE_NAME", "Interview Practice")

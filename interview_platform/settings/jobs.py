@@ -1,19 +1,22 @@
 """Celery: Redis broker in the production shape, eager in embedded mode; queues and pools.
 
-Work is split by what it waits on, so one kind cannot starve another:
+Work is split by what it waits on and by who must not wait behind whom, so one kind cannot
+starve another: each role is a worker of its own with its own pool and concurrency setting.
 
 | queue | work | consumed by |
 |---|---|---|
-| `analysis` | AI provider calls (network waits, seconds each) | role `io`: `--pool threads` |
+| `analysis` | AI provider calls (network waits, seconds each) | role `io`: threads |
 | `scoring` | offline scoring: analyses without a provider, fallbacks (CPU) | role `cpu`: prefork |
-| `exports` | export files (CPU, memory) | role `cpu` |
-| `housekeeping` | beat's periodic tasks (expiry, sweeps, rollups, purges) | role `cpu` |
-| `default` | anything else (e-mail) | role `cpu` |
+| `exports` | export files (CPU, memory, minutes at most) | role `exports`: prefork |
+| `housekeeping` | beat's periodic tasks (expiry, sweeps, rollups) | `housekeeping`: threads |
+| `default` | anything else (e-mail) | `housekeeping` |
 
 A thread waiting on the provider costs a few hundred KB, not a process, so `io` runs many at
-once in one process; CPU work runs on at most `CELERY_CPU_CONCURRENCY` processes (one core left
-to the web by default). A hung provider ties up `io`'s threads only: exports and beat's tasks
-keep their own processes. `python -m interview_platform.workers <role>` starts a role.
+once in one process; offline scoring runs on at most `CELERY_CPU_CONCURRENCY` processes (one
+core left to the web by default). A hung provider ties up `io`'s threads only; a wave of
+offline scoring ties up `cpu`'s processes only; an export burst waits on its own process; and
+beat's tasks run on two threads of a small process that never scores.
+`python -m interview_platform.workers <role>` starts a role.
 """
 
 from __future__ import annotations
@@ -89,7 +92,7 @@ CELERY_WORKER_ROLES: dict[str, dict] = {
         "env": {},
     },
     "cpu": {
-        "queues": [QUEUE_SCORING, QUEUE_EXPORTS, QUEUE_HOUSEKEEPING, QUEUE_DEFAULT],
+        "queues": [QUEUE_SCORING],
         "pool": "prefork",
         # Python runs one thread at a time per process: CPU work needs processes, and more of
         # them than cores only queue. One core is left to the web by default.
@@ -97,6 +100,25 @@ CELERY_WORKER_ROLES: dict[str, dict] = {
         # Celery closes a prefork child's psycopg pool after every task (a pool must not cross
         # a fork), so a pool there would reopen its connections per task: plain connections.
         "env": {"DATABASE_POOL": "false"},
+    },
+    "exports": {
+        "queues": [QUEUE_EXPORTS],
+        "pool": "prefork",
+        # An export is CPU and memory (a PDF of a heavy user's data) bounded by its time limit,
+        # which only a process pool enforces. One at a time by default: a burst queues here,
+        # behind nobody else's work and in front of nobody else's.
+        "concurrency": env_int("CELERY_EXPORTS_CONCURRENCY", 1, minimum=1),
+        "env": {"DATABASE_POOL": "false"},
+    },
+    "housekeeping": {
+        "queues": [QUEUE_HOUSEKEEPING, QUEUE_DEFAULT],
+        "pool": "threads",
+        # Beat's tasks are short database sweeps and e-mail is network waits: two threads in
+        # one small process (it never scores, so the scorer's bank index is never built here),
+        # and a long sweep leaves the other thread free. The threads pool cannot interrupt a
+        # task: their time limits are not enforced here (e-mail is bounded by EMAIL_TIMEOUT).
+        "concurrency": env_int("CELERY_HOUSEKEEPING_CONCURRENCY", 2, minimum=1),
+        "env": {},
     },
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -12,6 +12,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -210,21 +211,34 @@ def child_database_url() -> str:
     )
 
 
+def worker_argv(role: str, *args: str) -> list[str]:
+    """A worker role's production command line, `python -m interview_platform.workers <role>`:
+    the child reads the role (pool, concurrency, environment) from its own settings, so a
+    test's CELERY_<ROLE>_CONCURRENCY reaches it (a command line built from this process's
+    settings would carry this process's concurrency instead)."""
+    return [
+        sys.executable,
+        "-m",
+        "interview_platform.workers",
+        role,
+        "--without-gossip",
+        "--without-mingle",
+        *args,
+    ]
+
+
 class WorkerProcess:
     """A worker role's production command line (`interview_platform.workers`) in a child
     process, with stdout kept in a file and read as JSON lines."""
 
     def __init__(self, role: str, *, env: dict[str, str], args: tuple[str, ...] = ()):
-        from interview_platform.workers import worker_command
-
-        argv, role_env = worker_command(role)
         self.role = role
         self.log = tempfile.NamedTemporaryFile(prefix="worker-", suffix=".out", delete=False)  # noqa: SIM115
         self.errors = tempfile.NamedTemporaryFile(prefix="worker-", suffix=".err", delete=False)  # noqa: SIM115
         self.process = subprocess.Popen(
-            [*argv, "--without-gossip", "--without-mingle", *args],
+            worker_argv(role, *args),
             cwd=ROOT,
-            env={**env, **role_env},
+            env=env,
             stdout=self.log,
             stderr=self.errors,
             start_new_session=True,
