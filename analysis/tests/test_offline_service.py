@@ -102,8 +102,9 @@ def test_scores_refuse_out_of_range_values():
 
 @pytest.mark.parametrize("language", ["ko", "en"])
 def test_a_5000_character_answer_is_analysed_quickly(language):
-    """The target is 50 ms; the bound is generous so a busy CI machine does not flake. `make
-    eval` prints the real figure."""
+    """The target is 50 ms; `make eval` prints the real figure and `make bench` the end-to-end
+    p95. Counted in this process's CPU time, not wall time: on a loaded 2-core machine the wall
+    clock measures the other processes too (it failed at 0.159 s with the load at 7-9)."""
     questions = load_graded_set("analysis/eval/graded_set.jsonl")
     answer = long_answer(questions, language)
     assert 4500 <= len(answer) <= 5000
@@ -112,9 +113,9 @@ def test_a_5000_character_answer_is_analysed_quickly(language):
     service.analyze_answer(question, answer, CTX)  # warm the caches, as a running worker has
     best = float("inf")
     for _ in range(3):
-        started = time.perf_counter()
+        started = time.process_time()
         service.analyze_answer(question, answer, CTX)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     assert best < 0.150
 
 
