@@ -243,10 +243,10 @@ def test_production_refuses_to_start_without_an_encryption_key():
 def test_the_answer_endpoint_stays_fast_with_encryption(auth_client):
     """Encrypting on write and decrypting on read adds well under a millisecond per field."""
     text = ("내 답변은 구체적인 수치와 행동을 담고 있습니다. " * 200)[:5000]
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes on a busy machine do not count
     for _ in range(200):
         keys.decrypt(keys.encrypt(text))
-    per_round_trip_ms = (time.perf_counter() - started) * 1000 / 200
+    per_round_trip_ms = (time.process_time() - started) * 1000 / 200
     assert per_round_trip_ms < 2, per_round_trip_ms
 
     question = QuestionFactory(language="ko")
