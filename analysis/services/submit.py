@@ -3,6 +3,8 @@ scores of an identical answer to the same question under the same rubric."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.db import transaction
 
@@ -10,7 +12,9 @@ from accounts.models import User
 from interview_platform.encryption.keys import keyed_hash
 
 from ..ai.registry import resolve_provider_name
+from ..ai.types import JobRequirement
 from ..models import AnalysisResult, AnalysisStatus
+from ..requirements import session_requirements
 from ..tasks import analysis_enqueue
 from .outcome import analysis_complete, result_fields_of
 
@@ -27,11 +31,28 @@ def _rubric_signature(provider: str) -> str:
     return f"openai:{settings.OPENAI_MODEL}:{PROMPT_VERSION}"
 
 
-def answer_fingerprint(*, question_id, answer: str, provider: str) -> str:
+def _requirements_signature(requirements: Sequence[JobRequirement]) -> str:
+    """Job fit in a session practised for a job is scored against its confirmed requirements, so
+    the same answer under other requirements (or none) is another analysis."""
+    if not requirements:
+        return ""
+    return "\n".join(sorted(f"{r.text}\t{','.join(sorted(r.keywords))}" for r in requirements))
+
+
+def answer_fingerprint(
+    *,
+    question_id,
+    answer: str,
+    provider: str,
+    requirements: Sequence[JobRequirement] = (),
+) -> str:
     """A keyed hash (HMAC, FIELD_HASH_KEY): answers are encrypted at rest, and a plain hash of
     a short answer could be reversed by guessing."""
     normalized = " ".join(answer.split())
-    return keyed_hash(str(question_id), _rubric_signature(provider), normalized)
+    parts = [str(question_id), _rubric_signature(provider), normalized]
+    if requirements:
+        parts.append(_requirements_signature(requirements))
+    return keyed_hash(*parts)
 
 
 @transaction.atomic
@@ -47,7 +68,12 @@ def analysis_submit(
     """Creates the analysis of an answer already validated and stored by the caller (the
     practice flow, `sessions_app.flows`), and queues its run after commit."""
     provider = resolve_provider_name()
-    fingerprint = answer_fingerprint(question_id=question_id, answer=answer, provider=provider)
+    fingerprint = answer_fingerprint(
+        question_id=question_id,
+        answer=answer,
+        provider=provider,
+        requirements=session_requirements(session_id),
+    )
     # The same user's same answer to the same question under the same rubric reuses their own
     # stored scores; another user's analysis is never copied (nor its id shown in reusedFrom).
     previous = (

@@ -13,9 +13,9 @@ from functools import cache
 from pathlib import Path
 from string import Template
 
-from ..types import AnalysisContext, QuestionContext
+from ..types import AnalysisContext, JobRequirement, QuestionContext
 
-PROMPT_VERSION = "analysis-v2"
+PROMPT_VERSION = "analysis-v3"
 QUESTION_PROMPT_VERSION = "question-generation-v1"
 FEEDBACK_PROMPT_VERSION = "feedback-v1"
 IDEAL_ANSWER_PROMPT_VERSION = "ideal-answer-v1"
@@ -62,7 +62,8 @@ def feedback_language(answer: str, context: AnalysisContext, question: QuestionC
 
 
 _FENCE_TAG = re.compile(
-    r"</?\s*(answer|job_description|resume|previous_questions)\s*>", re.IGNORECASE
+    r"</?\s*(answer|job_description|job_requirements|resume|previous_questions)\s*>",
+    re.IGNORECASE,
 )
 
 
@@ -85,6 +86,22 @@ def clip(text: str, limit: int) -> str:
 def bullets(items: Sequence[str], *, empty: str = "(none)", limit: int = 600) -> str:
     lines = [f"- {clip(item, limit)}" for item in items if item.strip()]
     return "\n".join(lines) or empty
+
+
+MAX_REQUIREMENTS = 30
+MAX_REQUIREMENT_CHARS = 200
+
+
+def requirement_lines(requirements: Sequence[JobRequirement]) -> str:
+    """The confirmed requirements as fenced data, one a line with the words that show it."""
+    lines = []
+    for requirement in requirements[:MAX_REQUIREMENTS]:
+        line = clip(requirement.text, MAX_REQUIREMENT_CHARS)
+        keywords = ", ".join(k for k in requirement.keywords if k.strip())
+        if keywords:
+            line += f" (shown by: {clip(keywords, MAX_REQUIREMENT_CHARS)})"
+        lines.append(f"- {line}")
+    return fenced("\n".join(lines)) or "(none)"
 
 
 def rubric_values(question: QuestionContext) -> dict[str, str]:

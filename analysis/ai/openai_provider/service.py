@@ -115,8 +115,9 @@ class OpenAIService:
         signals = offline_analyze(question, answer, context)
         sent = (signals.screen.cleaned if signals.screen else "") or answer
         messages = prompts.render(
-            "analysis_v2",
+            "analysis_v3",
             **prompts.rubric_values(question),
+            job_requirements=prompts.requirement_lines(context.job_requirements),
             job_label=prompts.job_label(context.job_category, question.custom_category),
             user_level=context.user_level,
             previous_answers=prompts.bullets(context.previous_answers[-MAX_PREVIOUS_ANSWERS:]),
