@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import time
 import zipfile
 
 from django.utils.translation import gettext as _
@@ -19,6 +20,24 @@ logger = logging.getLogger("jobprep")
 MAX_RESUME_BYTES = 2 * 1024 * 1024
 MAX_RESUME_PAGES = 30
 MAX_RESUME_CHARS = 20_000
+# A file of at most 2 MB can still inflate to a great deal of page content (a "PDF bomb") whose
+# text extraction would hold a web worker for minutes. A text résumé's pages hold a few tens of
+# kilobytes of content each: beyond this much decoded content in all, the PDF is refused before
+# any text is extracted, and pypdf's own decoding and parsing budgets are tightened to match.
+MAX_PDF_CONTENT_BYTES = 1_000_000
+# Text drawn through form XObjects is not in a page's own content and can be drawn many times
+# over: text extraction is also stopped after this many drawing operations in all (a dense
+# résumé page has a few thousand) or this many seconds, whichever comes first.
+MAX_PDF_OPERATIONS = 60_000
+MAX_PDF_EXTRACTION_SECONDS = 5.0
+_PDF_LIMITS = {
+    "zlib_maximum_output_length": 2 * MAX_PDF_CONTENT_BYTES,
+    "lzw_maximum_output_length": 2 * MAX_PDF_CONTENT_BYTES,
+    "run_length_maximum_output_length": 2 * MAX_PDF_CONTENT_BYTES,
+    "brotli_maximum_output_length": 2 * MAX_PDF_CONTENT_BYTES,
+    "stream_parsing_work_maximum_count": 200_000,
+    "xform_maximum_invocations_per_extraction": 100,
+}
 # A page of real text has far more; fewer characters per page means images (a scan).
 MIN_TEXT_CHARS = 40
 
@@ -46,24 +65,24 @@ def _kind(name: str, head: bytes) -> str:
 
 
 def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError, PyPdfError
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 
+    too_complex = _error(
+        _(
+            "This PDF holds far more than text and is too large to read. Export it again as a "
+            "plain PDF, or upload a Word file or plain text."
+        ),
+        "resume_too_complex",
+    )
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise _error(
-                _("This PDF is password-protected. Upload a copy without a password."),
-                "resume_encrypted",
-            )
-        if len(reader.pages) > MAX_RESUME_PAGES:
-            raise _error(
-                _("A résumé may have at most %(n)s pages.") % {"n": MAX_RESUME_PAGES},
-                "resume_too_long",
-            )
-        text = "\n".join((page.extract_text() or "") for page in reader.pages)
+        with apply_configuration(**_PDF_LIMITS):
+            text = _pdf_reader_text(PdfReader(io.BytesIO(data)), too_complex)
     except ApplicationError:
         raise
+    except LimitReachedError as exc:
+        logger.info("résumé PDF over a decoding limit: %s", exc)
+        raise too_complex from exc
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         logger.info("unreadable résumé PDF: %s", type(exc).__name__)
         raise _error(
@@ -79,6 +98,40 @@ def _pdf_text(data: bytes) -> str:
             "resume_no_text",
         )
     return text
+
+
+def _pdf_reader_text(reader, too_complex: ApplicationError) -> str:
+    """The text of an opened PDF, refused when encrypted, too long or too much content."""
+    if reader.is_encrypted:
+        raise _error(
+            _("This PDF is password-protected. Upload a copy without a password."),
+            "resume_encrypted",
+        )
+    if len(reader.pages) > MAX_RESUME_PAGES:
+        raise _error(
+            _("A résumé may have at most %(n)s pages.") % {"n": MAX_RESUME_PAGES},
+            "resume_too_long",
+        )
+    content = 0
+    for page in reader.pages:
+        contents = page.get_contents()
+        content += len(contents.get_data()) if contents is not None else 0
+        if content > MAX_PDF_CONTENT_BYTES:
+            raise too_complex
+    operations = 0
+    deadline = time.monotonic() + MAX_PDF_EXTRACTION_SECONDS
+
+    def budget(*_args) -> None:
+        nonlocal operations
+        operations += 1
+        if operations > MAX_PDF_OPERATIONS or (
+            operations % 256 == 0 and time.monotonic() > deadline
+        ):
+            raise too_complex
+
+    return "\n".join(
+        (page.extract_text(visitor_operand_before=budget) or "") for page in reader.pages
+    )
 
 
 def _docx_text(data: bytes) -> str:

@@ -1,6 +1,8 @@
 """Practice for a specific job: requirements from a pasted description and a résumé, confirmed by
 the user, questions chosen for them, and a report of covered and missing requirements."""
 
+import time
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -9,7 +11,16 @@ from django.urls import reverse
 from jobprep.models import JobProfile
 from jobprep.resume import MAX_RESUME_BYTES
 
-from .files import docx, encrypted_pdf, image_only_pdf, text_pdf
+from .files import (
+    content_bomb_pdf,
+    docx,
+    encrypted_pdf,
+    form_bomb_pdf,
+    image_only_pdf,
+    long_pdf,
+    text_pdf,
+    zip_of,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -217,17 +228,53 @@ def test_a_docx_and_a_text_resume_are_read(auth_client):
         ("cv.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, 415, "resume_unsupported_type"),
         ("broken.docx", b"PK\x03\x04 not really a zip", 400, "resume_unreadable"),
         ("huge.pdf", b"%PDF-" + b"0" * MAX_RESUME_BYTES, 413, "resume_too_large"),
+        # Small files that are huge inside: megabytes of inflated page content, or one form
+        # drawn a hundred times; refused in seconds, not read for minutes.
+        ("bomb.pdf", content_bomb_pdf(), 400, "resume_too_complex"),
+        ("forms.pdf", form_bomb_pdf(), 400, "resume_too_complex"),
+        ("long.pdf", long_pdf(31), 400, "resume_too_long"),
         ("empty.txt", b"", 400, "resume_empty"),
+        # Wrong types, whatever the name says.
+        (
+            "cv.doc",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+            415,
+            "resume_unsupported_type",
+        ),
+        (
+            "photo.jpg",
+            b"\xff\xd8\xff\xe0\x00\x10JFIF" + b"\0" * 600,
+            415,
+            "resume_unsupported_type",
+        ),
+        (
+            "cv.txt",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+            400,
+            "resume_unreadable",
+        ),
+        ("cv.docx", zip_of({"notes.txt": "not a Word document"}), 400, "resume_unreadable"),
     ],
 )
 def test_bad_resume_files_get_a_clear_envelope_error(auth_client, name, data, status, code):
+    started = time.monotonic()
     response = _create(auth_client, BACKEND_JD_EN, resume=SimpleUploadedFile(name, data))
+    assert time.monotonic() - started < 15
     assert response.status_code == status, response.content[:300]
     body = response.json()
     assert body["success"] is False
+    assert body["error"]["type"] == "validation_error"
     assert body["error"]["code"] == code
-    assert body["error"]["details"]["fields"]["resume"]
+    assert body["error"]["message"] and body["requestId"] and body["timestamp"]
+    assert body["error"]["details"]["fields"]["resume"] == [body["error"]["message"]]
     assert not JobProfile.objects.exists()
+
+
+def test_a_dense_three_page_resume_is_read_within_the_limits(auth_client):
+    upload = SimpleUploadedFile("cv.pdf", long_pdf(3, lines_per_page=60))
+    response = _create(auth_client, BACKEND_JD_EN, language="en", resume=upload)
+    assert response.status_code == 201, response.json()
+    assert response.json()["hasResume"] is True
 
 
 @pytest.mark.parametrize(
@@ -241,7 +288,31 @@ def test_bad_resume_files_get_a_clear_envelope_error(auth_client, name, data, st
 def test_an_empty_description_gets_a_clear_error(auth_client, description, code):
     response = _create(auth_client, description)
     assert response.status_code == 400
-    assert response.json()["error"]["code"] == code
+    body = response.json()
+    assert body["success"] is False
+    assert body["error"]["type"] == "validation_error"
+    assert body["error"]["code"] == code
+    assert body["error"]["details"]["fields"]["description"]
+    assert body["requestId"] and body["timestamp"]
+    assert not JobProfile.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ({}, "invalid_input"),
+        ({"description": None}, "invalid_input"),
+        ({"description": ["a list", "of lines"]}, "invalid_input"),
+        ({"description": "x" * 20_001}, "job_description_too_long"),
+    ],
+)
+def test_a_missing_or_malformed_description_gets_an_envelope_error(auth_client, body, code):
+    response = auth_client.post(reverse("job-profile-list"), body, format="json")
+    assert response.status_code == 400, response.content[:300]
+    envelope = response.json()
+    assert envelope["success"] is False and envelope["error"]["type"] == "validation_error"
+    assert envelope["error"]["code"] == code
+    assert envelope["error"]["details"]["fields"]["description"]
 
 
 def test_descriptions_and_resumes_are_private_and_encrypted(auth_client, api_client, bank):
