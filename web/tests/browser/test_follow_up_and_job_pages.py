@@ -45,7 +45,7 @@ def test_a_follow_up_session_shows_the_thread_and_the_report_nests_it(
     page.goto(f"{live_server.url}/practice/")
     page.locator(f"input[name=language][value={language}]").check()
     page.locator("input[name=follow_ups][value=one]").check()
-    page.fill("input[name=question_count]", "3")
+    page.fill("input[name=question_count]", "4")
     shoot(page, f"start-follow-ups-{language}")
     page.locator("form.stack button[type=submit]").last.click()
     page.wait_for_url("**/practice/*/")
@@ -70,10 +70,21 @@ def test_a_follow_up_session_shows_the_thread_and_the_report_nests_it(
     page.locator("textarea[name=answer]").wait_for()
     assert not page.locator("[data-follow-up]").count()  # one per question: a main one next
 
+    # An answer whose figure has no method gets another follow-up: about that figure.
+    unmeasured = ANSWERS[(language, "method")]
+    _submit(page, unmeasured)
+    page.locator("form[action$='/next/'] button").click()
+    page.locator("[data-follow-up]").wait_for()
+    second = page.locator("#question-title").inner_text()
+    assert second != question
+    assert "35%" in second.split('"')[1] and second.split('"')[1].rstrip("…") in unmeasured
+    shoot(page, f"follow-up-method-{language}")
+    _submit(page, ANSWERS[(language, "lesson")])
+
     page.locator("form[action$='/finish/'] button").first.click()
     page.wait_for_url("**/report/")
     rows = page.locator("tr.report-follow-up")
-    assert rows.count() == 1 and BADGE[language] in rows.inner_text()
+    assert rows.count() == 2 and BADGE[language] in rows.first.inner_text()
     assert page.locator("[data-depth]").is_visible()
     shoot(page, f"report-follow-ups-{language}")
 
