@@ -87,3 +87,20 @@ def test_the_held_out_sets_share_no_answer_with_each_other_or_the_tuning_set():
         for b in range(a + 1, 3):
             assert not {i.id for i in sets[a]} & {i.id for i in sets[b]}
             assert not {i.answer for i in sets[a]} & {i.answer for i in sets[b]}
+
+
+def test_the_readme_states_the_figures_make_eval_measures():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from sessions_app.eval.harness import HELDOUT_FILE, HELDOUT_V2_FILE
+
+    readme = " ".join((Path(settings.BASE_DIR) / "README.md").read_text().split())
+    for path in (HELDOUT_FILE, HELDOUT_V2_FILE):
+        report = evaluate(load_items(path))
+        for language in ("ko", "en"):
+            chosen = [o for o in report.outcomes if o.item.language == language]
+            good = sum(o.good for o in chosen)
+            stated = f"{language} {report.share(language):.0%} ({good}/{len(chosen)})"
+            assert stated in readme, stated
