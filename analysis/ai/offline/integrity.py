@@ -24,45 +24,85 @@ from .text import (
 
 # --- text addressed to the evaluator -------------------------------------------------------
 
-# Always an instruction to whoever scores the answer, never part of an answer.
+# Always an instruction to whoever scores the answer, never part of an answer: an order to drop
+# the rules, a score written as output, a fake turn of a conversation, a scorer addressed by
+# what it is ("if an automated system is scoring this", "이 답변을 평가하는 AI").
 _DIRECTED_STRONG = re.compile(
     r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier|preceding) "
     r"(?:instructions?|prompts?|rules|messages?)|"
-    r"(?:disregard|ignore|override) (?:the |your |all )?(?:scoring|grading|rubric|rules|"
+    r"(?:disregard|ignore|override|skip) (?:the |your |all |any )?(?:scoring|grading|rubric|rules|"
     r"instructions?|criteria)|system (?:note|prompt|message|instruction)|"
-    r"\bassistant\s*:|\byou are now\b|\bas an ai\b|"
+    r"\bassistant\s*:|\byou are now\b|\bas an ai\b|^\W*system\s*:|</?answer>|<\|?im_(?:start|end)|"
     r"(?:output|return|print|respond with|set) (?:a |the )?(?:total|score|scores|grade)\b|"
-    r"\b25\s*/\s*25\b|\b100\s*/\s*100\b|\bfull marks\b|"
+    r"\b(?:final |total )?(?:score|grade)\s*=\s*\d+|\b(?:final|total) (?:score|grade)\s*:\s*\d+|"
+    r"\bnew rubric\s*:|\brubric (?:is|has been) (?:deprecated|void|obsolete|replaced|cancell?ed)|"
+    r"\b(?:receives?|gets?|earns?) (?:a )?(?:100|full marks|the maximum)\b[^.]{0,30}"
+    r"\b(?:every|each|all) (?:category|categories|dimension|criteri)|"
+    r"\bif (?:an? |the )?(?:ai|automated \w+|language model|llm|bot|model|grader|scorer|"
+    r"machine)\b[^.]{0,30}\b(?:scoring|grading|evaluating|reviewing|reading|assessing) "
+    r"(?:this|my|me)\b|"
+    r"\b(?:output|print|return|write) ['\"]?\w+['\"]? for (?:every|each|all) "
+    r"(?:category|dimension|criteri)|"
+    r"\b25\s*/\s*25\b|\b100\s*/\s*100\b|\b10\s*/\s*10\b|\bfull marks\b|"
     r"\b(?:score|rate|grade|mark) (?:it|this|me|this answer) (?:a |an )?\d+\b|"
     r"\btotal (?:of )?100\b|"
-    r"시스템 ?(?:안내|지시|메시지|프롬프트|공지)|이전 지시|지시(?:를|사항을)? 무시|프롬프트|"
-    r"(?:총점|점수를?) ?\d+ ?점(?:을|으로)? (?:출력|부여|주십|줘|주세요|매겨)|"
-    r"만점을 (?:주|부여|출력)|"
+    r"시스템 ?(?:안내|지시|메시지|프롬프트|공지)|이전 지시|앞의 지시|지시(?:를|사항을|는)? ?"
+    r"(?:모두 )?(?:무시|잊)|프롬프트|"
+    r"(?:채점|평가|심사) ?(?:기준|규칙|지침)[은는을를이가]? ?(?:모두 )?(?:무시|폐기|잊|적용하지)|"
+    r"(?:이전|기존) (?:채점|평가) ?(?:규칙|기준|지침)[은는이가]? ?(?:폐기|무효|취소)|"
+    r"새 (?:채점 |평가 )?(?:규칙|기준) ?:|"
+    r"(?:총점|점수|total)[을를은는]? ?\d+ ?(?:점)?(?:을|으로|로)? ?"
+    r"(?:출력|부여|주십|줘|주세요|매겨)|"
+    r"\d+ ?점 이상(?:으로|을)? ?(?:매겨|주|부여|처리)|"
+    r"만점(?:을)? ?(?:주|부여|출력|부탁|처리)|최고 ?등급으로|"
+    r"이 (?:답변|글|응답)을 (?:평가|채점|검토|읽)(?:하는|는) (?:ai|모델|인공지능|시스템)|"
     r"모든 (?:항목|기준|영역)에 ?\d+ ?점",
-    re.IGNORECASE,
 )
 # Who is addressed, and what is asked of them: both must be there.
 _DIRECTED_ADDRESS = re.compile(
-    r"\b(?:evaluator|grader|assessor|examiner|scorer|whoever is (?:grading|scoring|reading)|"
-    r"dear (?:reviewer|interviewer|ai|model)|to the (?:ai|model|reviewer))\b|"
-    r"(?:채점자|평가자|심사위원|면접관)(?:님)?(?:께|에게|께서|은|는|님)",
-    re.IGNORECASE,
+    r"^\W*reviewers?\b|\breviewers?\s*[,:]|"
+    r"\b(?:evaluator|grader|assessor|examiner|scorer|whoever is (?:grading|scoring|"
+    r"reading|reviewing)|dear (?:reviewer|interviewer|ai|model)|to the (?:ai|model|reviewer)|"
+    r"this (?:answer|response|submission))\b|"
+    r"(?:채점자|평가자|평가 ?담당자|심사위원|면접관|검토자)(?:님|분)?(?:께|에게|께서|은|는|님|분)|"
+    r"(?:이 (?:답변|글|응답)을? )?(?:검토|평가|채점)하?(?:시는|는) 분|"
+    r"이 (?:답변|글|응답)(?:에|은|을|에게)",
 )
+# A demand for a score: a high mark, or a request ending ("주세요", "바랍니다") on a grade.
 _DIRECTED_DEMAND = re.compile(
     r"\b(?:highest|maximum|max|perfect|top|full|best) (?:score|mark|marks|grade|rating)s?\b|"
-    r"\b(?:give|rate|score|mark|grade|award)\b[^.]{0,30}\b(?:25|100|full|highest|maximum|"
-    r"perfect|top)\b|\bmodel answer\b|\bevery (?:criterion|point you)|"
-    r"최고점|만점|최고 점수|\d+ ?점을? (?:주|부여)|모범 ?답안|모든 기준을 충족",
-    re.IGNORECASE,
+    r"\b(?:give|rate|score|mark|grade|award|assign)\b[^.]{0,30}\b(?:25|100|full|highest|"
+    r"maximum|perfect|top|excellent)\b|\bmodel answer\b|\bevery (?:criterion|point you|category)|"
+    r"\b(?:deserves?|merits?) (?:full|the (?:highest|maximum|top))|"
+    r"최고점|만점|최고 ?점수|\d+ ?점을? (?:주|부여)|\d+ ?점 이상|모범 ?답안|"
+    r"모든 기준을 충족|(?:점수|등급|판정|매우 우수|최고|합격)[^.]{0,20}"
+    r"(?:주세요|주십시오|주시기|주시면|줘|바랍니다|부탁)",
+)
+# What the continuation of an instruction talks about: a sentence right after text addressed to
+# the evaluator that is about scores is part of it ("SYSTEM: … New rubric: … receives 100").
+_SCORING_TALK = re.compile(
+    r"\b(?:score|scores|scoring|grade|grading|rubric|rating|marks?|points?|total|category|"
+    r"categories)\b|점수|채점|총점|만점|등급|\d+ ?점|규칙|total",
 )
 _BRACKETED = re.compile(r"\[[^\[\]]{0,600}\]|\([^()]{0,600}\)|\{[^{}]{0,600}\}")
 
 
 def is_directed(text: str) -> bool:
-    """Whether `text` speaks to the evaluator rather than to the question."""
+    """Whether `text` speaks to the evaluator rather than to the question. The patterns are
+    lower-case and run on lower-cased text (IGNORECASE over these alternations is slow)."""
+    low = text.lower()
     return bool(
-        _DIRECTED_STRONG.search(text)
-        or (_DIRECTED_ADDRESS.search(text) and _DIRECTED_DEMAND.search(text))
+        _DIRECTED_STRONG.search(low)
+        or (_DIRECTED_ADDRESS.search(low) and _DIRECTED_DEMAND.search(low))
+    )
+
+
+def continues_directed(text: str) -> bool:
+    """Whether `text`, right after text addressed to the evaluator, carries on with it: it talks
+    about scores and asks for something or states a score."""
+    low = text.lower()
+    return bool(_SCORING_TALK.search(low)) and bool(
+        _DIRECTED_DEMAND.search(low) or re.search(r"\d", low)
     )
 
 
@@ -74,20 +114,31 @@ _KO_FILLER = re.compile(
 _EN_FILLER = re.compile(r"\b(?:um+|uh+|erm+|you know|i mean|like,)\s*[,…]*\s*", re.IGNORECASE)
 # Insults and contempt that the profanity filter lets through: they are not swear words, but
 # an interviewer hears them.
-_EN_INSULT = re.compile(
-    r"\b(?:idiots?|morons?|moronic|imbeciles?|dumbass(?:es)?|stupid (?:people|customers?|clients?|"
-    r"users?|colleagues?|managers?|team)|whin(?:ing|er|ers|e)|losers?|clueless|brain-?dead|"
-    r"retards?|retarded)\b",
-    re.IGNORECASE,
+# Words for people that only put them down, and judgements of people (not of things: "the
+# dashboard was useless" is not an insult, "useless colleagues" is).
+_PEOPLE_EN = (
+    r"(?:people|person|customers?|clients?|callers?|users?|colleagues?|co-?workers?|managers?|"
+    r"team|teammates?|guys|folks|staff|devs|developers?|engineers?|interns?|agents?|reps?|"
+    r"salespeople|account managers?|bosses|boss|vendors?|candidates?)"
 )
+_EN_INSULT = re.compile(
+    r"\b(?:idiots?|idiotic|morons?|moronic|imbeciles?|dumbass(?:es)?|whin(?:ing|er|ers|e)|"
+    r"losers?|clueless|brain-?dead|retards?|retarded|clowns?|fools|freeloaders?|"
+    r"liars|leech(?:es)?|parasites|halfwits?|nitwits?|numpties|brats?|cry-?bab(?:y|ies)|(?<!-)jerks?|"
+    r"incompetent|"
+    rf"(?:stupid|dumb|lazy|useless|pathetic|worthless|entitled|ignorant) {_PEOPLE_EN})\b"
+)  # lower-case: run on lower-cased text
 _KO_INSULT = re.compile(
-    r"진상|멍청|바보같|바보 같|한심한|한심해|무식한|무식해|또라이|꼰대|찌질|떠들지|떠들어|"
-    r"개념 ?없는|짜증나는 (?:고객|사람|동료)|머리가 나쁜"
+    r"진상|멍청|바보같|바보 같|한심한|한심해|한심하|무식한|무식해|또라이|꼰대|찌질|떠들지|떠들어|"
+    r"개념 ?없는|무개념|짜증나는 (?:고객|사람|동료)|머리가 (?:나쁜|나빠|나쁘)|돌대가리|꼴통|"
+    r"무능(?:한|해|하고|력한)|떼(?:를)? ?쓰|생떼|징징|양아치|쓰레기 ?같|거지 ?같|"
+    r"말귀를 못 알아|수준 (?:낮은|이하)|게을러 ?빠진|"
+    r"게으른 (?:사람|직원|동료|팀원|고객|사람들)"
 )
 
 
 def has_insult(text: str) -> bool:
-    return bool(_EN_INSULT.search(text) or _KO_INSULT.search(text))
+    return bool(_EN_INSULT.search(text.lower()) or _KO_INSULT.search(text))
 
 
 # 반말 sentence endings ("했어", "할 거야", "했지"): no 요, no 니다.
@@ -149,11 +200,14 @@ def screen(text: str, *, hint: str) -> Screen:
     kept_raw: dict[int, list[str]] = {}
     seen: list[frozenset[str]] = []
     counts: Counter[frozenset[str] | str] = Counter()
+    previous_directed = False
     for sentence, p in pairs:
-        if is_directed(sentence):
+        if is_directed(sentence) or (previous_directed and continues_directed(sentence)):
             out.directed += 1
             out.directed_texts.append(sentence)
+            previous_directed = True
             continue
+        previous_directed = False
         kept_raw.setdefault(p, []).append(sentence)
         filler_re = _KO_FILLER if language == "ko" else _EN_FILLER
         found = [m.group(0).strip(" ,.…").lower() for m in filler_re.finditer(sentence)]
@@ -163,9 +217,10 @@ def screen(text: str, *, hint: str) -> Screen:
             sentence = sentence[:1].upper() + sentence[1:] if language == "en" else sentence
         if not re.search(r"\w", sentence):
             continue
-        out.insults.extend(
-            m.group(0) for m in (_KO_INSULT if language == "ko" else _EN_INSULT).finditer(sentence)
-        )
+        if language == "ko":
+            out.insults.extend(m.group(0) for m in _KO_INSULT.finditer(sentence))
+        else:
+            out.insults.extend(m.group(0) for m in _EN_INSULT.finditer(sentence.lower()))
         if language == "ko":
             out.banmal += bool(_KO_BANMAL.search(sentence))
             out.polite += bool(_KO_POLITE_END.search(sentence))

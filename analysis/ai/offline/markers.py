@@ -18,7 +18,7 @@ def _en(pattern: str) -> re.Pattern[str]:
 
 
 _PAST_ACTIONS = (
-    r"(?:\w+ed|built|ran|led|wrote|rewrote|met|spent|set|made|took|brought|sent|gave|found|put|"
+    r"(?:[\w-]+ed|built|ran|led|wrote|rewrote|met|spent|set|made|took|brought|sent|gave|found|put|"
     r"chose|drove|held|kept|dug|split|cut|began|sat|went|spoke|sold|taught|won|shut|got|told|"
     r"drew|broke|caught|flew|fought|knew|laid|left|lost|paid|proved|rode|saw|shot|stood|swapped|"
     r"threw|understood)"
@@ -76,7 +76,9 @@ EN = MarkerSet(
         r"(?:a few|two|three|several|some) (?:months|years|weeks) ago|at the time|back then|"
         r"in (?:19|20)\d\d|our [\w-]+ (?:was|had|were|started|kept)|there was (?:a|an)|"
         r"we (?:were|had) (?:a|an|to|just|about)|there was a time|one time|"
-        r"(?:i|we) (?:once|recently) (?:had|worked|faced|lost))\b"
+        r"(?:i|we) (?:once|recently) (?:had|worked|faced|lost)|i was on[- ]call|"
+        r"that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|"
+        r"evening|weekend))\b"
     ),
     task=_en(
         r"\b(?:my (?:job|role|task|goal|responsibility|assignment|mandate|brief) was|"
@@ -105,7 +107,10 @@ EN = MarkerSet(
         r"\b(?:was|were|got) (?:fixed|solved|resolved)\b|\bhappy with\b|\bagreed to\b|"
         r"\bwon (?:the|back)\b|\bkept the\b|"
         r"\bwithin \d+ (?:days|weeks|months|hours)\b|\b(?:six|three|two) months later\b|"
-        r"\bsince (?:then|caught|dropped))"
+        r"\bsince (?:then|caught|dropped)|\brecovered\b|"
+        r"\b(?:has|have|had)(?: not|n't) (?:come back|recurred|happened (?:again|since))|"
+        r"\bnever (?:came back|recurred|happened again)|"
+        r"\b(?:was|were) (?:ok|okay|back|fine|stable|normal) again\b)"
     ),
     reflection=_en(
         r"\b(?:i learned|i've learned|i learnt|learned (?:that|to)|lesson|taught me|"

@@ -86,11 +86,16 @@ def analyze_relevance(
             terms_per_sentence[position] = terms_per_sentence.get(position, 0) + 1
     evidence, claim_sentences = [], []
     for t in tagged:
-        grounded = bool(t.numbers) or t.is_action or "result" in t.phases
+        grounded = bool(t.numbers) or t.concrete_action or "result" in t.phases
         domain = terms_per_sentence.get(t.index, 0)
-        # Explaining a concept of the field (because / if / but / for example) is evidence too.
-        explained = domain >= 1 and bool(t.causal or t.condition or t.contrast or t.example)
-        if grounded or explained or domain >= 2:
+        # Explaining a concept of the field (because / if / but / for example) is evidence too;
+        # an opinion that something matters is not, however many field words it names.
+        explained = (
+            domain >= 1
+            and bool(t.causal or t.condition or t.contrast or t.example)
+            and not (t.opinion or t.claim)
+        )
+        if grounded or explained or (domain >= 2 and not t.hollow):
             evidence.append(t.index)
         if t.claim or t.deflection or t.personal or (t.opinion and not (grounded or explained)):
             claim_sentences.append(t.index)

@@ -39,5 +39,19 @@ class TaggedSentence:
         return "action" in self.phases or bool(self.plan)
 
     @property
+    def hollow(self) -> bool:
+        """Says that something matters or will be done, with nothing to show for it: no figure,
+        no outcome, and an opinion, a claim about oneself or vague words instead ("소통이 가장
+        중요하다고 생각하기 때문에 … 나누겠습니다", "I will work hard until it is solved")."""
+        if self.numbers or "result" in self.phases:
+            return False
+        return bool(self.claim or self.opinion or self.vague)
+
+    @property
+    def concrete_action(self) -> bool:
+        """An action or plan that is not hollow."""
+        return self.is_action and not self.hollow
+
+    @property
     def ranks(self) -> list[int]:
         return sorted(_PHASE_RANK[p] for p in self.phases)

@@ -89,6 +89,13 @@ _EN_CAPS_STOP = _words(
     January February March April May June July August September October November December
     English Korean The A An And But So Then First Finally After Before When If Our We My"""
 )
+# Everyday abbreviations that name no tool or method: identifiers, roles, periods, currencies,
+# places, office shorthand ("a customer ID", "the CFO", "in Q3", "my PR", "the ROI case").
+_EN_ABBREVIATIONS = _words(
+    """ID IDs OK AM PM ETA FAQ FAQs ASAP FYI TBD EOD CEO CFO CTO COO CMO CPO CIO VP SVP EVP HR
+    ROI YoY MoM QoQ USD KRW EUR GBP JPY US USA UK EU PR PRs MR MRs TV PC MBA PhD"""
+)
+_PERIOD_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4}|[12]H)")
 _EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9+#]*")
 _ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z0-9]*|[A-Za-z]+\d+[A-Za-z0-9]*|[a-z]+[A-Z]\w*)\b")
 _LATIN_IN_KO_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#./-]*[A-Za-z0-9+#]|[A-Z]")
@@ -135,7 +142,13 @@ def find_names(text: str, language: str, index: TermIndex | None = None) -> list
     out = []
     for name in names:
         key = name.lower()
-        if name in _EN_CAPS_STOP or key in seen or len(name) < 2:
+        if (
+            name in _EN_CAPS_STOP
+            or name in _EN_ABBREVIATIONS
+            or _PERIOD_RE.fullmatch(name)
+            or key in seen
+            or len(name) < 2
+        ):
             continue
         seen.add(key)
         out.append(name)
@@ -171,7 +184,7 @@ def analyze_specificity(
     return SpecificitySignals(
         numbers=numbers,
         names=find_names(text, language, index),
-        action_sentences=[t.index for t in tagged if t.is_action],
+        action_sentences=[t.index for t in tagged if t.concrete_action],
         me=sum(t.me for t in tagged),
         we=sum(t.we for t in tagged),
         vague=vague,

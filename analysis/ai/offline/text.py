@@ -249,10 +249,37 @@ def stem(token: str) -> str:
     return en_stem(token)
 
 
+_EN_CLITIC = re.compile(r"'(?:s|re|ve|ll|d|m|t)$")
+
+
+def is_clitic_stopword(token: str) -> bool:
+    """ "what's", "they're", "isn't": a stopword with a clitic ("what", "they", "isn")."""
+    return "'" in token and _EN_CLITIC.sub("", token.lower()) in EN_STOPWORDS
+
+
+# Bound nouns and existence verbs that carry no meaning with any ending ("것은", "있고", "때는").
+_KO_EMPTY_HEADS = frozenset("것있없같때")
+_KO_DO_HEADS = frozenset("하했해되됐돼")
+
+
+def _ko_empty(token: str) -> bool:
+    """A Korean word that is only a bound noun or 하다/되다 with endings ("것이", "있으면", "하면",
+    "했고"): it says nothing about the subject."""
+    if not HANGUL_RE.match(token):
+        return False
+    if token[0] in _KO_EMPTY_HEADS and _is_ko_chain(token[1:]):
+        return True
+    return token[0] in _KO_DO_HEADS and _is_ko_chain(token)
+
+
 def is_stopword(token: str, stemmed: str) -> bool:
     low = token.lower()
     return (
-        low in EN_STOPWORDS or token in KO_STOPWORDS or stemmed in KO_STOPWORDS or len(stemmed) < 2
+        low in EN_STOPWORDS
+        or token in KO_STOPWORDS
+        or stemmed in KO_STOPWORDS
+        or len(stemmed) < 2
+        or _ko_empty(token)
     )
 
 

@@ -10,7 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import EN_QUESTION_WORDS, KO_QUESTION_WORDS, content_stem, tokens
+from .text import (
+    EN_QUESTION_WORDS,
+    KO_QUESTION_WORDS,
+    content_stem,
+    is_clitic_stopword,
+    tokens,
+)
 from .topics import TOPICS
 
 # --- relevance to the question asked --------------------------------------------------------
@@ -141,11 +147,16 @@ _GENERIC = (
 )
 
 
+_COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+
+
 def sentence_stems(sentence: str) -> set[str]:
+    # A hyphenated compound is one word ("end-to-end" is not "end"; "rate-limited" one verb).
+    sentence = _COMPOUND.sub(lambda m: m.group(0).replace("-", ""), sentence)
     out = set()
     for tok in tokens(sentence):
         s = content_stem(tok)
-        if s:
+        if s and not is_clitic_stopword(tok):
             out.add(s.lower())
         elif tok[:1].isascii() and tok[:1].isalpha() and len(tok) >= 2 and tok.isupper():
             out.add(tok.lower())  # acronyms: "DNS", "CAC"
@@ -191,21 +202,25 @@ class Relevance:
 
 _SHIFT = re.compile(
     r"^(?:another thing|also,|besides|in addition,? i|on (?:another|a different) note|"
-    r"apart from that|separately|또한?,? |그리고 (?:또|다른)|그 밖에|이 외에도|이외에도|"
-    r"다른 (?:경험|이야기)|"
+    r"apart from that|separately|by the way|incidentally|as an aside|on a side note|"
+    r"unrelated(?:ly)?,|outside (?:of )?work|in my (?:free|spare) time|(?:i|we) also\b|"
+    r"또한?,? |그리고 (?:또|다른)|그 밖에|이 외에도|이외에도|"
+    r"다른 (?:경험|이야기)|참고로|여담(?:이지만|으로)|덧붙이자면|(?:그와|이와) 별개로|"
     r"그리고 [^.]{0,40}(?:경험도|일도) )",
     re.IGNORECASE,
 )
 
 
-def _segments(paragraphs: list[int], sentences: list[str]) -> list[list[int]]:
-    """Sentence indexes grouped by paragraph, split again where a new story starts."""
-    out: list[list[int]] = []
+def _segments(paragraphs: list[int], sentences: list[str]) -> list[tuple[list[int], bool]]:
+    """Sentence indexes grouped by paragraph, split again where a new story starts; each with
+    whether it was opened by a word that announces a digression ("By the way", "참고로")."""
+    out: list[tuple[list[int], bool]] = []
     for i, (p, sentence) in enumerate(zip(paragraphs, sentences, strict=True)):
-        if not out or p != paragraphs[i - 1] or _SHIFT.search(sentence):
-            out.append([i])
+        shift = bool(_SHIFT.search(sentence))
+        if not out or p != paragraphs[i - 1] or shift:
+            out.append(([i], shift and bool(out)))
         else:
-            out[-1].append(i)
+            out[-1][0].append(i)
     return out
 
 
@@ -231,6 +246,76 @@ def _bank() -> list[_BankTopic]:
 _BANK: list[_BankTopic] | None = None
 BANK_RATIO = 0.6
 BANK_RATIO_BARE = 0.2
+
+
+# Words any two stories share: counts, order and time ("two", "last", "summer", "두", "작년").
+# They say nothing about whether a stretch of text continues the answer's subject.
+_EVERYDAY = _stem_set(
+    "one two three four five six seven eight nine ten first second third last next each both "
+    "day week month year summer winter spring autumn fall morning night later earlier ago "
+    "한 두 세 네 첫 작년 올해 지난 다음 이번 여름 겨울 봄 가을 아침 저녁 매주 매일 이후 당시"
+)
+
+
+def _shared(stems: set[str], core: set[str]) -> float:
+    """The share of a stretch's words that the answer's core already uses, everyday words
+    left out."""
+    own = stems - _EVERYDAY
+    return len(own & core) / max(len(own), 1)
+
+
+# Everyday words a question is paraphrased with: each group is one meaning. Not interview
+# concepts (those are the thesaurus above): the verbs and adverbs of any question.
+_PARAPHRASE_GROUPS = (
+    "drop dropped fall fell decline decreas down lower plung shrink",
+    "rise rose increas grow grew climb jump up higher",
+    "sudden suddenly overnight abrupt quick quickly rapid sharp sharply night singl",
+    "reason cause why root explain",
+    "find figur identify discover work out determin",
+    "decid choos chose pick select",
+    "prevent avoid stop keep",
+    "ensur sure guarante",
+    "return come back again recur",
+    "percent percentag",
+    "request ask want",
+    "conflict clash compet contradict",
+    "customer client",
+    "import key crucial essential critical vital",
+    "떨어 떨어지 하락 감소 줄어 줄 낮아 내려",
+    "오르 올랐 올라 상승 증가 늘 늘어 높아 높아졌 급등",
+    "갑자기 급격히 급히 급 하룻밤 돌연",
+    "원인 이유 왜 까닭",
+    "방법 방식 접근",
+    "바꾸 바꾼 바꿨 변경 수정 조정",
+    "나누 나눌 나눠 배분 분배",
+    "고객 소비자 손님 사용자",
+    "비율 율 률",
+)
+_PARAPHRASE = tuple(frozenset(_stem_set(group)) for group in _PARAPHRASE_GROUPS)
+# What a restatement adds to the question: that it matters, that it is hard, that one will do it.
+_EMPTY = _stem_set(
+    "important importance crucial key matter matters essential critical hard "
+    "difficult challeng common need necessary really very thing think believe sure "
+    "중요 중요성 중요하 핵심 어렵 어려운 생각 필요 정말 매우 반드시"
+)
+
+
+# Counts, times and "important" name no subject either: half weight as question words.
+_GENERIC = _GENERIC | _EVERYDAY | _EMPTY | _stem_set("quarter half 분기 반기")
+
+
+@lru_cache(maxsize=65536)
+def _is_empty(stem: str) -> bool:
+    return _prefix_hit(stem, _EMPTY)
+
+
+def _paraphrases(stems: set[str]) -> set[str]:
+    """The question's words and their everyday synonyms."""
+    out = set(stems)
+    for group in _PARAPHRASE:
+        if any(_prefix_hit(s, group) for s in stems):
+            out |= group
+    return out
 
 
 def _fit(stems: set[str], terms: set[str]) -> int:
@@ -267,16 +352,22 @@ def judge_relevance(
     in_topic = {s for s in everything if _prefix_hit(s, topic)}
     near = {s for s in everything if s in generic or _prefix_hit(s, related)} - in_topic
 
-    # Restating the question: most content words are the question's, little is new.
+    # Restating the question: most content words are the question's (or everyday synonyms of
+    # them: "fell" for "dropped", "급격히" for "갑자기"), little is new, and what is new only says
+    # the question matters ("important", "중요", "핵심").
+    synonyms = _paraphrases(q_stems) - q_stems
+    restated = in_question | {
+        s for s in everything - in_question if _is_empty(s) or _prefix_hit(s, synonyms)
+    }
     echo = []
     for i, stems in enumerate(per_sentence):
         if not stems:
             continue
-        from_question = [s for s in stems if s in in_question]
+        from_question = [s for s in stems if s in restated]
         novel = len(stems) - len(from_question)
         if len(from_question) / len(stems) >= 0.5 and novel <= 3:
             echo.append(i)
-    novel_total = set().union(*per_sentence) - q_stems if per_sentence else set()
+    novel_total = set().union(*per_sentence) - restated if per_sentence else set()
     copied = n > 0 and len(echo) >= max(1, n * 0.5) and len(novel_total) <= 10
 
     def hits(stems: set[str]) -> float:
@@ -289,18 +380,39 @@ def judge_relevance(
 
     # Padding: a later stretch of the answer (a paragraph, or a new story within one) that
     # touches neither the question nor the vocabulary of the part that does.
-    segments = _segments(paragraphs or [0] * n, sentences)
     padding: list[int] = []
     core: set[str] = set()
-    for segment in segments:
+
+    def unrelated(stems: set[str]) -> bool:
+        return not (stems & in_topic) and hits(stems) < 2.0 and _shared(stems, core) < 0.2
+
+    queue = _segments(paragraphs or [0] * n, sentences)
+    while queue:
+        segment, digression = queue.pop(0)
+        if digression and not core:
+            # Nothing to compare with yet: the part of the paragraph that answers the question
+            # is judged first, the digression after it.
+            back = next((k for k in range(1, len(segment)) if hits(per_sentence[segment[k]])), 0)
+            if back:
+                queue[:0] = [(segment[back:], False), (segment[:back], True)]
+                continue
+        if digression and core:
+            # A digression announced inside a paragraph ("By the way…", "참고로…") lasts while
+            # its sentences stay off the subject; the rest of the paragraph is judged on its own.
+            run = 0
+            while run < len(segment) and unrelated(per_sentence[segment[run]]):
+                run += 1
+            if run:
+                padding.extend(segment[:run])
+                if run < len(segment):
+                    queue.insert(0, (segment[run:], False))
+                continue
         stems = set().union(*(per_sentence[i] for i in segment))
         if not core:
             if hits(stems) >= 1.0:
                 core |= stems
             continue
-        shared = len(stems & core) / max(len(stems), 1)
-        strong = len(stems & in_topic)
-        if strong == 0 and hits(stems) < 2.0 and shared < 0.2:
+        if unrelated(stems):
             padding.extend(segment)
         else:
             core |= stems
