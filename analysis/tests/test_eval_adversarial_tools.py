@@ -91,12 +91,16 @@ def test_the_second_held_out_set_is_new_and_covers_every_attack():
 def test_the_readme_states_the_figures_make_eval_prints(django_db_blocker):
     text = README.read_text(encoding="utf-8")
     service = OfflineAIService()
-    for name, files in (("development", DEFAULT_FILES), ("held-out", HELDOUT_FILES)):
+    for name, files in (
+        ("development", DEFAULT_FILES),
+        ("first held-out", HELDOUT_FILES),
+        ("second held-out", HELDOUT2_FILES),
+    ):
         with django_db_blocker.unblock():
             report = run_adversarial(load_adversarial_set(files), service)
         figures = {g: report.count(language=g) for g in ("ko", "en", None)}
         stated = re.search(
-            rf"{name}\s+set:\s+(\d+)/(\d+)\s+expectations\s+\(ko\s+(\d+)/(\d+),\s+en\s+(\d+)/(\d+)\)",
+            rf"(?<![\w-]){name}\s+set:\s+(\d+)/(\d+)\s+expectations\s+\(ko\s+(\d+)/(\d+),\s+en\s+(\d+)/(\d+)\)",
             text,
         )
         assert stated, f"README states no {name} figures"
