@@ -17,74 +17,10 @@ from .text import (
     is_clitic_stopword,
     tokens,
 )
+from .thesaurus import THESAURUS_EN, THESAURUS_KO
 from .topics import TOPICS
 
 # --- relevance to the question asked --------------------------------------------------------
-
-# Interview concepts and the words an answer about them uses although the question does not.
-# Stems as content_stem gives them (English suffixes stripped; Korean particle-free).
-_THESAURUS_EN = {
-    "perform": "fast faster slow slower speed latency hour minut second millisecond ms profil "
-    "optimiz bottleneck throughput p95 p99 timeout load quick",
-    "slow": "fast faster speed latency hour minut second millisecond ms profil optimiz "
-    "bottleneck throughput p95 p99 timeout quick",
-    "url": "dns tcp tls http https ip browser domain server request",
-    "browser": "dns tcp tls http https ip html dom render url",
-    "conflict": "disagre disagreement argu argument oppos push back pushed compromis "
-    "agre consensus debate tension",
-    "disagre": "conflict argu oppos push compromis agre consensus debate",
-    "colleague": "teammat coworker peer senior engineer manager developer",
-    "campaign": "ads ad instagram channel launch promotion utm cpa cac roas",
-    "budget": "spend cost won dollar pound cpa cac cheap",
-    "measur": "metric kpi utm holdout attribution track dashboard conversion rate roi",
-    "customer": "client caller buyer user",
-    "angry": "upset apolog complaint frustrat calm",
-    "late": "delay delayed deliver delivery carrier shipping",
-    "design": "architectur component scale shard partition replica cache database store",
-    "shorten": "short code base62 redirect hash id",
-    "link": "url short code redirect",
-    "deal": "contract sign signed negotiat close prospect",
-    "debug": "bug log trace reproduc root cause fix incident",
-    "improv": "reduc cut faster increas better",
-    "production": "incident outage deploy rollback on-call error fail failing checkout alert "
-    "timeout crash",
-    "fix": "fixed bug root cause patch resolv repair",
-    "serious": "critical outage urgent sever",
-    "efficien": "fast faster hour minut overtim cost sav reduc cut throughput rate per waste "
-    "manual autom productiv pick",
-    "process": "step workflow procedur manual autom checklist handoff",
-    "decision": "decid chose choos approv cancel drop kept",
-    "analysis": "data query model dashboard found cohort chart",
-    "expensiv": "price pric cost discount cheaper roi valu budget",
-    "respond": "ask reply answer acknowledg",
-    "prioriti": "priority roadmap backlog impact effort",
-}
-_THESAURUS_KO = {
-    "성능": "속도 느려 느린 빠르 응답 지연 병목 처리량 부하 캐시 인덱스 쿼리 프로파일링 최적화",
-    "속도": "느려 느린 빠르 응답 지연 병목 처리량 부하 캐시 인덱스 쿼리 프로파일링 최적화 ms",
-    "응답": "속도 느려 지연 병목 캐시 인덱스 쿼리 APM ms",
-    "충돌": "갈등 부딪 반대 논쟁 이견 설득 합의 절충 의견 동의",
-    "의견": "충돌 갈등 반대 논쟁 이견 설득 합의 절충 동의 제안",
-    "동료": "선임 팀원 동료 개발자분 상사 후배 선배",
-    "출시": "런칭 론칭 오픈 출시 GTM 요금제 신제품",
-    "전략": "타깃 채널 가격 포지셔닝 파트너 메시지 세그먼트",
-    "GTM": "타깃 채널 가격 포지셔닝 파트너 출시",
-    "고객": "고객님 손님 소비자 구매자",
-    "배송": "택배 물류 도착 지연 주문 배송비 출고",
-    "화": "사과 불만 항의 진정 공감",
-    "캠페인": "광고 채널 인스타그램 프로모션 UTM CPA CAC ROAS",
-    "예산": "비용 광고비 원 만원 CPA CAC",
-    "원인": "병목 로그 분석 확인 APM 실행 계획",
-    "개선": "줄였 단축 높였 낮췄 개선",
-    "트래픽": "서버 증설 스케일 부하 동시 접속 요청",
-    "느려": "속도 지연 병목 응답 캐시 인덱스 쿼리 서버 증설",
-    "스키마": "마이그레이션 테이블 컬럼 인덱스 롤백 DB 데이터베이스 배포",
-    "데이터베이스": "DB 테이블 쿼리 마이그레이션 인덱스 컬럼",
-    "디자인": "컴포넌트 토큰 가이드 피그마 스타일 색상 버튼 디자이너 UI",
-    "시스템": "컴포넌트 가이드 라이브러리 규칙 문서화",
-    "우선순위": "로드맵 백로그 일정 순위 미루 먼저",
-    "데이터": "지표 분석 로그 수치 숫자 앰플리튜드 GA",
-}
 
 
 def _stem_set(words: str) -> set[str]:
@@ -97,7 +33,7 @@ def _stem_set(words: str) -> set[str]:
 
 def _expand(stems: set[str]) -> set[str]:
     extra: set[str] = set()
-    for table in (_THESAURUS_EN, _THESAURUS_KO):
+    for table in (THESAURUS_EN, THESAURUS_KO):
         for key, related in table.items():
             key_stem = (content_stem(key) or key).lower()
             if _prefix_hit(key_stem, stems) or key.lower() in stems:
@@ -109,7 +45,7 @@ def _expand(stems: set[str]) -> set[str]:
 def _thesaurus_stems() -> tuple[tuple[str, str, frozenset[str]], ...]:
     return tuple(
         ((content_stem(key) or key).lower(), key.lower(), frozenset(_stem_set(related)))
-        for table in (_THESAURUS_EN, _THESAURUS_KO)
+        for table in (THESAURUS_EN, THESAURUS_KO)
         for key, related in table.items()
     )
 
