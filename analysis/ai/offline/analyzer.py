@@ -90,10 +90,25 @@ def _flags(
     return tuple(flags)
 
 
-def analyze(question: QuestionContext, answer: str, context: AnalysisContext) -> Signals:
+def screen_answer(question: QuestionContext, answer: str, context: AnalysisContext) -> Screen:
+    """The first step of `analyze` alone: what is set aside before anything reads the answer
+    (text addressed to the evaluator, repeats). `Screen.cleaned` is what a model may be sent."""
+    session_language = context.language or question.language or ""
+    return screen(normalize(answer), hint=session_language or "en")
+
+
+def analyze(
+    question: QuestionContext,
+    answer: str,
+    context: AnalysisContext,
+    *,
+    screened: Screen | None = None,
+) -> Signals:
+    """Every signal of `answer`; `screened` is `screen_answer`'s result when the caller already
+    has it (the OpenAI provider screens first, then runs the rest while the model works)."""
     raw = normalize(answer)
     session_language = context.language or question.language or ""
-    scr = screen(raw, hint=session_language or "en")
+    scr = screened if screened is not None else screen(raw, hint=session_language or "en")
     language = scr.answer_language
     # The other language is named only when there is enough text to tell (a Korean answer
     # quoting "API" and "Redis" is still Korean).

@@ -13,13 +13,16 @@ import math
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-import openai
 from django.conf import settings
 
 from interview_platform.api.budget import provider_seconds_left
 
 from ..base import TransientAIError
+
+if TYPE_CHECKING:
+    import openai
 
 # Less than this left of the budget is not worth a paid call that would be cut off anyway.
 MIN_CALL_SECONDS = 0.5

@@ -1,14 +1,41 @@
-"""The offline integrity checks around the model: its integrity report merged with the offline
-flags, and feedback lines that repeat text addressed to the evaluator dropped."""
+"""The offline integrity checks around the model: computed while the model works, its integrity
+report merged with the offline flags, and feedback lines that repeat text addressed to the
+evaluator dropped."""
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
-from ..offline.integrity import is_directed
+from ..offline.analyzer import Signals
+from ..offline.analyzer import analyze as offline_analyze
+from ..offline.integrity import Screen, is_directed
 from ..types import AnalysisContext, QuestionContext
 from .schemas import IntegrityCheck
+
+_helpers: tuple[int, ThreadPoolExecutor] | None = None
+_helpers_lock = threading.Lock()
+
+
+def offline_signals(
+    question: QuestionContext, answer: str, context: AnalysisContext, screened: Screen
+) -> Future[Signals]:
+    """The offline integrity checks of an answer already screened, on this process's helper
+    threads, so that they run while the calling thread waits on the model (made after any
+    fork: a pool does not survive one). Two threads: the work is CPU, which one process runs
+    one thread at a time; the second covers a call that starts while another's still runs."""
+    global _helpers
+    with _helpers_lock:
+        if _helpers is None or _helpers[0] != os.getpid():
+            _helpers = (
+                os.getpid(),
+                ThreadPoolExecutor(max_workers=2, thread_name_prefix="offline-signals"),
+            )
+        pool = _helpers[1]
+    return pool.submit(offline_analyze, question, answer, context, screened=screened)
 
 
 def merged_flags(

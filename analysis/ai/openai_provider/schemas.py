@@ -6,7 +6,9 @@ Field names are the JSON's own camelCase keys, as the API shows them."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import copy
+import functools
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -108,3 +110,17 @@ class Completion(BaseModel):
     model: str = ""
     choices: list[Choice] = Field(min_length=1)
     usage: Usage | None = None
+
+
+def response_format(schema: type[Wire]) -> dict[str, Any]:
+    """The strict `json_schema` response format the SDK derives from a pydantic model: derived
+    once per model (deriving it took ~15 ms of CPU per call), a copy per call so that nothing the
+    SDK does to it reaches the next one."""
+    return copy.deepcopy(_derived_response_format(schema))
+
+
+@functools.cache
+def _derived_response_format(schema: type[Wire]) -> dict[str, Any]:
+    from openai.lib import type_to_response_format_param
+
+    return dict(type_to_response_format_param(schema))  # type: ignore[arg-type]

@@ -9,6 +9,8 @@ waits has no retries and a tight timeout: `bounds`); what still fails is raised 
 `TransientAIError` for the task to retry later, or as `PermanentAIError` when retrying cannot help.
 
 `OPENAI_BASE_URL` and `OPENAI_MODEL` are honoured, so any OpenAI-compatible server works.
+The SDK (~40 MB, 800 modules) is imported on first use: every process imports this module, few
+call a model.
 """
 
 from __future__ import annotations
@@ -18,18 +20,16 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import openai
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from openai.lib import type_to_response_format_param
 from pydantic import ValidationError
 
 from interview_platform.metrics import provider_call
 
 from ..base import InvalidAIOutput, PermanentAIError, TransientAIError
-from ..offline.analyzer import analyze as offline_analyze
+from ..offline.analyzer import screen_answer
 from ..offline.scoring import integrity_adjusted
 from ..types import (
     AnalysisContext,
@@ -44,6 +44,7 @@ from ..types import (
 from . import prompts
 from .bounds import bounded_client
 from .guard import merged_flags as _merged_flags
+from .guard import offline_signals as _offline_signals
 from .guard import quotes_directed as _quotes_directed
 from .guard import without_directed as _without_directed
 from .schemas import (
@@ -53,7 +54,11 @@ from .schemas import (
     IdealAnswerPayload,
     InterviewQuestion,
     Wire,
+    response_format,
 )
+
+if TYPE_CHECKING:
+    import openai
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +100,8 @@ class OpenAIService:
         if not api_key:
             raise ImproperlyConfigured("The OpenAI provider needs OPENAI_API_KEY.")
         self.model = model or settings.OPENAI_MODEL
+        import openai
+
         self.client = openai.OpenAI(
             api_key=api_key,
             base_url=base_url or settings.OPENAI_BASE_URL,
@@ -110,10 +117,13 @@ class OpenAIService:
         self, question: QuestionContext, answer: str, context: AnalysisContext
     ) -> AnalysisOutput:
         language = prompts.feedback_language(answer, context, question)
-        # Before: the offline integrity checks. Text addressed to the evaluator never reaches the
-        # model; what the answer is (off topic, repeated, restated) is known without it.
-        signals = offline_analyze(question, answer, context)
-        sent = (signals.screen.cleaned if signals.screen else "") or answer
+        # Before: the offline screen. Text addressed to the evaluator never reaches the model.
+        screened = screen_answer(question, answer, context)
+        sent = screened.cleaned or answer
+        # Meanwhile: the rest of the offline integrity checks (off topic, repeated, restated: a
+        # few tens of ms of CPU), on a helper thread while this one waits on the model, instead
+        # of before the request, where they added to every answer's time to its result.
+        offline = _offline_signals(question, answer, context, screened)
         messages = prompts.render(
             "analysis_v3",
             **prompts.rubric_values(question),
@@ -127,6 +137,7 @@ class OpenAIService:
         payload, call = self._complete(
             messages, AnswerAnalysis, max_tokens=MAX_TOKENS["analysis"], operation="analyze_answer"
         )
+        signals = offline.result()
         scores, feedback = payload.scores, payload.detailedFeedback
         # After: the model's own integrity report joins the offline one, and the same caps apply
         # whatever the model scored (a model that gives an injection 100 is overruled).
@@ -293,6 +304,8 @@ class OpenAIService:
     def _complete_untimed(
         self, messages: list[dict[str, str]], schema: type[Payload], *, max_tokens: int
     ) -> tuple[Payload, _Call]:
+        import openai
+
         started = time.perf_counter()
         with bounded_client(self.client) as client:
             try:
@@ -301,7 +314,7 @@ class OpenAIService:
                     messages=messages,  # type: ignore[arg-type]
                     temperature=0,
                     max_completion_tokens=max_tokens,
-                    response_format=_response_format(schema),
+                    response_format=response_format(schema),
                 )
             except openai.APITimeoutError as exc:
                 raise TransientAIError("timeout", detail=str(exc)) from exc
@@ -354,13 +367,9 @@ class OpenAIService:
         return payload, call
 
 
-def _response_format(schema: type[Wire]) -> dict[str, Any]:
-    """The strict `json_schema` response format the SDK derives from a pydantic model (built per
-    call: cheap next to the request, and no shared dict for the SDK to alter)."""
-    return dict(type_to_response_format_param(schema))  # type: ignore[arg-type]
-
-
 def _status_error(exc: openai.APIStatusError) -> TransientAIError | PermanentAIError:
+    import openai
+
     detail = prompts.clip(f"HTTP {exc.status_code}: {exc.message}", 300)
     if isinstance(exc, openai.RateLimitError):
         # 429 also means "quota exhausted", which no amount of waiting fixes.
