@@ -10,7 +10,7 @@ class AnalyticsConfig(AppConfig):
 
     def ready(self) -> None:
         from .erasure import user_exports_erase
-        from .services.rollup import user_analytics_refresh
+        from .tasks import user_analytics_refresh_soon
 
-        hooks.scores_changed.connect(user_analytics_refresh)
+        hooks.scores_changed.connect(user_analytics_refresh_soon)
         hooks.user_erasing.connect(user_exports_erase)

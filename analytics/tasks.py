@@ -3,13 +3,24 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, timedelta
 
 from celery import shared_task
+from django.conf import settings
+from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
 
-from .services import export_run, exports_purge_expired, user_analytics_rollup
+from .services import (
+    export_run,
+    exports_purge_expired,
+    user_analytics_refresh,
+    user_analytics_rollup,
+)
+
+logger = logging.getLogger("analytics")
 
 # A lost database connection is worth a retry; anything else ends the job `failed`.
 TRANSIENT = (OperationalError, InterfaceError)
@@ -56,3 +67,51 @@ def analytics_rollup_task(self, day: str | None = None, days: int = 2) -> int:
     (UTC): the nightly beat run; re-rolling the day before repairs late arrivals."""
     last = date.fromisoformat(day) if day else timezone.now().date() - timedelta(days=1)
     return sum(user_analytics_rollup(day=last - timedelta(days=n)) for n in range(days))
+
+
+def _refresh_key(user_id, day: date) -> str:
+    return f"analytics:refresh-queued:{user_id}:{day.isoformat()}"
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=TRANSIENT,
+    retry_backoff=True,
+    max_retries=3,
+    soft_time_limit=60,
+    time_limit=90,
+    queue="default",
+)
+def user_analytics_refresh_task(self, user_id: str, day: str) -> None:
+    when = date.fromisoformat(day)
+    # Cleared before anything is read: a change committed from now on queues a run of its own,
+    # one committed before is seen by this one.
+    cache.delete(_refresh_key(user_id, when))
+    user_analytics_refresh(user_id=user_id, day=when)
+
+
+def user_analytics_refresh_soon(*, user_id, day: date) -> None:
+    """Receiver of `core.hooks.scores_changed` (sent after commit): the day's rollup is redone
+    on the `cpu` worker within ANALYTICS_REFRESH_DELAY_SECONDS, once for every change of a user
+    and day in that time. Re-rolling two days costs ~100 ms of queries and CPU; done inline it
+    ran on the `io` worker's threads after every free-practice analysis (one process, so it
+    held up the other analyses in flight) and inside the request that completed a session.
+    Without a broker (the embedded mode, eager tasks) it runs at once, as does a refresh whose
+    task cannot be queued."""
+    if user_analytics_refresh_task.app.conf.task_always_eager:
+        user_analytics_refresh(user_id=user_id, day=day)
+        return
+    key = _refresh_key(user_id, day)
+    delay = settings.ANALYTICS_REFRESH_DELAY_SECONDS
+    try:
+        if not cache.add(key, 1, timeout=int(delay) + 60):
+            return  # a run is queued and has not started yet: it will read this change
+    except Exception:  # the cache is a coalescing aid only: without it, queue every change
+        logger.warning("analytics refresh not coalesced", exc_info=True)
+    try:
+        user_analytics_refresh_task.apply_async((str(user_id), day.isoformat()), countdown=delay)
+    except KombuOperationalError:
+        logger.warning("broker unavailable: analytics refreshed in process", exc_info=True)
+        cache.delete(key)
+        user_analytics_refresh(user_id=user_id, day=day)

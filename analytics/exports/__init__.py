@@ -11,7 +11,6 @@ from ..models import ExportFormat
 from .csv_export import write_csv_zip
 from .data import tables_for
 from .json_export import write_json
-from .pdf_export import write_pdf
 
 EXTENSIONS = {ExportFormat.JSON: "json", ExportFormat.CSV: "zip", ExportFormat.PDF: "pdf"}
 CONTENT_TYPES = {
@@ -25,6 +24,10 @@ def build_export(
     out: IO[bytes], *, user: User, fmt: str, scope: str, exported_at: datetime, job_id: str
 ) -> None:
     if fmt == ExportFormat.PDF:
+        # reportlab (~14 MB) is loaded by the process that writes a PDF, not by every process
+        # that imports the analytics app (web, both worker roles).
+        from .pdf_export import write_pdf
+
         write_pdf(out, user=user, scope=scope, exported_at=exported_at)
         return
     header = {

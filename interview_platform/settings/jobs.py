@@ -70,6 +70,7 @@ CELERY_TASK_ROUTES = {
     "analysis.tasks.analyze_answer_task": {"queue": QUEUE_ANALYSIS},
     "analysis.tasks.analysis_fallback_task": {"queue": QUEUE_SCORING},
     "analytics.tasks.export_run_task": {"queue": QUEUE_EXPORTS},
+    "analytics.tasks.user_analytics_refresh_task": {"queue": QUEUE_DEFAULT},
     "sessions_app.tasks.expire_sessions_task": {"queue": QUEUE_HOUSEKEEPING},
     "analysis.tasks.requeue_stale_analyses_task": {"queue": QUEUE_HOUSEKEEPING},
     "sessions_app.tasks.purge_expired_answers_task": {"queue": QUEUE_HOUSEKEEPING},
