@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from django.conf import settings
+from django.db import connection
 from django_redis import get_redis_connection
 
 from ..models import AnalysisResult, AnalysisStatus
@@ -96,4 +97,8 @@ def wait_for_completion(*, analysis_id, seconds: float) -> AnalysisResult:
             left = deadline - time.monotonic()
             if left <= 0:
                 return result
+            # A waiting request holds a web thread, not a pooled database connection: the
+            # pool's connections go to the requests doing work (the next read takes one again).
+            if connection.settings_dict["OPTIONS"].get("pool") and not connection.in_atomic_block:
+                connection.close()
             sleep(left)
