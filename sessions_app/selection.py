@@ -28,16 +28,23 @@ def target_difficulty(*, base: str, recent_scores: list[int]) -> str:
     return DIFFICULTY_ORDER[index].value
 
 
-def _session_state(session: InterviewSession) -> tuple[list[SessionQuestion], list[int]]:
+def served_questions(session: InterviewSession) -> list[SessionQuestion]:
+    """The questions served so far, in order, with their bank question and analysis: what the
+    selector (and the follow-up step before it) reads; one query."""
+    if session._state.adding:
+        return []  # a session being started has served nothing yet
+    return list(session.session_questions.select_related("question", "analysis").order_by("order"))
+
+
+def _session_state(
+    session: InterviewSession, served: list[SessionQuestion] | None
+) -> tuple[list[SessionQuestion], list[int]]:
     """The questions served so far, and the scores earned at the current level.
 
     Only scores at the level of the last question count, so two strong answers move the session
     up once: the next move needs two more answers at the new level."""
-    if session._state.adding:
-        return [], []  # a session being started has served nothing yet
-    served = list(
-        session.session_questions.select_related("question", "analysis").order_by("order")
-    )
+    if served is None:
+        served = served_questions(session)
     current = served[-1].question.difficulty if served else session.difficulty
     scores = []
     for sq in served:
@@ -54,22 +61,26 @@ def _recently_seen(session: InterviewSession) -> set:
         InterviewSession.objects.filter(user_id=session.user_id)
         .exclude(pk=session.pk)
         .order_by("-created_at")
-        .values_list("pk", flat=True)[:RECENT_SESSIONS]
+        .values("pk")[:RECENT_SESSIONS]
     )
+    # One round trip: the recent sessions are a subquery.
     return set(
-        SessionQuestion.objects.filter(session_id__in=list(recent)).values_list(
-            "question_id", flat=True
-        )
+        SessionQuestion.objects.filter(session_id__in=recent)
+        .order_by()
+        .values_list("question_id", flat=True)
     )
 
 
-def _planned_next(session: InterviewSession) -> Question | None:
+def _planned_next(
+    session: InterviewSession, served_list: list[SessionQuestion] | None
+) -> Question | None:
     """The first question of the session's plan not served yet."""
-    served = (
-        set(session.session_questions.values_list("question_id", flat=True))
-        if session.pk and not session._state.adding
-        else set()
-    )
+    if served_list is not None:
+        served = {sq.question_id for sq in served_list}
+    elif session.pk and not session._state.adding:
+        served = set(session.session_questions.values_list("question_id", flat=True))
+    else:
+        served = set()
     remaining = [qid for qid in session.question_plan if qid not in {str(s) for s in served}]
     if not remaining:
         return None
@@ -78,17 +89,21 @@ def _planned_next(session: InterviewSession) -> Question | None:
 
 
 def question_select_next(
-    *, session: InterviewSession, rng: random.Random | None = None
+    *,
+    session: InterviewSession,
+    rng: random.Random | None = None,
+    served: list[SessionQuestion] | None = None,
 ) -> Question | None:
-    """The next question from the bank, or None when the bank has nothing left to offer."""
+    """The next question from the bank, or None when the bank has nothing left to offer.
+    `served` is `served_questions(session)` when the caller has already read it."""
     rng = rng or random.Random()
     if session.question_plan:
-        planned = _planned_next(session)
+        planned = _planned_next(session, served)
         if planned is not None:
             return planned
     if session.category == JobCategory.CUSTOM:
         return None
-    served, scores = _session_state(session)
+    served, scores = _session_state(session, served)
     current = served[-1].question.difficulty if served else session.difficulty
     wanted = target_difficulty(base=current, recent_scores=scores)
     used = {sq.question_id for sq in served}

@@ -10,19 +10,20 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import SubscriptionType, User
+from accounts.models import User
 from core import hooks
 from core.choices import JobCategory
-from interview_platform.api.errors import ApplicationError, ErrorType
+from interview_platform.api.errors import ApplicationError
 from questions.generation import questions_generate
 from questions.models import Question
 from questions.services import question_record_usage
 
 from . import live
 from .followups.services import follow_up_prepare, follow_up_serve
+from .limits import session_start_refusal
 from .models import FollowUpMode, InterviewSession, SessionQuestion, SessionStart, SessionStatus
 from .reports import session_report_build
-from .selection import question_select_next
+from .selection import question_select_next, served_questions
 
 logger = logging.getLogger("sessions")
 
@@ -32,13 +33,6 @@ TIME_SPENT_TOLERANCE_SECONDS = 5
 
 def _now():
     return timezone.now()
-
-
-def _sessions_per_day(user: User) -> int:
-    premium = user.subscription_type == SubscriptionType.PREMIUM and (
-        user.subscription_expires_at is None or user.subscription_expires_at > _now()
-    )
-    return settings.SESSIONS_PER_DAY_PREMIUM if premium else settings.SESSIONS_PER_DAY_FREE
 
 
 def _expired_error(session: InterviewSession) -> ApplicationError:
@@ -71,8 +65,10 @@ def _locked_session(*, user: User, session_id) -> InterviewSession:
 
 
 def _serve(session: InterviewSession, *, order: int, question: Question) -> SessionQuestion:
+    """Called inside the caller's transaction, which a conflict ends: no savepoint of its own
+    (two round trips fewer per question served)."""
     try:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             served = SessionQuestion.objects.create(
                 session=session, question=question, order=order, started_at=_now()
             )
@@ -81,8 +77,21 @@ def _serve(session: InterviewSession, *, order: int, question: Question) -> Sess
         raise ApplicationError(
             _("Another request already moved this session on."), code="session_conflict", status=409
         ) from None
+    # A question served just now has no analysis: known without asking the database.
+    SessionQuestion.analysis.related.set_cached_value(served, None)
     question_record_usage(question_id=question.pk)
     return served
+
+
+def _with_served(session: InterviewSession, served: list[SessionQuestion]) -> InterviewSession:
+    """`session` with its served questions in place, as `prefetch_related("session_questions")`
+    leaves them (django.db.models.query.prefetch_one_level): the response and the live state
+    read them without another query."""
+    queryset = session.session_questions.all()
+    queryset._result_cache = served
+    queryset._prefetch_done = True
+    session._prefetched_objects_cache = {"session_questions": queryset}
+    return session
 
 
 def _generated_question(session: InterviewSession) -> Question:
@@ -104,45 +113,6 @@ def _generated_question(session: InterviewSession) -> Question:
         custom_category=session.custom_category,
         exclude=asked,
     )[0]
-
-
-def _start_refusal(user: User, now) -> ApplicationError | None:
-    """Why `user` may not start a session now (an active one, or the daily limit), if so."""
-    active = InterviewSession.objects.filter(user=user, status=SessionStatus.ACTIVE).first()
-    if active is not None and active.expires_at <= now:
-        InterviewSession.objects.filter(pk=active.pk).update(status=SessionStatus.ABANDONED)
-        active = None
-    if active is not None:
-        return ApplicationError(
-            _("You already have an active session. Finish or abandon it first."),
-            code="session_already_active",
-            status=409,
-            details={"activeSessionId": str(active.pk)},
-        )
-    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    # Counted from the start log, which outlives the sessions: deleting one gives no start back.
-    started_today = SessionStart.objects.filter(user=user, started_at__gte=day_start).count()
-    limit = _sessions_per_day(user)
-    if started_today >= limit:
-        resets_at = day_start + timedelta(days=1)
-        retry_after = int((resets_at - now).total_seconds())
-        return ApplicationError(
-            _(
-                "You have started %(n)s sessions today, the daily limit of your plan. It resets "
-                "at midnight UTC, in %(hours)s h %(minutes)s min."
-            )
-            % {"n": limit, "hours": retry_after // 3600, "minutes": retry_after % 3600 // 60},
-            code="daily_session_limit",
-            type=ErrorType.RATE_LIMIT,
-            status=429,
-            details={
-                "limit": limit,
-                "retryAfter": retry_after,
-                "resetsAt": resets_at.isoformat().replace("+00:00", "Z"),
-            },
-            headers={"Retry-After": str(retry_after)},
-        )
-    return None
 
 
 def session_start(
@@ -192,7 +162,7 @@ def session_start(
     if first is None:
         # A refused start must not pay for a generated question: the limits are checked first
         # here, and again, authoritatively, under the lock.
-        refusal = _start_refusal(user, _now())
+        refusal = session_start_refusal(user, _now())
         if refusal is not None:
             raise refusal
         first = _generated_question(session)
@@ -202,16 +172,15 @@ def session_start(
 @transaction.atomic
 def _session_create(*, session: InterviewSession, first: Question) -> InterviewSession:
     user = session.user
-    # One start at a time per user: the limits are read and enforced under this lock.
-    User.objects.select_for_update().filter(pk=user.pk).first()
     now = _now()
-    refusal = _start_refusal(user, now)
+    # One start at a time per user: the limits are read and enforced under the user row's lock.
+    refusal = session_start_refusal(user, now, lock=True)
     if refusal is not None:
         raise refusal
     session.expires_at = now + timedelta(seconds=settings.SESSION_MAX_DURATION_SECONDS)
     session.save(force_insert=True)
     SessionStart.objects.create(user=user, started_at=now)
-    _serve(session, order=1, question=first)
+    _with_served(session, [_serve(session, order=1, question=first)])
     transaction.on_commit(lambda: live.live_state_save(session))
     return session
 
@@ -220,31 +189,35 @@ def session_next(*, user: User, session_id) -> SessionQuestion:
     """A follow-up on the last answer when due, else the selector's question: written or chosen
     before the lock, served under it (the session is checked again there)."""
     session = _session_of(user=user, session_id=session_id)
-    served = session.session_questions.count()
-    _require_next_allowed(session, served=served)
-    prepared = follow_up_prepare(session=session)
+    # Read once for the count, the follow-up step and the selector.
+    served = served_questions(session)
+    _require_next_allowed(session, served=len(served))
+    prepared = follow_up_prepare(session=session, served=served)
     if prepared is not None:
         return _session_serve_next(user=user, session_id=session_id, prepared=prepared)
-    question = question_select_next(session=session) or _generated_question(session)
-    return _session_serve_next(user=user, session_id=session_id, question=question, seen=served)
+    question = question_select_next(session=session, served=served) or _generated_question(session)
+    return _session_serve_next(
+        user=user, session_id=session_id, question=question, seen=len(served)
+    )
 
 
 @transaction.atomic
 def _session_serve_next(*, user: User, session_id, question=None, seen=0, prepared=None):
     session = _locked_session(user=user, session_id=session_id)
-    served = session.session_questions.count()
-    _require_next_allowed(session, served=served)
+    # Under the lock (answers lock the session too): what the live state is written from.
+    served = list(session.session_questions.order_by("order"))
+    _require_next_allowed(session, served=len(served))
     if prepared is not None:
-        follow_up = follow_up_serve(session=session, prepared=prepared, order=served + 1)
-        transaction.on_commit(lambda: live.live_state_save(session))
-        return follow_up
-    if served != seen:
-        # Another request served a question since ours was chosen: choose again from the bank
-        # (under the lock; only a generated question is never made here).
-        question = question_select_next(session=session) or question
-    session_question = _serve(session, order=served + 1, question=question)
+        new = follow_up_serve(session=session, prepared=prepared, order=len(served) + 1)
+    else:
+        if len(served) != seen:
+            # Another request served a question since ours was chosen: choose again from the
+            # bank (under the lock; only a generated question is never made here).
+            question = question_select_next(session=session) or question
+        new = _serve(session, order=len(served) + 1, question=question)
+    _with_served(session, [*served, new])
     transaction.on_commit(lambda: live.live_state_save(session))
-    return session_question
+    return new
 
 
 def _session_of(*, user: User, session_id) -> InterviewSession:

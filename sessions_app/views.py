@@ -107,9 +107,9 @@ class SessionListView(APIView):
             follow_ups=params["follow_ups"],
             metadata=_metadata(request, params),
         )
-        response = _detail(request, session.pk)
-        response.status_code = status.HTTP_201_CREATED
-        return response
+        # The session as it was just written, its first question in place: not read back.
+        data = SessionDetailSerializer(session, context={"staff": request.user.is_staff}).data
+        return Response(data, status=status.HTTP_201_CREATED)
 
 
 class SessionDetailView(APIView):

@@ -21,6 +21,7 @@ from ..models import (
     SessionQuestion,
     SessionStatus,
 )
+from ..selection import served_questions
 from .rules import FollowUpDraft
 from .writer import follow_up_write
 
@@ -44,9 +45,12 @@ def _thread(last: SessionQuestion, served: dict) -> list[SessionQuestion]:
     return chain
 
 
-def follow_up_prepare(*, session: InterviewSession) -> PreparedFollowUp | None:
+def follow_up_prepare(
+    *, session: InterviewSession, served: list | None = None
+) -> PreparedFollowUp | None:
     """The follow-up due after the session's last answer, written before any lock is taken (an
-    OpenAI call must not hold the session row). None when none is due.
+    OpenAI call must not hold the session row). None when none is due. `served`: the session's
+    `served_questions` when the caller has read them.
 
     A follow-up needs the analysis of the answer it probes: while that analysis is still running,
     the client is asked to retry in a moment rather than being moved past the follow-up."""
@@ -55,9 +59,7 @@ def follow_up_prepare(*, session: InterviewSession) -> PreparedFollowUp | None:
         return None
     if session.expires_at <= timezone.now():
         return None
-    served_list = list(
-        session.session_questions.select_related("question", "analysis").order_by("order")
-    )
+    served_list = served if served is not None else served_questions(session)
     if not served_list or len(served_list) >= session.question_count:
         return None
     last = served_list[-1]

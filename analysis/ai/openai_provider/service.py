@@ -8,10 +8,8 @@ cover rate limits, timeouts and 5xx within one call in a worker (a call made whi
 waits has no retries and a tight timeout: `bounds`); what still fails is raised as
 `TransientAIError` for the task to retry later, or as `PermanentAIError` when retrying cannot help.
 
-`OPENAI_BASE_URL` and `OPENAI_MODEL` are honoured, so any OpenAI-compatible server works.
-The SDK (~40 MB, 800 modules) is imported on first use: every process imports this module, few
-call a model.
-"""
+`OPENAI_BASE_URL` and `OPENAI_MODEL` are honoured, so any OpenAI-compatible server works. The
+SDK (~40 MB) is imported on first use: every process imports this module, few call a model."""
 
 from __future__ import annotations
 
