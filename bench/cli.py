@@ -54,7 +54,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-fail", action="store_true", help="exit 0 even if a target fails")
     parser.add_argument("--workers", type=int, default=CPUS, help="gunicorn workers (one a core)")
-    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
+    parser.add_argument("--threads", type=int, default=8, help="gunicorn threads per worker")
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
     parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL)
     parser.add_argument("--json", type=Path, default=OUT_DIR / "results.json")
@@ -445,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"  gunicorn pid {gunicorn.pid} on 127.0.0.1:{port}: gthread, "
                 f"{args.workers} worker(s) x {args.threads} threads (one worker per core: Python "
-                "runs one thread at a time per process; threads cover database and Redis "
+                "runs one thread at a time per process; threads cover database, Redis and ?wait= "
                 f"waits), DJANGO_ENV=production DEBUG=false; healthy after {took:.1f} s"
             )
             ctx = Context(host="127.0.0.1", port=port, fixtures=fixtures)
