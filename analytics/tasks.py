@@ -93,10 +93,11 @@ def user_analytics_refresh_task(self, user_id: str, day: str) -> None:
 
 def user_analytics_refresh_soon(*, user_id, day: date) -> None:
     """Receiver of `core.hooks.scores_changed` (sent after commit): the day's rollup is redone
-    on the `cpu` worker within ANALYTICS_REFRESH_DELAY_SECONDS, once for every change of a user
-    and day in that time. Re-rolling two days costs ~100 ms of queries and CPU; done inline it
-    ran on the `io` worker's threads after every free-practice analysis (one process, so it
-    held up the other analyses in flight) and inside the request that completed a session.
+    on the `housekeeping` worker (queue `default`) within ANALYTICS_REFRESH_DELAY_SECONDS, once
+    for every change of a user and day in that time. Re-rolling two days costs ~100 ms of
+    queries and CPU; done inline it ran on the `io` worker's threads after every free-practice
+    analysis (one process: it held up the analyses in flight) and in the request that completed
+    a session.
     Without a broker (the embedded mode, eager tasks) it runs at once, as does a refresh whose
     task cannot be queued."""
     if user_analytics_refresh_task.app.conf.task_always_eager:

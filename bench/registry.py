@@ -69,7 +69,8 @@ class Scenario:
                  this scenario's own defaults when the command line does not set them.
     needs_worker: start Celery workers for the run (queued work must finish).
     worker_roles: with needs_worker, the worker roles its queued work needs
-                 (settings.CELERY_WORKER_ROLES; the analysis pipeline's by default).
+                 (settings.CELERY_WORKER_ROLES; the analysis pipeline's by default: `io`,
+                 `cpu`, and `housekeeping` for the daily-rollup refresh a scored answer queues).
     """
 
     name: str
@@ -91,7 +92,7 @@ class Scenario:
     warmup: int | None = None
     max_seconds: float | None = None
     needs_worker: bool = False
-    worker_roles: tuple[str, ...] = ("io", "cpu")
+    worker_roles: tuple[str, ...] = ("io", "cpu", "housekeeping")
     description: str = ""
 
     def target_for(self, concurrency: int) -> float | None:

@@ -232,8 +232,8 @@ def start_gunicorn(
 
 def worker_roles(scenarios) -> list[str]:
     """The worker roles the selected scenarios' queued work needs, each once, in their order
-    (the analysis pipeline's `io` and `cpu`, `exports`); `housekeeping` serves beat, which a
-    run does not start."""
+    (the analysis pipeline's `io`, `cpu` and `housekeeping`, which refreshes the daily rollup a
+    scored answer changes; `exports`). Beat is not started."""
     roles: list[str] = []
     for scenario in scenarios:
         if scenario.needs_worker:

@@ -326,6 +326,6 @@ EXPORT_PDF_FONT = env_str("EXPORT_PDF_FONT", "")
 EXPORT_PDF_FONT_BOLD = env_str("EXPORT_PDF_FONT_BOLD", "")
 ANALYTICS_PLATFORM_CACHE_SECONDS = env_int("ANALYTICS_PLATFORM_CACHE_SECONDS", 60, minimum=0)
 ANALYTICS_BENCHMARK_CACHE_SECONDS = env_int("ANALYTICS_BENCHMARK_CACHE_SECONDS", 300, minimum=0)
-# A day's rollup is redone on the `cpu` worker this long after a change (a session completed, a
-# free-practice answer scored), once for all the changes of a user and day in that time.
+# A day's rollup is redone on the `housekeeping` worker this long after a change (a session
+# completed, a free-practice answer scored), once for all the changes of a user and day meanwhile.
 ANALYTICS_REFRESH_DELAY_SECONDS = env_int("ANALYTICS_REFRESH_DELAY_SECONDS", 2, minimum=0)
