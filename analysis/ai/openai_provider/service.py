@@ -118,9 +118,8 @@ class OpenAIService:
         # Before: the offline screen. Text addressed to the evaluator never reaches the model.
         screened = screen_answer(question, answer, context)
         sent = screened.cleaned or answer
-        # Meanwhile: the rest of the offline integrity checks (off topic, repeated, restated: a
-        # few tens of ms of CPU), on a helper thread while this one waits on the model, instead
-        # of before the request, where they added to every answer's time to its result.
+        # Meanwhile: the rest of the offline checks (off topic, repeated: tens of ms of CPU) on a
+        # helper thread while this one waits on the model, not before the call (in the latency).
         offline = _offline_signals(question, answer, context, screened)
         messages = prompts.render(
             "analysis_v3",
