@@ -202,6 +202,20 @@ class ExportDetailView(APIView):
         return _job_response(request, export_get(user=request.user, export_id=export_id))
 
 
+# `{"export": {...}, "<table>": [rows] | {record} | null, ...}` (`exports/json_export.py`).
+JSON_EXPORT_DOCUMENT = {
+    "type": "object",
+    "description": "The export: its header in `export`, then one member per table of the "
+    "scope, an array of rows (or one record, such as `profile`).",
+    "properties": {"export": {"type": "object"}},
+    "required": ["export"],
+    "additionalProperties": {
+        "oneOf": [{"type": "array", "items": {"type": "object"}}, {"type": "object"}],
+        "nullable": True,
+    },
+}
+
+
 class ExportDownloadView(APIView):
     """The signed link is the authorisation: it works without a bearer token (a plain link for a
     frontend) for EXPORT_LINK_MAX_AGE_SECONDS, and only for the file it was made for."""
@@ -217,7 +231,10 @@ class ExportDownloadView(APIView):
         responses={
             **{
                 (200, content_type): OpenApiResponse(
-                    OpenApiTypes.BINARY,
+                    # A JSON export is one document, not a string: a client parses it.
+                    JSON_EXPORT_DOCUMENT
+                    if content_type == "application/json"
+                    else OpenApiTypes.BINARY,
                     description="The file: `json` is application/json, `csv` a zip archive "
                     "(application/zip) of one CSV per table, `pdf` application/pdf.",
                 )

@@ -12,6 +12,7 @@ import subprocess
 import zipfile
 from datetime import UTC, date, datetime, timedelta
 
+import jsonschema
 import pytest
 import time_machine
 from django.core.files.storage import default_storage
@@ -235,6 +236,32 @@ def test_the_file_is_private_and_the_signed_link_works_without_a_bearer_token(
     bare = auth_client.get(reverse("analytics-export-download", args=[job_id]))
     assert bare.status_code == 403
     assert bare.json()["error"]["code"] == "download_link_invalid"
+
+
+def _openapi_to_json_schema(node):
+    """OpenAPI 3.0's `nullable` as JSON Schema's `null` type (what schemathesis validates)."""
+    if isinstance(node, list):
+        return [_openapi_to_json_schema(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    converted = {key: _openapi_to_json_schema(value) for key, value in node.items()}
+    if converted.pop("nullable", False):
+        return {"anyOf": [converted, {"type": "null"}]}
+    return converted
+
+
+def test_the_json_download_is_the_document_the_schema_describes(
+    auth_client, korean_user, django_capture_on_commit_callbacks
+):
+    # Schemathesis found it: the 200 application/json response was documented as a binary
+    # string, and every JSON export violated its own schema.
+    job_id = start(auth_client, django_capture_on_commit_callbacks, "json").json()["id"]
+    document = json.loads(download(auth_client, job_id))
+    schema = auth_client.get("/api/schema", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    operation = schema["paths"]["/api/analytics/export/{export_id}/download"]["get"]
+    documented = operation["responses"]["200"]["content"]["application/json"]["schema"]
+
+    jsonschema.validate(document, _openapi_to_json_schema(documented))
 
 
 def test_a_missing_export_file_answers_410_not_500(
