@@ -13,7 +13,7 @@ from django.core.exceptions import (
     TooManyFilesSent,
 )
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django_ratelimit.exceptions import Ratelimited
@@ -80,7 +80,11 @@ def _auth_code(exc: exceptions.APIException) -> str:
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     response = _handle(exc)
     request = context.get("request")
-    in_request_transaction = request is None or request.method not in SAFE_METHODS
+    # A non_atomic_requests view (session start, answers) has no request transaction either.
+    non_atomic = getattr(getattr(context.get("view"), "dispatch", None), "_non_atomic_requests", ())
+    in_request_transaction = (request is None or request.method not in SAFE_METHODS) and (
+        DEFAULT_DB_ALIAS not in non_atomic
+    )
     if response is not None and in_request_transaction and not getattr(exc, "keep_writes", False):
         # Under ATOMIC_REQUESTS an error answer must not commit what the view wrote before it.
         # A safe method has no request transaction (interview_platform/handlers.py): whatever

@@ -60,3 +60,14 @@ def test_an_error_answer_to_a_read_leaves_the_surrounding_transaction_alone(auth
     assert response.status_code == 403
     assert not connection.needs_rollback
     QuestionFactory()  # the connection still works
+
+
+def test_an_error_answer_of_a_non_atomic_view_leaves_the_surrounding_transaction_alone(
+    auth_client,
+):
+    # Session start is non_atomic_requests: it has no request transaction to roll back, and
+    # marking the test's own for rollback made the next request in the test a 500.
+    response = auth_client.post(reverse("session-list"), {"category": "custom"}, format="json")
+    assert response.status_code == 400
+    assert not connection.needs_rollback
+    QuestionFactory()  # the connection still works
