@@ -15,6 +15,7 @@ carries them (`params.query_param`/`query_params` also accept the snake_case spe
 
 from __future__ import annotations
 
+import copy
 import re
 
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
@@ -115,6 +116,21 @@ ONE_OF_REQUIRED = {
 }
 
 
+# Request bodies where `category: custom` needs the role's name in `customCategory` (not blank
+# once trimmed): the serializers' and `session_start`'s rule, stated so that a client (and
+# schemathesis) can tell a valid body from one the API refuses.
+CUSTOM_CATEGORY_BODIES = (
+    "QuestionWriteRequest",
+    "PatchedQuestionWriteRequest",
+    "GenerateInputRequest",
+    "SessionStartRequest",
+)
+CUSTOM_CATEGORY_RULE = [
+    {"properties": {"category": {"not": {"enum": ["custom"]}}}},
+    {"required": ["customCategory"], "properties": {"customCategory": {"pattern": r"\S"}}},
+]
+
+
 def _require_body(operation: dict) -> None:
     """A body that needs one of its fields cannot be left out."""
     for media in operation.get("requestBody", {}).get("content", {}).values():
@@ -137,6 +153,8 @@ def document_errors(result, generator, request, public):
     for name, alternatives in ONE_OF_REQUIRED.items():
         if name in schemas:
             schemas[name]["anyOf"] = [{"required": fields} for fields in alternatives]
+    for name in CUSTOM_CATEGORY_BODIES:
+        schemas[name]["anyOf"] = copy.deepcopy(CUSTOM_CATEGORY_RULE)
     info = result.setdefault("info", {})
     info["description"] = f"{info.get('description', '')}\n\n{QUERY_NAMES}".strip()
     for path, item in result.get("paths", {}).items():

@@ -3,6 +3,7 @@ error response carries the error envelope, and fields marked required are always
 
 from __future__ import annotations
 
+import jsonschema
 import pytest
 from django.urls import reverse
 
@@ -91,3 +92,44 @@ def test_required_fields_are_sent_to_everyone(schema, auth_client):
     missing = set(question_schema.get("required", [])) - set(body)
     assert not missing, missing
     assert body["createdBy"] is None  # staff-only in value, always present in shape
+
+
+def _valid(schema, name: str, body: dict) -> bool:
+    # The component inside a document that holds the others, so its `$ref`s resolve.
+    document = {"components": schema["components"], "$ref": f"#/components/schemas/{name}"}
+    return jsonschema.Draft4Validator(document).is_valid(body)
+
+
+CUSTOM_QUESTION = {
+    "category": "custom",
+    "difficulty": "easy",
+    "type": "behavioral",
+    "language": "en",
+    "question": "Tell me about a time you calmed an upset customer.",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "method", "path", "body"),
+    [
+        ("QuestionWriteRequest", "post", "/api/admin/questions", CUSTOM_QUESTION),
+        ("GenerateInputRequest", "post", "/api/questions/generate", CUSTOM_QUESTION),
+        ("SessionStartRequest", "post", "/api/sessions", {"category": "custom"}),
+    ],
+)
+def test_a_custom_category_without_its_name_is_invalid_in_the_schema_too(
+    schema, staff_client, name, method, path, body
+):
+    # Schemathesis found it: `{"category": "custom", "customCategory": ""}` matched the schema
+    # and was refused with 400 (POST /api/admin/questions).
+    for custom in ({}, {"customCategory": ""}, {"customCategory": "  "}):
+        refused = {**body, **custom}
+        assert not _valid(schema, name, refused), refused
+        response = getattr(staff_client, method)(path, refused, format="json")
+        assert response.status_code == 400, response.content
+        assert "customCategory" in response.json()["error"]["details"]["fields"]
+    named = {**body, "customCategory": "Barista"}
+    assert _valid(schema, name, named)
+    assert _valid(schema, name, {**body, "category": "marketing"})
+    assert getattr(staff_client, method)(path, named, format="json").status_code < 300
