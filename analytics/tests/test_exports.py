@@ -6,17 +6,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from datetime import UTC, date, datetime, timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import jsonschema
 import pytest
 import time_machine
 from django.core.files.storage import default_storage
 from django.urls import reverse
+from django.utils.functional import empty
 from rest_framework.test import APIClient
 
 from analysis.models import AnalysisResult
@@ -434,3 +438,65 @@ def test_every_pdf_label_has_its_korean_translation():
     assert korean["statuses.active"] == "진행 중"
     assert korean["dimensions.understanding"] == "질문 이해도"  # the site's own label
     assert (days_en, days_ko) == ("3 days", "3일")
+
+
+@pytest.fixture
+def private_s3(settings):
+    """The private storage exactly as the settings build it for AWS_PRIVATE_STORAGE_BUCKET_NAME
+    (read from a process started with those variables), with test credentials. The endpoint is
+    never contacted: a presigned URL is signed locally."""
+    environment = {
+        **os.environ,
+        "AWS_PRIVATE_STORAGE_BUCKET_NAME": "exports-private",
+        "AWS_S3_REGION_NAME": "eu-west-1",
+        "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9",
+    }
+    started = subprocess.run(
+        [sys.executable, "-c", PRINT_PRIVATE_STORAGE],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    private = json.loads(started.stdout.strip().splitlines()[-1])
+    private["OPTIONS"].update(access_key="test-access-key", secret_key="test-secret-key")
+    settings.STORAGES = {**settings.STORAGES, "private": private}
+    PRIVATE_STORAGE._wrapped = empty  # resolved again from the settings above
+    yield
+    PRIVATE_STORAGE._wrapped = empty
+
+
+PRINT_PRIVATE_STORAGE = (
+    "import django, json; django.setup(); from django.conf import settings; "
+    "print(json.dumps(settings.STORAGES['private']))"
+)
+
+
+def test_on_s3_the_link_redirects_to_a_presigned_url_as_short_lived_as_the_link(
+    private_s3, auth_client, user, settings
+):
+    now = datetime.now(UTC)
+    job = ExportJob.objects.create(
+        user=user,
+        format="json",
+        status="completed",
+        file=f"exports/{user.pk}/unguessable.json",
+        completed_at=now,
+        expires_at=now + timedelta(hours=24),
+    )
+    url = auth_client.get(reverse("analytics-export-detail", args=[job.pk])).json()["downloadUrl"]
+
+    response = APIClient().get(url)  # no bearer token: the signed link is the authorisation
+
+    assert response.status_code == 302
+    location = urlsplit(response["Location"])
+    query = parse_qs(location.query)
+    assert location.netloc == "127.0.0.1:9"
+    assert location.path == f"/exports-private/private/exports/{user.pk}/unguessable.json"
+    # Signature V4 (V2, boto3's default in eu-west-1, is refused by buckets made since 2020).
+    assert query["X-Amz-Algorithm"] == ["AWS4-HMAC-SHA256"]
+    assert query["X-Amz-Expires"] == [str(settings.EXPORT_LINK_MAX_AGE_SECONDS)]
+    assert query["X-Amz-Signature"]
+    assert query["response-content-disposition"][0].startswith("attachment;")
+    assert response["Cache-Control"] == "private, no-store"

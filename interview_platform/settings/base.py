@@ -249,6 +249,9 @@ if AWS_STORAGE_BUCKET_NAME:
             "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
             "default_acl": None,
             "querystring_auth": True,
+            # Signature V4: buckets made since 2020 and most S3-compatible stores refuse V2, which
+            # boto3 still signs with in older regions such as eu-west-1.
+            "signature_version": "s3v4",
             "file_overwrite": False,
         },
     }
@@ -272,6 +275,7 @@ if AWS_PRIVATE_STORAGE_BUCKET_NAME:
             "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
             "default_acl": "private",
             "querystring_auth": True,
+            "signature_version": "s3v4",
             "file_overwrite": False,
         },
     }
