@@ -20,6 +20,8 @@ import re
 
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 
+from .api.schema import NOT_BLANK
+
 METHODS = {"get", "put", "patch", "post", "delete", "head", "options", "trace"}
 
 ENVELOPE = {
@@ -127,7 +129,7 @@ CUSTOM_CATEGORY_BODIES = (
 )
 CUSTOM_CATEGORY_RULE = [
     {"properties": {"category": {"not": {"enum": ["custom"]}}}},
-    {"required": ["customCategory"], "properties": {"customCategory": {"pattern": r"\S"}}},
+    {"required": ["customCategory"], "properties": {"customCategory": {"pattern": NOT_BLANK}}},
 ]
 
 

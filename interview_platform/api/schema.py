@@ -2,14 +2,16 @@
 
 A CharField trims surrounding whitespace and then refuses a blank value, so `" "` and `"\\n"`
 are refused although `minLength: 1` allows them: such fields also get the pattern `\\S` (at
-least one character that is not whitespace)."""
+least one character that is not whitespace). Whitespace as Python's `str.strip` has it: JSON
+Schema's (ECMA) `\\s` leaves out U+001C-U+001F and U+0085, which the trim removes, so they are
+named in the pattern (a validator would otherwise call `"\\x85"` valid, and the API refuse it)."""
 
 from __future__ import annotations
 
 from drf_spectacular.openapi import AutoSchema as _AutoSchema
 from rest_framework import serializers
 
-NOT_BLANK = r"\S"
+NOT_BLANK = r"[^\s\x1c-\x1f\x85]"
 SLUG = r"^[-a-zA-Z0-9_]+$"
 
 

@@ -42,6 +42,22 @@ def _number(data, from_text: bool) -> bool:
     return isinstance(data, (int, float)) or (from_text and isinstance(data, str))
 
 
+def _length_as_sent(cls: type[fields.CharField]) -> None:
+    """`maxLength` holds for the text as sent, as the schema says: DRF trims first and counts
+    after, so a value padded with whitespace past the limit was accepted."""
+    trimmed_then_counted = cls.to_internal_value
+    if getattr(trimmed_then_counted, "_length_as_sent", False):
+        return
+
+    def to_internal_value(self, data):
+        if self.max_length is not None and isinstance(data, str) and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
+        return trimmed_then_counted(self, data)
+
+    to_internal_value._length_as_sent = True
+    cls.to_internal_value = to_internal_value
+
+
 def install() -> None:
     _strict(fields.CharField, lambda data, from_text: isinstance(data, str))
     _strict(fields.UUIDField, lambda data, from_text: isinstance(data, str))
@@ -51,3 +67,4 @@ def install() -> None:
     )
     _strict(fields.IntegerField, _number)
     _strict(fields.FloatField, _number)
+    _length_as_sent(fields.CharField)

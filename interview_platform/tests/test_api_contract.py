@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from interview_platform.api.schema import NOT_BLANK
 from questions.tests.factories import QuestionFactory
 from sessions_app.tests.factories import InterviewSessionFactory
 
@@ -197,11 +198,11 @@ def test_a_body_that_needs_one_of_its_fields_is_required(schema):
 @pytest.mark.django_db
 def test_a_trimmed_field_documents_that_blank_text_is_refused(auth_client, schema):
     code = schema["components"]["schemas"]["ReauthenticateRequest"]["properties"]["code"]
-    assert code["pattern"] == r"\S"
+    assert code["pattern"] == NOT_BLANK
     response = auth_client.patch("/api/users/profile", {"name": " \n"}, format="json")
     assert "name" in _refused(response, 400, "invalid_input")["error"]["details"]["fields"]
     name = schema["components"]["schemas"]["PatchedProfileUpdateRequest"]["properties"]["name"]
-    assert name["pattern"] == r"\S"
+    assert name["pattern"] == NOT_BLANK
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ error response carries the error envelope, and fields marked required are always
 from __future__ import annotations
 
 import jsonschema
+import jsonschema_rs
 import pytest
 from django.urls import reverse
 
@@ -133,3 +134,37 @@ def test_a_custom_category_without_its_name_is_invalid_in_the_schema_too(
     assert _valid(schema, name, named)
     assert _valid(schema, name, {**body, "category": "marketing"})
     assert getattr(staff_client, method)(path, named, format="json").status_code < 300
+
+
+@pytest.mark.django_db
+def test_a_value_padded_past_its_max_length_is_refused_as_the_schema_says(schema, staff_client):
+    # Schemathesis found it: `customCategory` is `maxLength: 100`, and 101 characters starting
+    # with a whitespace were trimmed to 100 and accepted.
+    field = schema["components"]["schemas"]["QuestionWriteRequest"]["properties"]["customCategory"]
+    assert field["maxLength"] == 100
+    padded = {**CUSTOM_QUESTION, "category": "marketing", "customCategory": " " + "x" * 100}
+    assert not _valid(schema, "QuestionWriteRequest", padded)
+
+    response = staff_client.post("/api/admin/questions", padded, format="json")
+
+    assert response.status_code == 400, response.content
+    assert "customCategory" in response.json()["error"]["details"]["fields"]
+    exact = {**padded, "customCategory": "x" * 100}
+    assert staff_client.post("/api/admin/questions", exact, format="json").status_code == 201
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("blank", ["\x85", "\x1c\x1f", " \u3000\n"])
+def test_what_the_trim_removes_is_blank_in_the_schema_too(schema, staff_client, blank):
+    # Schemathesis found it: `"\x85"` has a non-whitespace character by JSON Schema's regex rules
+    # (what schemathesis validates with), and the API trimmed it to blank and refused it.
+    properties = schema["components"]["schemas"]["QuestionWriteRequest"]["properties"]
+    keyword = jsonschema_rs.validator_for(properties["expectedKeywords"]["items"])
+    assert not keyword.is_valid(blank)
+    assert keyword.is_valid(f"{blank}STAR{blank}")
+    body = {**CUSTOM_QUESTION, "category": "marketing", "expectedKeywords": [blank]}
+
+    response = staff_client.post("/api/admin/questions", body, format="json")
+
+    assert response.status_code == 400, response.content
+    assert "expectedKeywords" in response.json()["error"]["details"]["fields"]
