@@ -115,6 +115,7 @@ QUERY_NAMES = (
 # Request bodies that need one of several fields (each alone is optional in its serializer).
 ONE_OF_REQUIRED = {
     "ReauthenticateRequest": [["password"], ["code"]],
+    "GoogleOAuthRequest": [["idToken"], ["code", "redirectUri"]],
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import jsonschema
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
@@ -134,6 +135,31 @@ def test_google_needs_an_id_token_or_a_code_with_its_redirect_uri(oauth_provider
         google({"code": "only-a-code"}), status=400, type="validation_error", code="invalid_input"
     )
     assert "idToken" in body["error"]["details"]["fields"]
+
+
+@pytest.mark.parametrize(
+    ("body", "valid"),
+    [
+        ({}, False),
+        ({"code": "only-a-code"}, False),
+        ({"redirectUri": REDIRECT_URI}, False),
+        ({"idToken": "a.b.c"}, True),
+        ({"code": "c", "redirectUri": REDIRECT_URI}, True),
+    ],
+)
+def test_the_schema_says_google_needs_an_id_token_or_a_code_with_its_redirect_uri(
+    oauth_providers, client, body, valid
+):
+    # Schemathesis found it (OAuth pass against the fake provider): `{}` and a lone code matched
+    # the schema and were refused with 400.
+    schema = client.get("/api/schema", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    operation = schema["paths"]["/api/auth/oauth/google"]["post"]
+    assert operation["requestBody"]["required"] is True
+    validator = jsonschema.Draft4Validator(
+        {"components": schema["components"], "$ref": "#/components/schemas/GoogleOAuthRequest"}
+    )
+    assert validator.is_valid(body) is valid
+    assert (google(body).status_code == 400) is not valid
 
 
 def test_a_linkedin_code_signs_up_through_openid_connect(oauth_providers):
