@@ -53,14 +53,14 @@ def _self_signed_certificate(key: rsa.RSAPrivateKey) -> str:
 class FakeIdentityProvider:
     kid = "fake-key-1"
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.key = _new_key()
         self.stranger_key = _new_key()  # signs tokens the provider never issued
         self.certificate = _self_signed_certificate(self.key)
         self.codes: dict[str, dict[str, Any]] = {}
         self.access_tokens: dict[str, dict[str, Any]] = {}
         self.token_requests: list[dict[str, str]] = []
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
