@@ -185,10 +185,14 @@ class SessionDetailSerializer(_TimeoutFields, serializers.ModelSerializer):
         return list(obj.session_questions.all())
 
     def _with_question_data(self, obj) -> dict:
-        served = self._served(obj)
-        questions = QuestionSerializer([sq.question for sq in served], many=True).data
-        by_id = {sq.question_id: data for sq, data in zip(served, questions, strict=True)}
-        return {**self.context, "question_data": by_id}
+        # Once per session: `questions` and `currentQuestion` embed the same bank questions.
+        cached = self.__dict__.setdefault("_question_data", {})
+        if obj.pk not in cached:
+            served = self._served(obj)
+            questions = QuestionSerializer([sq.question for sq in served], many=True).data
+            by_id = {sq.question_id: data for sq, data in zip(served, questions, strict=True)}
+            cached[obj.pk] = {**self.context, "question_data": by_id}
+        return cached[obj.pk]
 
     def get_questions(self, obj) -> SessionQuestionSerializer(many=True):
         return SessionQuestionSerializer(
@@ -203,7 +207,7 @@ class SessionDetailSerializer(_TimeoutFields, serializers.ModelSerializer):
         served = self._served(obj)
         if obj.status != SessionStatus.ACTIVE or not served or served[-1].answered_at:
             return None
-        return SessionQuestionSerializer(served[-1], context=self.context).data
+        return SessionQuestionSerializer(served[-1], context=self._with_question_data(obj)).data
 
 
 class SessionStartSerializer(serializers.Serializer):
