@@ -110,6 +110,9 @@ class QuestionWriteSerializer(serializers.Serializer):
             raise serializers.ValidationError(
                 {"custom_category": [_("Name the role for a custom category.")]}
             )
+        if attrs.get("category") != JobCategory.CUSTOM:
+            # Only a custom category has a name of its own, as at session start.
+            attrs["custom_category"] = ""
         return attrs
 
 

@@ -269,6 +269,24 @@ class TestAdminEndpoints:
         assert stored.evaluation_criteria["job_fit"] == "j"
         assert stored.created_by == staff_client.user
 
+    def test_a_named_role_is_kept_only_for_the_custom_category(self, staff_client):
+        url = reverse("admin-question-list")
+        named = {**self.payload, "customCategory": "Growth hacker"}
+        response = staff_client.post(url, named, format="json")
+        assert response.status_code == 201
+        assert response.json()["customCategory"] == ""
+        question = Question.objects.get(pk=response.json()["id"])
+        assert question.custom_category == ""
+        custom = {**named, "category": "custom"}
+        response = staff_client.put(
+            reverse("admin-question-detail", args=[question.id]), custom, format="json"
+        )
+        assert response.json()["customCategory"] == "Growth hacker"
+        response = staff_client.put(
+            reverse("admin-question-detail", args=[question.id]), named, format="json"
+        )
+        assert response.json()["customCategory"] == ""
+
     def test_staff_create_validates(self, staff_client):
         response = staff_client.post(
             reverse("admin-question-list"),
