@@ -34,8 +34,6 @@ def _rubric_signature(provider: str) -> str:
 def _requirements_signature(requirements: Sequence[JobRequirement]) -> str:
     """Job fit in a session practised for a job is scored against its confirmed requirements, so
     the same answer under other requirements (or none) is another analysis."""
-    if not requirements:
-        return ""
     return "\n".join(sorted(f"{r.text}\t{','.join(sorted(r.keywords))}" for r in requirements))
 
 
