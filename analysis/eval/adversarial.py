@@ -22,6 +22,8 @@ Expectations (each one counted on its own):
   (strengths, improvements, detailed feedback, ideal answer)
 - "tools_exclude": words the feedback must not list as tools or methods
 - "ideal_excludes" / "ideal_includes": the same for the ideal answer alone
+- "ideal_no_new_figures": true  every number in the ideal answer (outside its [placeholders])
+  is one the answer gave: nothing invented
 - "validation": "accept" | "refuse", "word": the word a refusal must name
 - "feedback_language": "ko" | "en"  the coaching (strengths, improvements, detailed feedback,
   quotes of the answer left out) is written in this language: the session's, whatever the
@@ -32,7 +34,7 @@ Expectations (each one counted on its own):
 and is never tuned on: `make eval` reports the two apart. Its misses were then read, so it is
 a development set in all but name; `heldout2_adversarial_<language>.json` was written (and
 scored on the code of that day) before the next round of changes, to be the held-out set for
-them.
+them; `heldout3_adversarial_<language>.json` likewise before the round after it.
 
 Every honest answer must also pass validation and carry no integrity flag ("honest_clean")."""
 
@@ -56,6 +58,7 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_FILES = tuple(HERE / f"adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT_FILES = tuple(HERE / f"heldout_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT2_FILES = tuple(HERE / f"heldout2_adversarial_{language}.json" for language in LANGUAGES)
+HELDOUT3_FILES = tuple(HERE / f"heldout3_adversarial_{language}.json" for language in LANGUAGES)
 TARGET_SHARE = 0.9
 
 
@@ -285,7 +288,19 @@ def _check(
         out.append((f"ideal excludes {s!r}", held, _around(attack.ideal_answer, s)))
     for s in expect.get("ideal_includes", ()):
         out.append((f"ideal includes {s!r}", s in attack.ideal_answer, attack.ideal_answer[:160]))
+    if expect.get("ideal_no_new_figures"):
+        new = sorted(_figures(attack.ideal_answer) - _figures(attack.answer))
+        out.append(("ideal invents no figure", not new, f"not in the answer: {new}"))
     return out
+
+
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures(text: str) -> set[str]:
+    """The numbers of a text, placeholders left out ("1,800" and "1800" are one)."""
+    return {n.replace(",", "") for n in _NUMBER.findall(_PLACEHOLDER.sub(" ", text))}
 
 
 _TOOLS_LINE = re.compile(

@@ -1,6 +1,7 @@
 """`make eval`'s own tools: the language the coaching is written in, determinism across
 processes, the held-out set kept apart, and README figures that are the ones `make eval` prints."""
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -9,7 +10,9 @@ from analysis.ai.types import AnalysisContext, QuestionContext
 from analysis.eval.adversarial import (
     DEFAULT_FILES,
     HELDOUT2_FILES,
+    HELDOUT3_FILES,
     HELDOUT_FILES,
+    _check,
     coaching_language,
     load_adversarial_set,
     run_adversarial,
@@ -86,6 +89,61 @@ def test_the_second_held_out_set_is_new_and_covers_every_attack():
         assert {a.kind for a in attacks} >= common | {surface}
         # text for the evaluator in several wordings, not one phrase
         assert len({a.text for a in attacks if a.kind == "evaluator_directed"}) >= 4
+
+
+def test_the_third_held_out_set_is_new_and_covers_every_attack():
+    earlier = [
+        *load_adversarial_set(DEFAULT_FILES),
+        *load_adversarial_set(HELDOUT_FILES),
+        *load_adversarial_set(HELDOUT2_FILES),
+    ]
+    third = load_adversarial_set(HELDOUT3_FILES)
+    assert {q.id for q in earlier}.isdisjoint({q.id for q in third})
+    assert {q.question for q in earlier}.isdisjoint({q.question for q in third})
+    assert {q.honest for q in earlier}.isdisjoint({q.honest for q in third})
+    texts = {a.text for q in earlier for a in q.attacks}
+    assert not texts & {a.text for q in third for a in q.attacks if a.text != q.honest}
+    common = {
+        "off_topic",
+        "padding",
+        "copied_question",
+        "repetition",
+        "rambling",
+        "other_language",
+        "evaluator_directed",
+        "abusive_tone",
+        "profanity_trap",
+        "abuse",
+        "ideal_answer",
+        "feedback_truth",
+    }
+    for language, surface in (
+        ("ko", {"ko_surface", "ko_register", "ko_fillers"}),
+        ("en", {"en_surface"}),
+    ):
+        questions = [q for q in third if q.language == language]
+        attacks = [a for q in questions if q.language == language for a in q.attacks]
+        assert len(questions) >= 10
+        assert len(attacks) >= 40
+        assert {a.kind for a in attacks} >= common | surface
+        assert len({a.text for a in attacks if a.kind == "evaluator_directed"}) >= 4
+        # typed questions with no expected keywords, as a custom question would be
+        assert sum(not q.expected_keywords for q in questions) >= 2
+
+
+def test_an_ideal_answer_with_a_figure_the_answer_never_gave_is_caught():
+    out = _analyse(ANSWER, "en")
+    expect = {"ideal_no_new_figures": True}
+    kept = dataclasses.replace(
+        out, ideal_answer="Latency fell from 1.8 seconds to 200 ms [p99: …]."
+    )
+    invented = dataclasses.replace(out, ideal_answer="Latency fell to 200 ms, a 90% cut.")
+    assert _check(expect, out, kept, "") == [
+        ("ideal invents no figure", True, "not in the answer: []")
+    ]
+    assert _check(expect, out, invented, "") == [
+        ("ideal invents no figure", False, "not in the answer: ['90']")
+    ]
 
 
 def test_the_readme_states_the_figures_make_eval_prints(django_db_blocker):
