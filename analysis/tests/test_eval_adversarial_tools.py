@@ -153,6 +153,7 @@ def test_the_readme_states_the_figures_make_eval_prints(django_db_blocker):
         ("development", DEFAULT_FILES),
         ("first held-out", HELDOUT_FILES),
         ("second held-out", HELDOUT2_FILES),
+        ("third held-out", HELDOUT3_FILES),
     ):
         with django_db_blocker.unblock():
             report = run_adversarial(load_adversarial_set(files), service)

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from analysis.ai.registry import get_ai_service, resolve_provider_name
 from analysis.eval.adversarial import (
     HELDOUT2_FILES,
+    HELDOUT3_FILES,
     HELDOUT_FILES,
     format_adversarial,
     load_adversarial_set,
@@ -119,7 +120,16 @@ class Command(BaseCommand):
                     title="Adversarial second held-out set (written before the fixes it measures)",
                 )
             )
-            held_out = [*held_out, *held_out2]
+            held_out3 = load_adversarial_set(HELDOUT3_FILES)
+            self.stdout.write("")
+            self.stdout.write(
+                format_adversarial(
+                    run_adversarial(held_out3, service),
+                    verbose=options["verbose"],
+                    title="Adversarial third held-out set (written before the fixes it measures)",
+                )
+            )
+            held_out = [*held_out, *held_out2, *held_out3]
         determinism = None
         if provider == "offline" and not options["no_determinism"]:
             cases = [
