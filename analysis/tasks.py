@@ -30,8 +30,9 @@ MAX_RETRIES = 3
     bind=True,
     acks_late=True,
     max_retries=MAX_RETRIES,
-    # Enforced by the prefork pool only (the offline scorer on `scoring`); on the `io` threads
-    # the provider SDK's timeout and retries bound the call.
+    # Enforced by the process pools only (the offline scorer on `scoring`: prefork, or the
+    # worker's own process, interview_platform/solo_pool.py); on the `io` threads the provider
+    # SDK's timeout and retries bound the call.
     soft_time_limit=settings.ANALYSIS_TASK_SOFT_LIMIT,
     time_limit=settings.ANALYSIS_TASK_HARD_LIMIT,
     queue="analysis",

@@ -6,16 +6,17 @@ starve another: each role is a worker of its own with its own pool and concurren
 | queue | work | consumed by |
 |---|---|---|
 | `analysis` | AI provider calls (network waits, seconds each) | role `io`: threads |
-| `scoring` | offline scoring: analyses without a provider, fallbacks (CPU) | role `cpu`: prefork |
-| `exports` | export files (CPU, memory, minutes at most) | role `exports`: prefork |
+| `scoring` | offline scoring: analyses without a provider, fallbacks (CPU) | `cpu`: processes |
+| `exports` | export files (CPU, memory, minutes at most) | role `exports`: processes |
 | `housekeeping` | beat's periodic tasks (expiry, sweeps, rollups) | `housekeeping`: threads |
 | `default` | anything else (e-mail) | `housekeeping` |
 
 A thread waiting on the provider costs a few hundred KB, not a process, so `io` runs many at
 once in one process; offline scoring runs on at most `CELERY_CPU_CONCURRENCY` processes (one
-core left to the web by default). A hung provider ties up `io`'s threads only; a wave of
-offline scoring ties up `cpu`'s processes only; an export burst waits on its own process; and
-beat's tasks run on two threads of a small process that never scores.
+core left to the web by default; one process is the worker's own, see `_processes`). A hung
+provider ties up `io`'s threads only; a wave of offline scoring ties up `cpu`'s processes only;
+an export burst waits on its own process; and beat's tasks run on two threads of a small
+process that never scores.
 `python -m interview_platform.workers <role>` starts a role.
 """
 
@@ -80,6 +81,28 @@ CELERY_TASK_ROUTES = {
 }
 
 _CORES = os.cpu_count() or 1
+_CPU_DEFAULT = max(1, _CORES - 1)
+
+
+def _processes(queues: list[str], concurrency: int) -> dict:
+    """A role whose tasks run in processes, their soft and hard time limits enforced.
+
+    One at a time: `solo` (interview_platform/solo_pool.py), the task in the worker's own
+    process. A prefork worker of one is two processes with the whole project imported in each
+    (~115 MB apiece before any work), the parent only handing messages to its child.
+    More: `prefork`, whose children would each close a psycopg pool after every task (a pool
+    must not cross a fork): plain database connections there.
+    """
+    if concurrency == 1:
+        return {"queues": queues, "pool": "solo", "concurrency": 1, "env": {}}
+    return {
+        "queues": queues,
+        "pool": "prefork",
+        "concurrency": concurrency,
+        "env": {"DATABASE_POOL": "false"},
+    }
+
+
 # The worker roles: which queues each consumes, with which pool and how many at once.
 # `interview_platform/workers.py` turns a role into a `celery worker` command line; compose,
 # the Makefile and the worker tests all start workers through it.
@@ -92,25 +115,13 @@ CELERY_WORKER_ROLES: dict[str, dict] = {
         "concurrency": env_int("CELERY_IO_CONCURRENCY", 16, minimum=1),
         "env": {},
     },
-    "cpu": {
-        "queues": [QUEUE_SCORING],
-        "pool": "prefork",
-        # Python runs one thread at a time per process: CPU work needs processes, and more of
-        # them than cores only queue. One core is left to the web by default.
-        "concurrency": env_int("CELERY_CPU_CONCURRENCY", max(1, _CORES - 1), minimum=1),
-        # Celery closes a prefork child's psycopg pool after every task (a pool must not cross
-        # a fork), so a pool there would reopen its connections per task: plain connections.
-        "env": {"DATABASE_POOL": "false"},
-    },
-    "exports": {
-        "queues": [QUEUE_EXPORTS],
-        "pool": "prefork",
-        # An export is CPU and memory (a PDF of a heavy user's data) bounded by its time limit,
-        # which only a process pool enforces. One at a time by default: a burst queues here,
-        # behind nobody else's work and in front of nobody else's.
-        "concurrency": env_int("CELERY_EXPORTS_CONCURRENCY", 1, minimum=1),
-        "env": {"DATABASE_POOL": "false"},
-    },
+    # Python runs one thread at a time per process: CPU work needs processes, and more of
+    # them than cores only queue. One core is left to the web by default.
+    "cpu": _processes([QUEUE_SCORING], env_int("CELERY_CPU_CONCURRENCY", _CPU_DEFAULT, minimum=1)),
+    # An export is CPU and memory (a PDF of a heavy user's data) bounded by its time limit,
+    # enforced by both process pools. One at a time by default: a burst queues here, behind
+    # nobody else's work and in front of nobody else's.
+    "exports": _processes([QUEUE_EXPORTS], env_int("CELERY_EXPORTS_CONCURRENCY", 1, minimum=1)),
     "housekeeping": {
         "queues": [QUEUE_HOUSEKEEPING, QUEUE_DEFAULT],
         "pool": "threads",

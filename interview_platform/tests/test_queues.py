@@ -48,10 +48,39 @@ def test_the_io_role_waits_on_threads_and_the_cpu_role_runs_processes_bounded_by
     cpu_argv, cpu_env = worker_command("cpu")
     assert option(io_argv, "--pool") == "threads"
     assert option(io_argv, "--queues") == "analysis"
-    assert option(cpu_argv, "--pool") == "prefork"
-    assert int(option(cpu_argv, "--concurrency")) <= max(1, os.cpu_count() or 1)
+    processes = int(option(cpu_argv, "--concurrency"))
+    assert processes <= max(1, os.cpu_count() or 1)
     assert option(cpu_argv, "--queues") == "scoring"
-    assert cpu_env == {"DATABASE_POOL": "false"}
+    assert (option(cpu_argv, "--pool"), cpu_env) == processes_pool(processes)
+
+
+def processes_pool(concurrency: int) -> tuple[str, dict]:
+    """One process: the solo pool with its time limits (no prefork parent beside its only
+    child); more: prefork, with plain database connections."""
+    if concurrency == 1:
+        return "custom", {"CELERY_CUSTOM_WORKER_POOL": "interview_platform.solo_pool:TaskPool"}
+    return "prefork", {"DATABASE_POOL": "false"}
+
+
+def test_a_process_role_of_one_is_one_process_and_of_more_a_prefork_pool(monkeypatch):
+    import importlib
+
+    from interview_platform.settings import jobs
+
+    for cpu, exports in ((1, 1), (3, 2)):
+        monkeypatch.setenv("CELERY_CPU_CONCURRENCY", str(cpu))
+        monkeypatch.setenv("CELERY_EXPORTS_CONCURRENCY", str(exports))
+        try:
+            monkeypatch.setattr(
+                settings, "CELERY_WORKER_ROLES", importlib.reload(jobs).CELERY_WORKER_ROLES
+            )
+            for role, concurrency in (("cpu", cpu), ("exports", exports)):
+                argv, env = worker_command(role)
+                assert option(argv, "--concurrency") == str(concurrency)
+                assert (option(argv, "--pool"), env) == processes_pool(concurrency)
+        finally:
+            monkeypatch.undo()
+            importlib.reload(jobs)
 
 
 def test_every_queue_is_consumed_by_exactly_one_role_so_none_waits_behind_another():
@@ -69,12 +98,9 @@ def test_every_queue_is_consumed_by_exactly_one_role_so_none_waits_behind_anothe
         "default": ["housekeeping"],
     }
     exports_argv, exports_env = worker_command("exports")
-    # Export time limits need a process pool; one at a time unless told otherwise.
-    assert (option(exports_argv, "--pool"), option(exports_argv, "--concurrency")) == (
-        "prefork",
-        "1",
-    )
-    assert exports_env == {"DATABASE_POOL": "false"}
+    # One at a time unless told otherwise, its time limits enforced (test_solo_pool.py).
+    assert option(exports_argv, "--concurrency") == "1"
+    assert (option(exports_argv, "--pool"), exports_env) == processes_pool(1)
     housekeeping_argv, housekeeping_env = worker_command("housekeeping")
     # Beat's sweeps and e-mail: a small thread pool in one process.
     assert (option(housekeeping_argv, "--pool"), option(housekeeping_argv, "--concurrency")) == (
