@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from ..types import AnalysisContext, QuestionContext
+from .bankmatch import BankMatch
 from .bankmatch import match as bank_match
 from .integrity import Screen, screen
 from .keywords import TermIndex
@@ -114,9 +114,8 @@ def analyze(
     # quoting "API" and "Redis" is still Korean).
     mismatch = bool(session_language) and language != session_language and _letters(raw) >= 30
 
-    def bank_ratio(sentences: list[str]) -> float:
-        found = bank_match(question, " ".join(sentences), language)
-        return found.ratio if found else math.inf
+    def bank(sentences: list[str]) -> BankMatch | None:
+        return bank_match(question, " ".join(sentences), language)
 
     rel = judge_relevance(
         question.text,
@@ -124,7 +123,7 @@ def analyze(
         [sentence for sentence, _ in scr.sentences],
         [p for _, p in scr.sentences],
         judged=not mismatch,
-        bank_ratio=bank_ratio,
+        bank=bank,
     )
     # Padding and restatements are not scored; an answer that is nothing else keeps its
     # sentences (and is capped by its flag) so there is still something to coach on.

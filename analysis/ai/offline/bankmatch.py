@@ -4,11 +4,12 @@ Every question of the bank (`questions/bank/<language>/<category>.json`, read as
 document: its text and expected keywords (twice) and its sample answer, in content stems, with
 the thesaurus of topicality.py. An answer is compared by TF-IDF cosine (IDF over the bank of its
 language) with the question asked and with every bank question. The asked question's own
-*family* (its five nearest bank questions by the same measure, and any at cosine >= 0.3) counts
-as the question asked: an answer that fits a neighbouring question ("a slow API" for "a
-performance problem") is not off topic. `ratio` is the answer's similarity to the asked
-question (or its family) over its similarity to the best question outside it: well under 1, the
-answer reads as an answer to that other question.
+*family* counts as the question asked: its nearest bank questions by the same measure (weight 1
+from 15% above the fifth nearest's similarity or at cosine >= 0.3, falling to 0 at 15% below
+it), so an answer that fits a neighbouring question ("a slow API" for "a performance problem")
+is not off topic. `ratio` is the answer's similarity to the asked question (or its family) over
+its similarity to the best question outside it: well under 1, the answer reads as an answer to
+that other question.
 
 Deterministic (sorted files, no randomness), no model: the index is built once per process
 (about a second) and a 5,000-character answer is compared in a few milliseconds."""
@@ -23,18 +24,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..types import QuestionContext
-from .text import content_stem, normalize, tokens
+from .text import content_stem, is_clitic_stopword, normalize, tokens
 from .topicality import expand
 
 BANK_DIR = Path(__file__).resolve().parents[3] / "questions" / "bank"
-FAMILY_SIZE = 5
-FAMILY_SIMILARITY = 0.3
+FAMILY_FLOOR = 0.12
+FAMILY_SIMILARITY = 0.2
+ANSWER_FLOOR = 0.1
 
 
 def terms(text: str) -> list[str]:
     out = []
     for tok in tokens(text):
-        s = content_stem(tok)
+        s = None if is_clitic_stopword(tok) else content_stem(tok)
         if s:
             out.append(s.lower())
         elif tok[:1].isascii() and tok[:1].isalpha() and len(tok) >= 2 and tok.isupper():
@@ -109,7 +111,27 @@ class BankMatch:
 
     @property
     def ratio(self) -> float:
-        return self.own / self.elsewhere if self.elsewhere > 0 else math.inf
+        # An answer that fits no bank question (the nearest under ANSWER_FLOOR shares only
+        # what any two texts of a field share) reads as an answer to none of them.
+        if self.elsewhere < ANSWER_FLOOR:
+            return math.inf
+        return self.own / self.elsewhere
+
+    @property
+    def places_here(self) -> bool:
+        """Nearer the question asked (or its family) than any other, and near enough to mean it."""
+        return self.own >= ANSWER_FLOOR and self.own > self.elsewhere
+
+
+def family_of(similarities: list[float]) -> list[float]:
+    """How far each bank question (by position) counts as the question asked, 0-1, from its
+    similarity to it: none under FAMILY_FLOOR (what any two questions of the bank share), fully
+    from FAMILY_SIMILARITY, in proportion between. A family of the five nearest put one of two
+    near ties (0.108, 0.107) in it and counted the other, wholly, as "another question", and
+    took in questions no nearer than the rest of the bank; with a weight, a small change of
+    similarity is a small change of ratio."""
+    span = FAMILY_SIMILARITY - FAMILY_FLOOR
+    return [min(1.0, max(0.0, (s - FAMILY_FLOOR) / span)) for s in similarities]
 
 
 def match(question: QuestionContext, answer: str, language: str) -> BankMatch | None:
@@ -123,15 +145,10 @@ def match(question: QuestionContext, answer: str, language: str) -> BankMatch | 
     )
     reply = index.vector(Counter(terms(answer)))
     others = [e for e in index.entries if e.question != asked_text]
-    nearness = sorted(
-        ((_cosine(asked, e.vector), i) for i, e in enumerate(others)), key=lambda x: (-x[0], x[1])
-    )
-    family = {
-        i for rank, (s, i) in enumerate(nearness) if rank < FAMILY_SIZE or s >= FAMILY_SIMILARITY
-    }
+    family = family_of([_cosine(asked, e.vector) for e in others])
     fit = [_cosine(reply, e.vector) for e in others]
-    own = max([_cosine(reply, asked), *(fit[i] for i in family)])
-    outside = [(s, i) for i, s in enumerate(fit) if i not in family]
+    own = max([_cosine(reply, asked), *(w * f for w, f in zip(family, fit, strict=True))])
+    outside = [((1 - w) * f, i) for i, (w, f) in enumerate(zip(family, fit, strict=True)) if w < 1]
     if not outside:
         return BankMatch(own, 0.0, "")
     best, at = max(outside, key=lambda x: (x[0], -x[1]))

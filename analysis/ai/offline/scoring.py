@@ -255,6 +255,7 @@ def score(s: Signals, *, neutral_length: bool = False) -> tuple[Scores, Breakdow
 # What an answer that is not an answer to this question can still earn, per dimension.
 OFF_TOPIC_CAP = 5
 COPIED_CAP = 8
+OFF_TOPIC_TELLING_CAP = 10
 
 
 def integrity_adjusted(s: Signals, points: dict[str, int]) -> dict[str, int]:
@@ -273,7 +274,8 @@ def integrity_adjusted(s: Signals, points: dict[str, int]) -> dict[str, int]:
 
     if "off_topic" in codes:
         cap(("understanding", "job_fit"), OFF_TOPIC_CAP)
-        cap(("specificity", "logic"), 15)
+        # Told well, perhaps, but what it shows is evidence for another question.
+        cap(("specificity", "logic"), OFF_TOPIC_TELLING_CAP)
     if "copied_question" in codes:
         cap(("understanding", "logic", "specificity", "job_fit"), COPIED_CAP)
     if scr is not None:

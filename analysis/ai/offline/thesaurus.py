@@ -66,3 +66,31 @@ THESAURUS_KO = {
     "우선순위": "로드맵 백로그 일정 순위 미루 먼저",
     "데이터": "지표 분석 로그 수치 숫자 앰플리튜드 GA",
 }
+
+# Everyday words a question is paraphrased with: each group is one meaning. Not interview
+# concepts (those are the thesaurus above): the verbs and adverbs of any question.
+PARAPHRASE_GROUPS = (
+    "drop dropped fall fell decline decreas down lower plung shrink",
+    "rise rose increas grow grew climb jump up higher",
+    "sudden suddenly overnight abrupt quick quickly rapid sharp sharply night singl",
+    "reason cause why root explain",
+    "find figur identify discover work out determin",
+    "decid choos chose pick select",
+    "prevent avoid stop keep",
+    "ensur sure guarante",
+    "return come back again recur",
+    "percent percentag",
+    "request ask want",
+    "conflict clash compet contradict",
+    "customer client",
+    "import key crucial essential critical vital",
+    "떨어 떨어지 하락 감소 줄어 줄 낮아 내려",
+    "오르 올랐 올라 상승 증가 늘 늘어 높아 높아졌 급등",
+    "갑자기 급격히 급히 급 하룻밤 돌연",
+    "원인 이유 왜 까닭",
+    "방법 방식 접근",
+    "바꾸 바꾼 바꿨 변경 수정 조정",
+    "나누 나눌 나눠 배분 분배",
+    "고객 소비자 손님 사용자",
+    "비율 율 률",
+)

@@ -9,15 +9,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from .text import (
     EN_QUESTION_WORDS,
+    HANGUL_RE,
     KO_QUESTION_WORDS,
     content_stem,
     is_clitic_stopword,
     tokens,
 )
-from .thesaurus import THESAURUS_EN, THESAURUS_KO
+from .thesaurus import PARAPHRASE_GROUPS, THESAURUS_EN, THESAURUS_KO
 from .topics import TOPICS
 
 # --- relevance to the question asked --------------------------------------------------------
@@ -125,6 +127,11 @@ def _prefix_hit(stem: str, terms: set[str]) -> bool:
     return stem in terms or any(_same_word(stem, t) for t in terms)
 
 
+class BankVerdict(Protocol):
+    ratio: float  # similarity to the question asked over that to the closest other one
+    places_here: bool  # nearer the question asked than any other, and near enough to mean it
+
+
 @dataclass(frozen=True)
 class Relevance:
     judged: bool  # False when the answer is in the other language: lexical overlap says nothing
@@ -200,34 +207,7 @@ def _shared(stems: set[str], core: set[str]) -> float:
     return len(own & core) / max(len(own), 1)
 
 
-# Everyday words a question is paraphrased with: each group is one meaning. Not interview
-# concepts (those are the thesaurus above): the verbs and adverbs of any question.
-_PARAPHRASE_GROUPS = (
-    "drop dropped fall fell decline decreas down lower plung shrink",
-    "rise rose increas grow grew climb jump up higher",
-    "sudden suddenly overnight abrupt quick quickly rapid sharp sharply night singl",
-    "reason cause why root explain",
-    "find figur identify discover work out determin",
-    "decid choos chose pick select",
-    "prevent avoid stop keep",
-    "ensur sure guarante",
-    "return come back again recur",
-    "percent percentag",
-    "request ask want",
-    "conflict clash compet contradict",
-    "customer client",
-    "import key crucial essential critical vital",
-    "떨어 떨어지 하락 감소 줄어 줄 낮아 내려",
-    "오르 올랐 올라 상승 증가 늘 늘어 높아 높아졌 급등",
-    "갑자기 급격히 급히 급 하룻밤 돌연",
-    "원인 이유 왜 까닭",
-    "방법 방식 접근",
-    "바꾸 바꾼 바꿨 변경 수정 조정",
-    "나누 나눌 나눠 배분 분배",
-    "고객 소비자 손님 사용자",
-    "비율 율 률",
-)
-_PARAPHRASE = tuple(frozenset(_stem_set(group)) for group in _PARAPHRASE_GROUPS)
+_PARAPHRASE = tuple(frozenset(_stem_set(group)) for group in PARAPHRASE_GROUPS)
 # What a restatement adds to the question: that it matters, that it is hard, that one will do it.
 _EMPTY = _stem_set(
     "important importance crucial key matter matters essential critical hard "
@@ -265,10 +245,10 @@ def judge_relevance(
     paragraphs: list[int] | None = None,
     *,
     judged: bool = True,
-    bank_ratio: Callable[[list[str]], float] | None = None,
+    bank: Callable[[list[str]], BankVerdict | None] | None = None,
 ) -> Relevance:
-    """`bank_ratio` (bankmatch.py): for the given sentences, their similarity to the question
-    asked over their similarity to the closest other question of the bank."""
+    """`bank` (bankmatch.py): for the given sentences, how they compare with the question asked
+    and with the closest other question of the bank."""
     q_stems = sentence_stems(question)
     topic = {s for s in q_stems if s not in _GENERIC}
     generic = q_stems - topic
@@ -301,7 +281,10 @@ def judge_relevance(
             continue
         from_question = [s for s in stems if s in restated]
         novel = len(stems) - len(from_question)
-        if len(from_question) / len(stems) >= 0.5 and novel <= 3:
+        # One word of the question and "important" is an empty opinion ("소통이 중요하다고
+        # 생각합니다"), not the question said back: that takes two of its own words.
+        own_words = sum(1 for s in stems if s in in_question)
+        if len(from_question) / len(stems) >= 0.5 and novel <= 3 and own_words >= 2:
             echo.append(i)
     novel_total = set().union(*per_sentence) - restated if per_sentence else set()
     copied = n > 0 and len(echo) >= max(1, n * 0.5) and len(novel_total) <= 10
@@ -322,6 +305,14 @@ def judge_relevance(
     def unrelated(stems: set[str]) -> bool:
         return not (stems & in_topic) and hits(stems) < 2.0 and _shared(stems, core) < 0.2
 
+    def continues(stems: set[str], told: set[str]) -> bool:
+        return (
+            len(stems & in_topic) <= 1
+            and hits(stems) < 2.0
+            and _shared(stems, core) < 0.2
+            and any(_prefix_hit(s, told) for s in stems - _EVERYDAY)
+        )
+
     queue = _segments(paragraphs or [0] * n, sentences)
     while queue:
         segment, digression = queue.pop(0)
@@ -335,8 +326,14 @@ def judge_relevance(
         if digression and core:
             # A digression announced inside a paragraph ("By the way…", "참고로…") lasts while
             # its sentences stay off the subject; the rest of the paragraph is judged on its own.
-            run = 0
-            while run < len(segment) and unrelated(per_sentence[segment[run]]):
+            # Once it has started, a sentence that goes on with its subject ("…two interns. I
+            # met each of them weekly, helped them plan their projects") is still the digression,
+            # one word of the question in passing or not.
+            run, told = 0, set()
+            while run < len(segment) and (
+                unrelated(per_sentence[segment[run]]) or continues(per_sentence[segment[run]], told)
+            ):
+                told |= per_sentence[segment[run]] - _EVERYDAY
                 run += 1
             if run:
                 padding.extend(segment[:run])
@@ -353,12 +350,15 @@ def judge_relevance(
         else:
             core |= stems
     # Too little text to tell a different subject from a thin answer: that is the rubric's job.
-    substantial = n >= 3 and sum(len(t) for t in sentences) >= 160
+    # A Hangul syllable carries about two Latin letters' worth of text (spaces aside).
+    substantial = n >= 3 and sum(len(t) + len(HANGUL_RE.findall(t)) for t in sentences) >= 160
     # Words merely near the subject ("cost" for a budget question) are weak evidence: an answer
     # about something else uses a few of them too.
     # An answer that fits another subject of the bank well, and this question not at all, is
     # an answer to a different question.
     off_topic = substantial and strong_hits == 0 and not copied and topic_hits < 3.5
+    kept = [sentences[i] for i in range(n) if i not in set(padding)]
+    verdict = bank(kept) if bank is not None and substantial and kept else None
     if off_topic and topic_hits >= 2.0:
         elsewhere = max(
             (_fit(everything, b.keywords | b.phrase) for b in _bank() if b not in own_topics),
@@ -366,14 +366,16 @@ def judge_relevance(
         )
         own_fit = max((_fit(everything, b.keywords) for b in own_topics), default=0)
         off_topic = elsewhere >= max(2, 2 * own_fit + 1)
+    # Without the question's words, but nearer the question asked than any other of the bank
+    # (a short Korean story of an outage that never says "장애"): on topic.
+    off_topic = off_topic and not (verdict is not None and verdict.places_here)
     # Closer to another question of the bank than to this one, by a wide margin. A question
     # with expected keywords (the bank's, a generated one's) is described well enough for a
     # narrower margin; a bare typed question shares few words even with a right answer.
     # Judged on what is left once padding is set aside (padding is named as padding).
     limit = BANK_RATIO if expected else BANK_RATIO_BARE
-    if substantial and not copied and not off_topic and bank_ratio is not None:
-        kept = [sentences[i] for i in range(n) if i not in set(padding)]
-        off_topic = bool(kept) and bank_ratio(kept) < limit
+    if not copied and not off_topic and verdict is not None:
+        off_topic = verdict.ratio < limit
     dropped = set(padding) | set(echo)
     relevant = [i for i in range(n) if i not in dropped]
     return Relevance(True, topic_hits, off_topic, copied, echo, padding, relevant)

@@ -1,0 +1,145 @@
+"""Relevance rules of the offline scorer, each a general rule tested on text of its own (not the
+adversarial sets' cases): a short Korean answer to another question, the gap an answer to
+another question keeps below an on-topic one, a digression that goes on past a word of the
+question, one question word with "important" is no restatement, the bank family's edge."""
+
+import math
+
+import pytest
+
+from analysis.ai.offline import OfflineAIService
+from analysis.ai.offline.bankmatch import BankMatch, family_of, terms
+from analysis.ai.offline.topicality import judge_relevance
+from analysis.ai.types import AnalysisContext, QuestionContext
+from analysis.eval.adversarial import feedback_text
+
+
+def _run(question: QuestionContext, text: str):
+    context = AnalysisContext(job_category=question.category, language=question.language)
+    return OfflineAIService().analyze_answer(question, text, context)
+
+
+def _codes(output) -> set[str]:
+    return {f["code"] for f in output.flags}
+
+
+def _sentences(text: str) -> list[str]:
+    return [s if s.endswith(".") else s + "." for s in text.split(". ")]
+
+
+def test_a_short_korean_answer_to_another_question_is_judged_for_relevance():
+    # Three Korean sentences of about 120 characters carry as much as an English paragraph of
+    # twice that: they are enough to tell that the answer is about something else.
+    question = "고객사와의 계약 갱신이 어려워졌을 때 관계를 회복했던 경험을 말씀해 주세요."
+    other = (
+        "사내 도서관의 대출 절차를 새로 정리한 적이 있습니다. 대출 기록을 종이 장부에서 공유 "
+        "시트로 옮기고 반납 알림을 매주 보냈습니다. 그 뒤 연체 도서가 40권에서 6권으로 "
+        "줄었습니다."
+    )
+    assert sum(len(s) for s in _sentences(other)) < 160
+    assert judge_relevance(question, (), _sentences(other)).off_topic
+
+
+def test_an_answer_to_another_question_scores_20_below_even_for_a_bare_typed_question():
+    # A typed question with no expected keywords: the on-topic answer shares few of its words,
+    # so its own score is modest; a well-told story about something else stays 20 below it.
+    question = QuestionContext(
+        text="수업 중에 집중하지 못하는 학생을 도왔던 경험을 말씀해 주세요.",
+        category="custom",
+        custom_category="교사",
+        type="behavioral",
+        language="ko",
+    )
+    honest = (
+        "중학교 2학년 담임을 맡았을 때 수업 시간마다 엎드려 있던 학생이 있었습니다. 먼저 "
+        "쉬는 시간에 따로 불러 요즘 무엇이 힘든지 물었고, 밤늦게까지 동생을 돌보느라 잠이 "
+        "부족하다는 것을 알게 되었습니다. 그래서 상담 선생님과 함께 부모님께 연락해 돌봄 "
+        "지원을 안내해 드리고, 수업에서는 그 학생에게 발표 대신 짧은 정리 과제를 맡겼습니다. "
+        "한 달 뒤부터 학생은 수업 중에 고개를 들고 과제를 제출했고, 기말고사 성적도 올랐습니다. "
+        "겉으로 보이는 태도보다 그 뒤의 사정을 먼저 묻게 되었습니다."
+    )
+    other = (
+        "학교 축제 예산을 관리하면서 지출 기록 방식을 바꾼 적이 있습니다. 각 반의 영수증을 "
+        "종이로 모으던 것을 공유 시트로 옮기고, 항목별 한도를 정해 매주 점검했습니다. 그 결과 "
+        "정산 기간이 3주에서 4일로 줄었고, 남은 예산 80만 원으로 도서관 책을 샀습니다. "
+        "작은 지출도 바로 기록하는 습관이 중요하다는 것을 배웠습니다."
+    )
+    on, off = _run(question, honest), _run(question, other)
+    assert "off_topic" in _codes(off)
+    assert off.total <= on.total - 20
+
+
+def test_a_digression_that_goes_on_past_a_question_word_is_still_padding():
+    question = QuestionContext(
+        text="Tell me about a time you had to win back an unhappy key account.",
+        category="sales",
+        type="behavioral",
+        language="en",
+    )
+    honest = (
+        "Last spring our largest logistics client told me they would not renew their $200,000 "
+        "contract because of repeated invoice errors. I was the account executive, so I flew to "
+        "their office within a week and sat with their finance lead to list every error. I asked "
+        "our billing team to fix the mapping bug and gave the client a weekly invoice check for "
+        "three months. They renewed for two years, and the account grew 15% the following year. "
+        "I learned to show up in person when trust is at stake."
+    )
+    # The second sentence of the digression names "account" (a word of the question) in passing.
+    digression = (
+        "Besides that, I coached a youth football club last autumn. I ran football drills "
+        "twice a week and kept an account of every player's progress; we finished third in the "
+        "league."
+    )
+    padded = _run(question, f"{honest}\n\n{digression}")
+    assert "padding" in _codes(padded)
+    assert padded.total <= _run(question, honest).total
+
+
+def test_a_digression_ends_where_the_answer_takes_up_its_story_again():
+    question = "Describe a time you had to push back on a deadline from your manager."
+    text = _sentences(
+        "My manager asked for a data migration in one week when it needed three. I also ran a "
+        "marathon that spring after months of training. I listened to why the deadline mattered "
+        "and learned the finance team needed the migrated data before an audit. I proposed "
+        "moving the two tables the audit needed first, and we shipped those in five days"
+    )
+    rel = judge_relevance(question, (), text)
+    assert rel.padding == [1]
+
+
+def test_one_question_word_with_an_opinion_is_not_the_question_said_back():
+    question = "팀원들과 의견이 갈렸을 때 어떻게 소통하셨는지 말씀해 주세요."
+    vague = "음 그러니까… 저는 소통이 정말 중요하다고 생각합니다. 열심히 하겠습니다… 감사합니다."
+    rel = judge_relevance(
+        question, (), _sentences("저는 소통이 정말 중요하다고 생각합니다. 열심히 하겠습니다")
+    )
+    assert rel.echo == [] and not rel.copied
+    out = _run(
+        QuestionContext(text=question, category="custom", type="behavioral", language="ko"), vague
+    )
+    assert "copied_question" not in _codes(out)
+    assert "되풀이" not in feedback_text(out)
+    # Said back with the question's own words, it still is a restatement.
+    said_back = "팀원들과 의견이 갈렸을 때 소통하는 것은 중요합니다"
+    assert judge_relevance(question, (), [said_back + "."]).echo == [0]
+
+
+def test_contractions_are_not_indexed_as_bank_terms():
+    assert terms("You're right that they're late, and we've said so") == ["right", "late", "said"]
+
+
+def test_the_bank_family_is_a_weight_so_near_ties_count_alike():
+    # 0.108 and 0.107 were the fifth and sixth nearest of one question: one counted wholly as
+    # the question asked, the other wholly as another question.
+    near, next_ = family_of([0.108, 0.107])
+    assert near == 0.0 and next_ == 0.0  # no nearer than the rest of the bank: no family
+    weights = family_of([0.161, 0.160, 0.25, 0.05])
+    assert abs(weights[0] - weights[1]) < 0.05
+    assert 0.0 < weights[1] < 1.0
+    assert weights[2:] == [1.0, 0.0]
+
+
+def test_an_answer_that_fits_no_bank_question_does_not_read_as_another_questions():
+    # Both similarities at the level any two texts of a field share: the ratio means nothing.
+    assert BankMatch(own=0.01, elsewhere=0.05, closest="").ratio == math.inf
+    assert BankMatch(own=0.05, elsewhere=0.5, closest="").ratio == pytest.approx(0.1)
