@@ -11,8 +11,48 @@ from .improvements import improvements
 from .notes import Note, pick
 from .notes import quote_of as _quote_of
 from .quotes import listing, quoted, quoted_josa
+from .sentence import TaggedSentence
 
 __all__ = ["Note", "improvements", "strengths", "write"]
+
+
+def outcome_figure(t: TaggedSentence) -> str:
+    """The figure of a sentence's outcome: the first after the words that state the result
+    ("…within ten minutes, which brought the error rate from 31%…" -> "31%"), else the last."""
+    text, marker = t.text.lower(), t.phases.get("result", "")
+    after = text.find(marker.lower()) if marker and marker not in t.numbers else -1
+    if after >= 0:
+        for n in t.numbers:
+            if text.find(n.lower(), after) >= 0:
+                return n
+    return t.numbers[-1]
+
+
+def _arc_quotes(s: Signals) -> list[str] | None:
+    """Situation, action and result, each quoted from its own words: when one sentence holds
+    both the action and the result, the action is quoted at its verb and the result at its
+    outcome; None when the quotes would still say the same."""
+    has = s.structure.present
+    last_result = max(t.index for t in s.sentences if "result" in t.phases)
+    action = has["action"]
+    if action == last_result:
+        action = next(
+            (
+                t.index
+                for t in s.sentences
+                if t.index < last_result and t.is_action and t.index != has["situation"]
+            ),
+            action,
+        )
+    t = s.sentences[last_result]
+    result_anchor = outcome_figure(t) if t.numbers else t.phases["result"]
+    action_anchor = s.sentences[action].phases.get("action", "") if action == last_result else ""
+    parts = [
+        _quote_of(s, has["situation"], limit=40),
+        _quote_of(s, action, action_anchor, limit=40),
+        _quote_of(s, last_result, result_anchor, limit=40),
+    ]
+    return parts if len(set(parts)) == 3 else None
 
 
 def strengths(s: Signals) -> list[Note]:
@@ -21,7 +61,7 @@ def strengths(s: Signals) -> list[Note]:
     notes: list[Note] = []
     if sp.quantified_results:
         i = sp.quantified_results[-1]
-        q = _quote_of(s, i, s.sentences[i].numbers[0])
+        q = _quote_of(s, i, outcome_figure(s.sentences[i]))
         notes.append(
             Note(
                 1.0,
@@ -70,10 +110,8 @@ def strengths(s: Signals) -> list[Note]:
         )
     has = st.present
     if s.question_type == "behavioral" and {"situation", "action", "result"} <= has.keys():
-        if st.order >= 0.6 and not st.opener_out_of_order:
-            last_result = max(t.index for t in s.sentences if "result" in t.phases)
-            indexes = (has["situation"], has["action"], last_result)
-            parts = [_quote_of(s, i, limit=40) for i in indexes]
+        parts = _arc_quotes(s) if st.order >= 0.6 and not st.opener_out_of_order else None
+        if parts:
             notes.append(
                 Note(
                     0.9,

@@ -3,78 +3,29 @@ the count of "we" against "I", a claim about oneself). Korean lines are written 
 
 from __future__ import annotations
 
+import re
+
 from .analyzer import Signals
+from .coverage_notes import figures_note, keyword_note
 from .integrity_notes import integrity_notes
 from .notes import Note
 from .notes import quote_of as _quote_of
-from .quotes import excerpt, listing, quoted, quoted_josa
+from .quotes import excerpt, quoted, quoted_josa
 
 
 def _times(n: int) -> str:
     return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
-def _figures_note(s: Signals) -> Note | None:
-    ko = s.feedback_language == "ko"
-    sp = s.specificity
-    if sp.quantified_results:
-        return None
-    if sp.unquantified_results:
-        q = _quote_of(s, sp.unquantified_results[-1], limit=60)
-        return Note(
-            0.9,
-            f"결과 {quoted(q)}에 수치가 없습니다. 얼마나, 몇 건, 며칠 만에 달라졌는지 밝혀 주세요."
-            if ko
-            else f"Your result {quoted(q)} has no figure: say how much, how many or how fast.",
-            "결과에 숫자 하나를 더하세요(예: [결과 수치])."
-            if ko
-            else "Put one number on the result (e.g. [measurable result]).",
-        )
-    if sp.numbers:
-        return None
-    return Note(
-        0.85,
-        "빠진 부분: 수치 — 답변에 숫자, 기간, 비율이 하나도 없습니다. 규모와 변화 폭을 넣어 주세요."
-        if ko
-        else "Missing: any figure. The answer has no numbers, durations or percentages; "
-        "give the scale and the size of the change.",
-        "규모(몇 명, 몇 건), 기간, 변화 폭 중 하나 이상을 숫자로 말씀해 주세요."
-        if ko
-        else "State at least one of scale, duration or size of change as a number.",
-    )
+_PAST_KO = re.compile(r"(?:었|았|였|했|됐|렸|졌|웠|셨|갔|왔|냈|줬)(?:습니다|어요|다)[.!?…\"']*$")
+_PAST_EN = re.compile(r"\b(?:was|were|had|did|went|took|made|found|\w{3,}ed)\b", re.IGNORECASE)
 
 
-def _keyword_note(s: Signals) -> Note | None:
-    ko = s.feedback_language == "ko"
-    rel = s.relevance
-    if rel.keyword_source == "expected":
-        if not rel.missing or rel.coverage >= 0.75:
-            return None
-        missing = listing(rel.missing, s.feedback_language, 3)
-        return Note(
-            0.8 + 0.2 * (1 - rel.coverage),
-            f"빠진 부분: {missing} — 이 질문에서 기대하는 핵심 요소가 답변에 나오지 않습니다."
-            if ko
-            else f"Missing: {missing}, key points this question looks for, never come up.",
-            f"{missing}에 대해 한 문장씩 덧붙여 주세요."
-            if ko
-            else f"Add a sentence on each of {missing}.",
-        )
-    if rel.question_coverage >= 0.4 or len(rel.category_hits) >= 4:
-        return None
-    unmet = [t for t in rel.question_terms if t not in {m.term for m in rel.question_matched}]
-    if not unmet:
-        return None
-    words = listing(unmet, s.feedback_language, 2)
-    return Note(
-        0.75,
-        f"질문의 {words}에 대한 언급이 없습니다. 첫 문장을 질문에 바로 연결해 주세요."
-        if ko
-        else f"The answer drifts from the question: it never mentions {words}.",
-        "첫 문장에서 질문에 바로 답해 주세요."
-        if ko
-        else "Answer the question in your first sentence, then support it.",
-    )
+def _told_in_past(s: Signals) -> bool:
+    """Whether most sentences tell what happened (past tense) rather than what would be done."""
+    pattern = _PAST_KO if s.language == "ko" else _PAST_EN
+    past = sum(1 for t in s.sentences if pattern.search(t.text))
+    return past * 2 >= len(s.sentences) > 0
 
 
 def _structure_notes(s: Signals) -> list[Note]:
@@ -155,15 +106,19 @@ def _structure_notes(s: Signals) -> list[Note]:
             )
         )
     if st.reasoning == 0 and len(s.sentences) >= 2:
+        # A story already told is asked why it was done; a plan, why it would be.
+        past = _told_in_past(s)
         notes.append(
             Note(
                 0.5,
-                "이유가 보이지 않습니다. '때문에', '그래서' 없이 무엇을 할지만 나열되어 있습니다."
+                "이유가 보이지 않습니다. '때문에', '그래서' 없이 무엇을 "
+                f"{'했는지' if past else '할지'}만 나열되어 있습니다."
                 if ko
-                else 'No reasons given: nothing says "because" or what you would trade off.',
-                "각 행동 뒤에 왜 그렇게 하는지 한마디씩 붙여 주세요."
+                else 'No reasons given: nothing says "because" or what you '
+                f"{'traded' if past else 'would trade'} off.",
+                f"각 행동 뒤에 왜 그렇게 {'했는지' if past else '하는지'} 한마디씩 붙여 주세요."
                 if ko
-                else "After each step, add why you would do it.",
+                else f"After each step, add why you {'did' if past else 'would do'} it.",
             )
         )
     return notes
@@ -276,17 +231,7 @@ def _style_notes(s: Signals) -> list[Note]:
             )
         )
     if ln.too_short:
-        notes.append(
-            Note(
-                0.9,
-                f"답변이 {ln.chars}자로 짧습니다. 1~2분 분량(300~900자)으로 상황, 행동, 결과를 "
-                "담아 주세요."
-                if ko
-                else f"At {ln.words} word{'s' if ln.words != 1 else ''} the answer is too short to "
-                "show your approach; aim for "
-                "about 150-300 words (one to two minutes spoken).",
-            )
-        )
+        notes.append(Note(0.9, _short_note(s)))
     elif ln.too_long or s.structure.wall_of_text:
         size = f"{ln.chars}자" if ko else f"{ln.words} words"
         notes.append(
@@ -343,6 +288,36 @@ def _style_notes(s: Signals) -> list[Note]:
     return notes
 
 
+def _short_note(s: Signals) -> str:
+    """Too short, counted on the answer as written (Korean: characters without spaces) and, when
+    fillers, repeats or another subject were set aside, on what is left as well."""
+    ln, ko = s.length, s.feedback_language == "ko"
+    written = s.screen.cleaned if s.screen is not None else s.text
+    korean = s.language == "ko"
+    whole = len(re.sub(r"\s", "", written)) if korean else len(written.split())
+    scored = ln.chars if korean else ln.words
+    trimmed = scored < whole * 0.9
+    if ko:
+        size = f"공백 없이 {whole}자" if korean else f"{whole}단어"
+        left = f"{scored}자" if korean else f"{scored}단어"
+        said = (
+            f"답변은 {size}이고, 군말·반복·질문과 무관한 부분을 빼면 {left}로 짧습니다."
+            if trimmed
+            else f"답변이 {size}로 짧습니다."
+        )
+        return f"{said} 1~2분 분량(300~900자)으로 상황, 행동, 결과를 담아 주세요."
+    said = (
+        f"Of the answer's {whole} words, {scored} remain once fillers, repeats and other "
+        "subjects are set aside:"
+        if trimmed
+        else f"At {whole} word{'s' if whole != 1 else ''} the answer is"
+    )
+    return (
+        f"{said} too short to show your approach; aim for about 150-300 words (one to two "
+        "minutes spoken)."
+    )
+
+
 def _stretch_notes(s: Signals) -> list[Note]:
     """Lower-priority notes that still say what is absent; they surface for strong answers."""
     ko = s.feedback_language == "ko"
@@ -396,5 +371,5 @@ def _stretch_notes(s: Signals) -> list[Note]:
 
 
 def improvements(s: Signals) -> list[Note]:
-    notes = [n for n in (_figures_note(s), _keyword_note(s)) if n]
+    notes = [n for n in (figures_note(s), keyword_note(s)) if n]
     return integrity_notes(s) + notes + _structure_notes(s) + _style_notes(s) + _stretch_notes(s)

@@ -20,6 +20,7 @@ from .text import (
     ko_noun,
     tokens,
 )
+from .thesaurus import COMPOUND_PARTICLES, KEYWORD_EQUIVALENTS
 from .vocab import CATEGORY_TERMS, GENERAL
 
 
@@ -128,6 +129,36 @@ class TermIndex:
         width = 1 if joined else len(parts)
         surface = " ".join(self.tokens[start : start + width])
         return Match(term=term, surface=surface, position=start)
+
+    def find_loose(self, term: str, owner: list[int]) -> Match | None:
+        """`term` said in other words within one sentence (`owner`: each token's sentence): its
+        parts in any order, each as itself or an everyday equivalent ("재발 방지" in "재발을
+        막았습니다", "원인 분석" in "분석해 … 원인임을"), and a verb-particle compound as a verb
+        and its particle ("rollback" in "rolled the deploy back")."""
+        parts = term_parts(term)
+        ordered = False
+        if len(parts) == 1 and not _is_hangul(parts[0]):
+            head = next(
+                (parts[0][: -len(p)] for p in COMPOUND_PARTICLES if parts[0].endswith(p)), ""
+            )
+            if len(head) >= 3:
+                parts, ordered = (head, parts[0][len(head) :]), True
+        if not parts:
+            return None
+        where: list[dict[int, list[int]]] = []
+        for part in parts:
+            by_sentence: dict[int, list[int]] = {}
+            for key in (part, *KEYWORD_EQUIVALENTS.get(part, ())):
+                for p in self._key_positions(key):
+                    if p < len(owner):
+                        by_sentence.setdefault(owner[p], []).append(p)
+            where.append(by_sentence)
+        for sentence in sorted(set.intersection(*(set(w) for w in where))):
+            first = min(where[0][sentence])
+            if ordered and not any(0 < p - first <= 4 for p in where[1][sentence]):
+                continue
+            return Match(term=term, surface=term, position=first)
+        return None
 
     def count(self, term: str) -> int:
         return len(self._positions_of(term_parts(term)))

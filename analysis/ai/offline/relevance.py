@@ -66,9 +66,16 @@ def analyze_relevance(
     q_terms = question_terms(question.text)
     q_matched = index.match_all(q_terms)
     expected = [k for k in question.expected_keywords if k.strip()]
+    owner = _sentence_of_token(tagged)
     if expected:
         keywords, source = expected, "expected"
         matched = index.match_all(expected)
+        # A keyword said in other words or inflected ("재발을 막았습니다") is covered too.
+        said = {m.term for m in matched}
+        for keyword in expected:
+            loose = None if keyword in said else index.find_loose(keyword, owner)
+            if loose is not None:
+                matched.append(loose)
     else:
         keywords, source, matched = q_terms, "question", q_matched
     found = {m.term for m in matched}
@@ -79,7 +86,6 @@ def analyze_relevance(
     reference_hits = index.match_all(reference)
 
     # Domain terms per sentence: the field's vocabulary and the question's own key terms.
-    owner = _sentence_of_token(tagged)
     terms_per_sentence: dict[int, int] = {}
     for term in {m.term for m in (*category_hits, *matched, *reference_hits)}:
         for position in {owner[p] for p in index.positions(term) if p < len(owner)}:

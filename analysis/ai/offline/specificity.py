@@ -98,7 +98,8 @@ _EN_ABBREVIATIONS = _words(
 _PERIOD_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4}|[12]H)")
 _EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9+#]*")
 _ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z0-9]*|[A-Za-z]+\d+[A-Za-z0-9]*|[a-z]+[A-Z]\w*)\b")
-_LATIN_IN_KO_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#./-]*[A-Za-z0-9+#]|[A-Z]")
+# Latin letters right after a figure are its unit ("200ms", "3GB"), not a tool.
+_LATIN_IN_KO_RE = re.compile(r"(?<![0-9A-Za-z])(?:[A-Za-z][A-Za-z0-9+#./-]*[A-Za-z0-9+#]|[A-Z])")
 
 
 _EN_SMALL_FIGURE = re.compile(

@@ -171,6 +171,11 @@ def _starts_with_noun_suffix(rest: str) -> bool:
     )
 
 
+def _past_tense_final(syllable: str) -> bool:
+    """A syllable closed by ㅆ ("렸", "졌", "웠"): the past tense of a verb; no noun ends so."""
+    return "가" <= syllable <= "힣" and (ord(syllable) - 0xAC00) % 28 == 20
+
+
 @lru_cache(maxsize=65536)
 def ko_noun(token: str) -> str | None:
     """The noun a Korean word is built on ("원인을" -> "원인", "개선하시겠습니까" -> "개선"), or
@@ -180,6 +185,8 @@ def ko_noun(token: str) -> str | None:
     forms = ko_forms(token)
     for form in forms[1:]:
         if form[-1] in _VERB_FINALS and len(form) > 1:
+            continue
+        if _past_tense_final(form[-1]):  # "갈렸" + "을": a verb in the past tense, no noun
             continue
         if form[-1] == "으":  # "통계적으" + "로": the particle is "으로"
             continue

@@ -94,3 +94,23 @@ PARAPHRASE_GROUPS = (
     "고객 소비자 손님 사용자",
     "비율 율 률",
 )
+
+# Words a keyword of the question is said with in an answer: one part of a keyword each, its
+# everyday equivalents ("재발 방지" is said "재발을 막았습니다"; "incident response" is "handled
+# the incident"). Keys are the keyword parts as `term_parts` reads them (Korean nouns, English
+# stems); values are answer words in the same form.
+KEYWORD_EQUIVALENTS = {
+    "방지": ("막", "예방", "차단"),
+    "대응": ("대처", "조치", "처리", "수습"),
+    "분석": ("살펴", "조사", "파악", "추적"),
+    "모니터링": ("알림", "알람", "대시보드", "감시"),
+    "공유": ("알리", "알렸", "전달", "공지"),
+    "prevent": ("stop", "avoid", "block"),
+    "respons": ("respond", "handl", "mitig"),
+    "respond": ("respons", "handl", "mitig"),
+    "analysis": ("analyz", "investig", "trac"),
+    "monitor": ("alert", "dashboard", "alarm"),
+}
+# English verb-particle compounds written as one keyword ("rollback", "failover", "follow-up"):
+# in an answer they are a verb and its particle ("rolled the deploy back").
+COMPOUND_PARTICLES = ("back", "over", "up", "out", "down", "off")

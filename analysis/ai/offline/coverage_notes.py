@@ -1,0 +1,72 @@
+"""Improvements about what the answer covers: a result without a figure, the question's
+keywords (or its own terms) never mentioned."""
+
+from __future__ import annotations
+
+from .analyzer import Signals
+from .notes import Note
+from .notes import quote_of as _quote_of
+from .quotes import listing, quoted
+
+
+def figures_note(s: Signals) -> Note | None:
+    ko = s.feedback_language == "ko"
+    sp = s.specificity
+    if sp.quantified_results:
+        return None
+    if sp.unquantified_results:
+        q = _quote_of(s, sp.unquantified_results[-1], limit=60)
+        return Note(
+            0.9,
+            f"결과 {quoted(q)}에 수치가 없습니다. 얼마나, 몇 건, 며칠 만에 달라졌는지 밝혀 주세요."
+            if ko
+            else f"Your result {quoted(q)} has no figure: say how much, how many or how fast.",
+            "결과에 숫자 하나를 더하세요(예: [결과 수치])."
+            if ko
+            else "Put one number on the result (e.g. [measurable result]).",
+        )
+    if sp.numbers:
+        return None
+    return Note(
+        0.85,
+        "빠진 부분: 수치 — 답변에 숫자, 기간, 비율이 하나도 없습니다. 규모와 변화 폭을 넣어 주세요."
+        if ko
+        else "Missing: any figure. The answer has no numbers, durations or percentages; "
+        "give the scale and the size of the change.",
+        "규모(몇 명, 몇 건), 기간, 변화 폭 중 하나 이상을 숫자로 말씀해 주세요."
+        if ko
+        else "State at least one of scale, duration or size of change as a number.",
+    )
+
+
+def keyword_note(s: Signals) -> Note | None:
+    ko = s.feedback_language == "ko"
+    rel = s.relevance
+    if rel.keyword_source == "expected":
+        if not rel.missing or rel.coverage >= 0.75:
+            return None
+        missing = listing(rel.missing, s.feedback_language, 3)
+        return Note(
+            0.8 + 0.2 * (1 - rel.coverage),
+            f"빠진 부분: {missing} — 이 질문에서 기대하는 핵심 요소가 답변에 나오지 않습니다."
+            if ko
+            else f"Missing: {missing}, key points this question looks for, never come up.",
+            f"{missing}에 대해 한 문장씩 덧붙여 주세요."
+            if ko
+            else f"Add a sentence on each of {missing}.",
+        )
+    if rel.question_coverage >= 0.4 or len(rel.category_hits) >= 4:
+        return None
+    unmet = [t for t in rel.question_terms if t not in {m.term for m in rel.question_matched}]
+    if not unmet:
+        return None
+    words = listing(unmet, s.feedback_language, 2)
+    return Note(
+        0.75,
+        f"질문의 {words}에 대한 언급이 없습니다. 첫 문장을 질문에 바로 연결해 주세요."
+        if ko
+        else f"The answer drifts from the question: it never mentions {words}.",
+        "첫 문장에서 질문에 바로 답해 주세요."
+        if ko
+        else "Answer the question in your first sentence, then support it.",
+    )

@@ -1,0 +1,125 @@
+"""What the offline feedback tells the user, each a general rule tested on text of its own (not
+the adversarial sets'): the length it states is the answer's, no cut verb shown as a topic, each
+part of a story quoted from its own words, the outcome quoted at its figure, keywords said in
+other words counted, the tense of a hint, units and particles that are not tools or fillers."""
+
+import re
+
+from analysis.ai.offline import OfflineAIService
+from analysis.ai.offline.keywords import question_terms
+from analysis.ai.offline.text import ko_noun
+from analysis.ai.types import AnalysisContext, QuestionContext
+from analysis.eval.adversarial import _tools_named, feedback_text
+
+
+def _run(question: QuestionContext, text: str):
+    context = AnalysisContext(job_category=question.category, language=question.language)
+    return OfflineAIService().analyze_answer(question, text, context)
+
+
+KO_VAGUE_Q = QuestionContext(
+    text="팀원들과 의견이 갈렸을 때 어떻게 소통하셨는지 말씀해 주세요.",
+    category="custom",
+    type="behavioral",
+    language="ko",
+)
+KO_VAGUE = (
+    "음 그러니까… 저는 소통이 정말 중요하다고 생각합니다. 열심히 하겠습니다… 어 항상 최선을 "
+    "다하는 자세로 임하겠습니다. 감사합니다."
+)
+
+EN_INCIDENT_Q = QuestionContext(
+    text="Tell me about a production incident you handled. What did you do, and what changed "
+    "afterwards?",
+    category="software_engineering",
+    type="behavioral",
+    language="en",
+    expected_keywords=("incident response", "root cause", "rollback", "monitoring", "postmortem"),
+)
+EN_INCIDENT = (
+    "Last spring our checkout service started timing out for about a third of requests right "
+    "after a Friday deploy. I was on call, so I opened an incident channel, paged the payments "
+    "owner and rolled the deploy back within ten minutes, which brought the error rate from 31% "
+    "down to under 1%. Digging into the traces, I found that the new code opened a database "
+    "connection per item in the cart instead of reusing the pool. I fixed the pooling, added a "
+    "load test with fifty-item carts to CI and an alert on connection count. We wrote a blameless "
+    "postmortem, and in the six months since we have had no repeat of that failure. I learned to "
+    "put a cheap load test in front of every change that touches the database."
+)
+KO_INCIDENT_Q = QuestionContext(
+    text="운영 중인 서비스에서 장애가 났을 때 어떻게 대응했는지 경험을 말씀해 주세요.",
+    category="software_engineering",
+    type="behavioral",
+    language="ko",
+    expected_keywords=("장애 대응", "원인 분석", "롤백", "모니터링", "재발 방지"),
+)
+KO_INCIDENT = (
+    "작년 겨울 주문 API의 응답 시간이 평소 200ms에서 3초까지 늘어난 적이 있습니다. 당시 "
+    "당직이었던 저는 먼저 알림을 보고 직전 배포를 롤백해 10분 만에 응답 시간을 정상으로 "
+    "되돌렸습니다. 이후 로그와 쿼리 실행 계획을 분석해 새로 추가된 조회 쿼리에 인덱스가 빠진 "
+    "것이 원인임을 찾았습니다. 인덱스를 추가하고 배포 전에 느린 쿼리를 잡는 검사를 CI에 넣어 "
+    "같은 문제의 재발을 막았습니다. 그 뒤 반년 동안 같은 유형의 장애는 한 번도 없었고, 이 일로 "
+    "배포 전 점검 목록을 팀 전체가 쓰게 되었습니다."
+)
+
+
+def test_the_length_a_short_answer_is_told_is_the_answers_own():
+    out = _run(KO_VAGUE_Q, KO_VAGUE)
+    written = len(re.sub(r"\s", "", KO_VAGUE))
+    note = next(i for i in out.improvements if "짧습니다" in i)
+    assert f"공백 없이 {written}자" in note
+
+
+def test_a_verb_of_the_question_is_never_shown_as_a_topic():
+    # "갈렸을" is the past tense of 갈리다: its stem "갈렸" is no noun and no topic.
+    assert ko_noun("갈렸을") is None and ko_noun("늦어졌던") is None
+    assert ko_noun("의견이") == "의견"
+    assert "갈렸" not in question_terms(KO_VAGUE_Q.text)
+    assert "갈렸" not in _run(KO_VAGUE_Q, KO_VAGUE).ideal_answer
+
+
+def test_each_part_of_a_story_is_quoted_from_its_own_words():
+    out = _run(EN_INCIDENT_Q, EN_INCIDENT)
+    arc = next(s for s in out.strengths if s.startswith("Your story has a clear arc"))
+    quotes = re.findall(r'"([^"]+)"', arc)
+    assert len(quotes) == 3 and len(set(quotes)) == 3
+    # The outcome is quoted where its figure is, not at the action's duration.
+    outcome = next(s for s in out.strengths if s.startswith("You quantified the outcome"))
+    assert "31%" in outcome
+
+
+def test_keywords_said_in_other_words_or_inflected_are_covered():
+    ko = _run(KO_INCIDENT_Q, KO_INCIDENT)
+    content = ko.detailed_feedback.content
+    missing = content.split("빠진 것:")[1] if "빠진 것:" in content else ""
+    assert "재발 방지" not in missing and "원인 분석" not in missing
+    en = _run(EN_INCIDENT_Q, EN_INCIDENT)
+    assert "rollback" not in en.detailed_feedback.content.split("Not mentioned:")[-1]
+    # A word merely near a keyword's part in another sentence is not the keyword.
+    apart = _run(KO_INCIDENT_Q, "재발이 걱정되었습니다. 그래서 다음 날 회의를 막 시작했습니다.")
+    assert "재발 방지" not in apart.detailed_feedback.content.split("빠진 것:")[0]
+
+
+def test_the_reasons_hint_keeps_the_tense_of_the_answer():
+    story = _run(KO_INCIDENT_Q, KO_INCIDENT)
+    assert "할지만" not in feedback_text(story)
+    assert "했는지만" in feedback_text(story)
+    plan_q = QuestionContext(
+        text="신규 서비스 출시 전날 결제 오류가 발견된다면 어떻게 하시겠습니까?",
+        category="software_engineering",
+        type="situational",
+        language="ko",
+    )
+    plan = _run(
+        plan_q,
+        "먼저 오류가 나는 결제 수단을 확인하겠습니다. 영향받는 수단만 막고 나머지로 "
+        "출시하겠습니다. 고객센터에 안내 문구를 전달하겠습니다.",
+    )
+    assert "할지만" in feedback_text(plan) and "했는지만" not in feedback_text(plan)
+
+
+def test_units_after_figures_are_not_tools_and_particles_after_latin_words_are_not_fillers():
+    out = _run(KO_INCIDENT_Q, KO_INCIDENT)
+    assert "ms" not in _tools_named(feedback_text(out))
+    assert "CI에 넣어" in out.ideal_answer
+    assert "'에'" not in out.detailed_feedback.grammar
