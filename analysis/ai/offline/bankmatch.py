@@ -79,6 +79,21 @@ class BankIndex:
         self._idf = {t: math.log((n + 1) / (k + 0.5)) for t, k in df.items()}
         self._unseen = math.log(n + 1)
         self.entries = [BankEntry(k, q, self.vector(c)) for k, q, c in entries]
+        # Term -> (entry, weight): an answer is compared with every entry through the terms it
+        # has, not entry by entry (a long answer has hundreds of terms, the bank hundreds of
+        # entries).
+        self._postings: dict[str, list[tuple[int, float]]] = {}
+        for i, entry in enumerate(self.entries):
+            for t, x in entry.vector.items():
+                self._postings.setdefault(t, []).append((i, x))
+
+    def similarities(self, v: Vector) -> list[float]:
+        """The cosine of `v` with every entry, in entry order."""
+        out = [0.0] * len(self.entries)
+        for t, x in v.items():
+            for i, w in self._postings.get(t, ()):
+                out[i] += x * w
+        return out
 
     def vector(self, counts: Counter[str]) -> Vector:
         v = {t: (1 + math.log(k)) * self._idf.get(t, self._unseen) for t, k in counts.items() if k}
@@ -134,19 +149,31 @@ def family_of(similarities: list[float]) -> list[float]:
     return [min(1.0, max(0.0, (s - FAMILY_FLOOR) / span)) for s in similarities]
 
 
+@lru_cache(maxsize=256)
+def _asked(
+    index: BankIndex, text: str, keywords: tuple[str, ...], sample: str
+) -> tuple[Vector, tuple[int, ...], tuple[float, ...]]:
+    """The asked question's vector, the bank entries other than it and their family weights:
+    the same for every answer to that question, so worked out once per process."""
+    asked = index.vector(document(text, keywords, sample))
+    asked_text = normalize(text)
+    others = tuple(i for i, e in enumerate(index.entries) if e.question != asked_text)
+    near = index.similarities(asked)
+    return asked, others, tuple(family_of([near[i] for i in others]))
+
+
 def match(question: QuestionContext, answer: str, language: str) -> BankMatch | None:
     """How the answer compares with the question asked and with the rest of the bank."""
     index = bank_index(language)
     if index is None:
         return None
-    asked_text = normalize(question.text)
-    asked = index.vector(
-        document(question.text, question.expected_keywords, question.sample_answer)
+    asked, positions, family = _asked(
+        index, question.text, tuple(question.expected_keywords), question.sample_answer
     )
     reply = index.vector(Counter(terms(answer)))
-    others = [e for e in index.entries if e.question != asked_text]
-    family = family_of([_cosine(asked, e.vector) for e in others])
-    fit = [_cosine(reply, e.vector) for e in others]
+    others = [index.entries[i] for i in positions]
+    every = index.similarities(reply)
+    fit = [every[i] for i in positions]
     own = max([_cosine(reply, asked), *(w * f for w, f in zip(family, fit, strict=True))])
     outside = [((1 - w) * f, i) for i, (w, f) in enumerate(zip(family, fit, strict=True)) if w < 1]
     if not outside:
