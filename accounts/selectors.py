@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from allauth.mfa.models import Authenticator
+from django.db.models import Exists, OuterRef
 
 from .models import User
 
@@ -16,6 +17,16 @@ def email_normalize(email: str) -> str:
 
 def user_get_by_email(*, email: str) -> User | None:
     return User.objects.filter(email__iexact=email_normalize(email)).first()
+
+
+def user_get_for_login(*, email: str) -> User | None:
+    """The user by email, with `mfa_enabled` (a TOTP authenticator) read by the same query."""
+    totp = Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
+    return (
+        User.objects.filter(email__iexact=email_normalize(email))
+        .annotate(mfa_enabled=Exists(totp))
+        .first()
+    )
 
 
 def user_get_active(*, user_id) -> User | None:

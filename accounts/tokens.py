@@ -26,7 +26,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from rest_framework_simplejwt.settings import api_settings
-from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken as _RefreshToken
 from rest_framework_simplejwt.tokens import Token
 from rest_framework_simplejwt.utils import datetime_from_epoch
@@ -91,15 +91,28 @@ def token_pair_for(user: User) -> TokenPair:
     refresh[api_settings.USER_ID_CLAIM] = str(user.pk)
     refresh[FAMILY_CLAIM] = str(family.pk)
     refresh[CREDENTIALS_CLAIM] = credentials_fingerprint(user)
-    refresh.outstand()
+    _outstanding_record(refresh, user=user)
     return TokenPair(access=str(refresh.access_token), refresh=str(refresh))
+
+
+def _outstanding_record(refresh: RefreshToken, *, user: User) -> None:
+    """Records a refresh token just minted as outstanding: one INSERT. simplejwt's
+    `outstand()` reads the user back by id and runs a get_or_create (five round trips), but the
+    caller holds the user and the token's jti is new."""
+    OutstandingToken.objects.create(
+        user=user,
+        jti=refresh[api_settings.JTI_CLAIM],
+        token=str(refresh),
+        created_at=refresh.current_time,
+        expires_at=_expiry_of(refresh),
+    )
 
 
 def _expiry_of(token: Token) -> datetime:
     return datetime_from_epoch(token["exp"])
 
 
-def refresh_token_rotate(refresh: RefreshToken) -> TokenPair:
+def refresh_token_rotate(refresh: RefreshToken, *, user: User) -> TokenPair:
     """Blacklists `refresh` and returns a new pair in the same family.
 
     The caller holds the family's row lock, so two requests with the same token run one after
@@ -115,7 +128,7 @@ def refresh_token_rotate(refresh: RefreshToken) -> TokenPair:
     refresh.set_jti()
     refresh.set_exp()
     refresh.set_iat()
-    refresh.outstand()
+    _outstanding_record(refresh, user=user)
     TokenFamily.objects.filter(pk=family_id_of(refresh.payload)).update(
         expires_at=_expiry_of(refresh)
     )

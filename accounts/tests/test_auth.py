@@ -113,6 +113,20 @@ def test_login_answers_tokens_and_records_the_login():
     assert body["user"]["lastLoginAt"] is not None
 
 
+def test_login_reads_the_user_once_and_writes_each_row_once(django_assert_max_num_queries):
+    """The user and whether they have a second factor in one query; the last login, the token
+    family and the outstanding refresh token one statement each; and the request's transaction
+    (a savepoint in tests). It was 12: the audit log's read-back, simplejwt's get_or_create."""
+    user = UserFactory()
+    with django_assert_max_num_queries(6):
+        response = login(APIClient(), user.email)
+    assert response.status_code == 200
+    user.refresh_from_db()
+    assert user.last_login_at is not None
+    assert user.outstandingtoken_set.count() == 1
+    assert user.token_families.count() == 1
+
+
 def test_login_refuses_a_wrong_password_and_an_unknown_email_alike():
     UserFactory(email="kim@example.com")
     wrong = login(APIClient(), "kim@example.com", "wrong-password")
