@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.choices import Difficulty, JobCategory, Language, QuestionSource, QuestionType
+from interview_platform.api.serializers import BuiltFieldsCache
 
 from .models import Question
 
@@ -15,7 +16,7 @@ class EvaluationCriteriaSerializer(serializers.Serializer):
     job_fit = serializers.CharField(allow_blank=True, default="")
 
 
-class QuestionSerializer(serializers.ModelSerializer):
+class QuestionSerializer(BuiltFieldsCache, serializers.ModelSerializer):
     """A question as users see it. `sampleAnswer` and `expectedKeywords` are null until the user
     has answered the question (staff always see them); `createdBy` is null except for staff."""
 

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from analysis.serializers import AnalysisResultSerializer
 from core.choices import Difficulty, JobCategory, Language
+from interview_platform.api.serializers import BuiltFieldsCache
 from questions.serializers import QuestionSerializer, withhold
 
 from .models import (
@@ -25,7 +26,7 @@ class MetadataSerializer(serializers.Serializer):
     session_source = serializers.CharField(allow_blank=True, required=False, max_length=100)
 
 
-class SessionQuestionSerializer(serializers.ModelSerializer):
+class SessionQuestionSerializer(BuiltFieldsCache, serializers.ModelSerializer):
     """A question as served in a session; the bank question is embedded (its sample answer is
     revealed once this question has been answered)."""
 
@@ -92,7 +93,7 @@ class _TimeoutFields(serializers.Serializer):
         return serializers.DateTimeField().to_representation(warning)
 
 
-class SessionListItemSerializer(_TimeoutFields, serializers.ModelSerializer):
+class SessionListItemSerializer(BuiltFieldsCache, _TimeoutFields, serializers.ModelSerializer):
     questions_asked = serializers.IntegerField(read_only=True)
     questions_answered = serializers.IntegerField(read_only=True)
     metadata = MetadataSerializer()
@@ -147,7 +148,7 @@ class SessionReportSerializer(serializers.Serializer):
     comparison = serializers.DictField()
 
 
-class SessionDetailSerializer(_TimeoutFields, serializers.ModelSerializer):
+class SessionDetailSerializer(BuiltFieldsCache, _TimeoutFields, serializers.ModelSerializer):
     """The spec's InterviewSession: its questions, their analyses (`results`) and the report."""
 
     questions = serializers.SerializerMethodField()
