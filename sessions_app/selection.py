@@ -5,6 +5,9 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+from django.db.models import BooleanField, Case, CharField, ExpressionWrapper, Q, Value, When
+from django.db.models.functions import MD5, Cast, Concat
+
 from core.choices import DIFFICULTY_ORDER, JobCategory
 from questions.models import Question
 from questions.selectors import visible_to
@@ -56,19 +59,24 @@ def _session_state(
     return served, scores
 
 
-def _recently_seen(session: InterviewSession) -> set:
+def _seen_recently(session: InterviewSession) -> ExpressionWrapper:
+    """Whether the question was served in one of the user's recent sessions: an uncorrelated
+    subquery of the selector's query, which PostgreSQL runs once (hashed), from the user's few
+    recent sessions, however often the bank's questions were served to others."""
     recent = (
         InterviewSession.objects.filter(user_id=session.user_id)
         .exclude(pk=session.pk)
         .order_by("-created_at")
         .values("pk")[:RECENT_SESSIONS]
     )
-    # One round trip: the recent sessions are a subquery.
-    return set(
-        SessionQuestion.objects.filter(session_id__in=recent)
-        .order_by()
-        .values_list("question_id", flat=True)
-    )
+    served = SessionQuestion.objects.filter(session_id__in=recent).order_by().values("question_id")
+    return ExpressionWrapper(Q(pk__in=served), output_field=BooleanField())
+
+
+def _rank_of(values: dict[str, int], field: str) -> Case | Value:
+    """`values[row.field]` in SQL, 0 for any other value."""
+    whens = [When(**{field: key}, then=Value(n)) for key, n in values.items() if n]
+    return Case(*whens, default=Value(0)) if whens else Value(0)
 
 
 def _planned_next(
@@ -109,9 +117,14 @@ def question_select_next(
     used = {sq.question_id for sq in served}
     type_counts = Counter(sq.question.type for sq in served)
     last_type = served[-1].question.type if served else None
-    seen = _recently_seen(session)
-
-    candidates = list(
+    distance = {
+        d.value: abs(DIFFICULTY_ORDER.index(d) - DIFFICULTY_ORDER.index(wanted))
+        for d in DIFFICULTY_ORDER
+    }
+    # Ranked and fetched in one query: the adapted difficulty first, then the nearest; unseen in
+    # the user's recent sessions; a different type from the last one; the type asked least so
+    # far; then at random (an md5 of the id salted from `rng`, so a seeded rng repeats).
+    return (
         Question.objects.filter(
             visible_to(session.user),
             category=session.category,
@@ -119,23 +132,13 @@ def question_select_next(
             is_active=True,
         )
         .exclude(pk__in=used)
-        .only("id", "difficulty", "type")
-    )
-    if not candidates:
-        return None
-    distance = {
-        d.value: abs(DIFFICULTY_ORDER.index(d) - DIFFICULTY_ORDER.index(wanted))
-        for d in DIFFICULTY_ORDER
-    }
-
-    def rank(question: Question) -> tuple:
-        return (
-            distance[question.difficulty],  # the adapted difficulty first, then the nearest
-            question.pk in seen,  # unseen in the user's recent sessions
-            question.type == last_type,  # a different type from the last one
-            type_counts[question.type],  # the type asked least so far
-            rng.random(),
+        .annotate(
+            rank_distance=_rank_of(distance, "difficulty"),
+            rank_seen=_seen_recently(session),
+            rank_repeat=_rank_of({last_type: 1} if last_type else {}, "type"),
+            rank_type_count=_rank_of(dict(type_counts), "type"),
+            rank_random=MD5(Concat(Cast("pk", CharField()), Value(repr(rng.random())))),
         )
-
-    chosen = min(candidates, key=rank)
-    return Question.objects.get(pk=chosen.pk)
+        .order_by("rank_distance", "rank_seen", "rank_repeat", "rank_type_count", "rank_random")
+        .first()
+    )

@@ -284,3 +284,27 @@ def test_the_report_compares_with_earlier_sessions_in_the_category(auth_client, 
     ]["comparison"]
     # Nothing answered yet: no score of its own to compare, but the history is counted.
     assert comparison == {"previousSessions": 2, "previousAverage": 70.0, "difference": None}
+
+
+def test_start_and_next_cost_a_fixed_handful_of_queries(
+    auth_client, bank, django_assert_max_num_queries
+):
+    """The selector ranks and fetches its question in one query (the user's recent sessions a
+    subquery); start then writes under one lock. Start: choose, BEGIN, limits under the user's
+    lock, session, start log, session question, usage count, COMMIT. Next: the session, its
+    served questions, choose, BEGIN, lock, served under the lock, session question, usage
+    count, COMMIT."""
+    for _ in range(2):  # earlier sessions: the selector avoids their questions
+        earlier = auth_client.post(reverse("session-list"), {"language": "en"}, format="json")
+        auth_client.patch(
+            reverse("session-detail", args=[earlier.json()["id"]]),
+            {"status": "abandoned"},
+            format="json",
+        )
+    with django_assert_max_num_queries(8):
+        started = auth_client.post(reverse("session-list"), {"language": "en"}, format="json")
+    assert started.status_code == 201
+    with django_assert_max_num_queries(9):
+        served = auth_client.post(reverse("session-next", args=[started.json()["id"]]))
+    assert served.status_code == 201
+    assert served.json()["order"] == 2
