@@ -21,8 +21,17 @@ from pathlib import Path
 
 from . import database, report, server, truths
 from .context import Context
-from .driver import measure_flow, measure_request, run_load
-from .registry import BASELINE, SERVER_ENV, InProcess, Scenario, select
+from .driver import measure_flow, measure_request, run_load, run_paired
+from .registry import (
+    BASELINE,
+    PAIRED_ROUNDS,
+    SCENARIOS,
+    SERVER_ENV,
+    InProcess,
+    Scenario,
+    paired_name,
+    select,
+)
 from .scenarios import load_all
 from .stats import Sample, apply_baseline_and_target, baseline_for, summarize
 
@@ -174,22 +183,40 @@ def measure_scenario(
             return measure_flow(client, item, ctx, index)
         return measure_request(client, item, item.request_for(ctx, index))
 
+    baseline = SCENARIOS[BASELINE]
+    paired = item.paired_with_baseline and item.name != BASELINE
+
+    def baseline_one(client, index: int) -> Sample:
+        return measure_request(client, baseline, baseline.request_for(ctx, index))
+
     for level in levels:
         budget = budget_for(item, level, args)
         clients = [ctx.client() for _ in range(level)]
+        base_load = None
         try:
             warm = run_load(
                 one=one, clients=clients, requests=budget.warmup, max_seconds=budget.max_seconds
             )
             load = None
             if not _only_404s(item, ctx, warm.samples):
-                load = run_load(
-                    one=one,
-                    clients=clients,
-                    requests=budget.requests,
-                    max_seconds=budget.max_seconds,
-                    first_index=budget.warmup,
-                )
+                if paired:
+                    base_load, load = run_paired(
+                        first=baseline_one,
+                        second=one,
+                        clients=clients,
+                        requests=budget.requests,
+                        rounds=PAIRED_ROUNDS,
+                        max_seconds=budget.max_seconds,
+                        first_index=budget.warmup,
+                    )
+                else:
+                    load = run_load(
+                        one=one,
+                        clients=clients,
+                        requests=budget.requests,
+                        max_seconds=budget.max_seconds,
+                        first_index=budget.warmup,
+                    )
         finally:
             for client in clients:
                 client.close()
@@ -201,8 +228,25 @@ def measure_scenario(
             print(report.row(skipped), flush=True)
             outcomes.append(skipped)
             break
-        summary = summarize(item.name, level, load.samples, load.elapsed_s)
         base = baseline_for(level, baseline_p95)
+        if base_load is not None:
+            alongside = summarize(
+                paired_name(item.name), level, base_load.samples, base_load.elapsed_s
+            )
+            apply_baseline_and_target(alongside, baseline_p95=alongside.p95_ms, target_ms=None)
+            outcome = report.Outcome(
+                alongside.name,
+                baseline.group,
+                "http",
+                f"{BASELINE} in rounds alternating with {item.name}, on the same connections",
+                summary=alongside,
+                stopped_by_time=base_load.stopped_by_time,
+                load_average=round(os.getloadavg()[0], 2),
+            )
+            print(report.row(outcome), flush=True)
+            outcomes.append(outcome)
+            base = alongside.p95_ms
+        summary = summarize(item.name, level, load.samples, load.elapsed_s)
         if item.name == BASELINE:
             base = summary.p95_ms
         apply_baseline_and_target(summary, baseline_p95=base, target_ms=item.target_for(level))

@@ -178,3 +178,40 @@ def run_load(
         thread.join()
     elapsed = time.perf_counter() - started
     return LoadResult(samples, elapsed, out_of_time.is_set())
+
+
+def run_paired(
+    *,
+    first: Callable[[HttpClient, int], Sample],
+    second: Callable[[HttpClient, int], Sample],
+    clients: list[HttpClient],
+    requests: int,
+    rounds: int,
+    max_seconds: float,
+    first_index: int = 0,
+) -> tuple[LoadResult, LoadResult]:
+    """`first` and `second` measured in alternating rounds on the same connections (same
+    workers, same moment's load), `requests` of each in all: a ratio of their figures compares
+    like with like. Every round's samples are kept; the time budget is shared by all rounds."""
+    rounds = max(1, min(rounds, requests))
+    per_round = [requests // rounds + (n < requests % rounds) for n in range(rounds)]
+    results: tuple[LoadResult, LoadResult] = (
+        LoadResult([], 0.0, False),
+        LoadResult([], 0.0, False),
+    )
+    deadline = time.perf_counter() + max_seconds
+    index = first_index
+    for count in per_round:
+        for one, total in zip((first, second), results, strict=True):
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                total.stopped_by_time = True
+                continue
+            part = run_load(
+                one=one, clients=clients, requests=count, max_seconds=left, first_index=index
+            )
+            total.samples += part.samples
+            total.elapsed_s += part.elapsed_s
+            total.stopped_by_time |= part.stopped_by_time
+        index += count
+    return results

@@ -68,6 +68,10 @@ class Scenario:
     requests, warmup, max_seconds:
                  this scenario's own defaults when the command line does not set them.
     needs_worker: start Celery workers for the run (queued work must finish).
+    paired_with_baseline:
+                 measured in rounds alternating with the baseline on the same connections
+                 (`ping/<name>` rows); its p95/base is to that baseline, measured in the same
+                 conditions, not to the run's first one (taken minutes earlier, at another load).
     worker_roles: with needs_worker, the worker roles its queued work needs
                  (settings.CELERY_WORKER_ROLES; the analysis pipeline's by default: `io`,
                  `cpu`, and `housekeeping` for the daily-rollup refresh a scored answer queues).
@@ -92,6 +96,7 @@ class Scenario:
     warmup: int | None = None
     max_seconds: float | None = None
     needs_worker: bool = False
+    paired_with_baseline: bool = False
     worker_roles: tuple[str, ...] = ("io", "cpu", "housekeeping")
     description: str = ""
 
@@ -132,6 +137,14 @@ class InProcess:
 Seeder = Callable[..., dict | None]
 
 BASELINE = "ping"
+PAIRED_ROUNDS = 5
+
+
+def paired_name(name: str) -> str:
+    """The row of the baseline measured alongside scenario `name`."""
+    return f"{BASELINE}/{name}"
+
+
 _NAME = re.compile(r"^[a-z][a-z0-9_.-]*$")
 
 SCENARIOS: dict[str, Scenario] = {}

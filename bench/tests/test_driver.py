@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.driver import HttpClient, measure_request, run_load
+from bench.driver import HttpClient, measure_request, run_load, run_paired
 from bench.registry import Request, Scenario
 from bench.scenarios._helpers import has_keys
 from bench.stats import summarize
@@ -127,3 +127,37 @@ def test_a_flow_is_timed_as_one_sample_and_its_failure_recorded(port):
     client.close()
     assert ok.ok and ok.status == 200 and ok.latency_ms >= 50
     assert failed.error == "exception: RuntimeError: export never finished"
+
+
+def test_paired_runs_alternate_rounds_on_the_same_connections(port):
+    fast = Scenario(name="fast", group="t", endpoint="/ok")
+    slow = Scenario(name="slow", group="t", endpoint="/slow")
+    order = []
+
+    def one_for(item):
+        def one(client, index):
+            order.append((item.name, index))
+            return measure_request(client, item, item.request_for(None, index))
+
+        return one
+
+    clients = [HttpClient("127.0.0.1", port) for _ in range(2)]
+    try:
+        quick, slowed = run_paired(
+            first=one_for(fast),
+            second=one_for(slow),
+            clients=clients,
+            requests=10,
+            rounds=3,
+            max_seconds=30.0,
+        )
+    finally:
+        for client in clients:
+            client.close()
+    assert len(quick.samples) == len(slowed.samples) == 10
+    assert all(s.ok for s in quick.samples + slowed.samples)
+    # Rounds of 4, 3 and 3: fast, slow, fast, slow, fast, slow; each with the same indexes.
+    runs = [name for n, (name, _) in enumerate(order) if n == 0 or order[n - 1][0] != name]
+    assert runs == ["fast", "slow"] * 3
+    assert sorted(i for name, i in order if name == "fast") == list(range(10))
+    assert summarize("s", 2, slowed.samples, slowed.elapsed_s).p50_ms >= 50
