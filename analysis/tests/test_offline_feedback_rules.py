@@ -123,3 +123,26 @@ def test_units_after_figures_are_not_tools_and_particles_after_latin_words_are_n
     assert "ms" not in _tools_named(feedback_text(out))
     assert "CI에 넣어" in out.ideal_answer
     assert "'에'" not in out.detailed_feedback.grammar
+
+
+def test_a_lesson_in_the_questions_words_is_kept_not_taken_for_a_restatement():
+    """"이 경험으로 배포 전 검증의 중요성을 배웠습니다" shares 경험 and 배포 with the question
+    and adds only 중요성: it was set aside as the question said back, so the ideal answer swapped
+    the user's own lesson for a [배운 점] gap and the feedback asked for one."""
+    question = QuestionContext(
+        text="배포 이후 서비스 장애가 발생했던 경험과 대응 과정을 말씀해 주세요.",
+        category="software_engineering",
+        type="behavioral",
+        language="ko",
+    )
+    lesson = "이 경험으로 배포 전 검증의 중요성을 배웠습니다."
+    answer = (
+        "작년 3월 결제 서비스 배포 직후 응답 시간이 평소 200ms에서 3초까지 늘어났습니다. 저는 "
+        "대시보드에서 새 쿼리가 인덱스를 타지 않는 것을 확인하고 10분 안에 이전 버전으로 "
+        "롤백했습니다. 이후 인덱스를 추가하고 배포 전 부하 테스트를 CI에 넣어 같은 문제의 "
+        f"재발을 막았습니다. {lesson}"
+    )
+    result = _run(question, answer)
+    assert lesson in result.ideal_answer
+    assert "[배운 점" not in result.ideal_answer
+    assert not any("배운 점으로 마무리해" in note for note in result.improvements)

@@ -193,6 +193,14 @@ BANK_RATIO_BARE = 0.2
 
 # Words any two stories share: counts, order and time ("two", "last", "summer", "두", "작년").
 # They say nothing about whether a stretch of text continues the answer's subject.
+# What the speaker says they learned is theirs, even in the question's words ("이 경험으로 배포 전
+# 검증의 중요성을 배웠습니다"): never a restatement of the question.
+_LESSON = re.compile(
+    r"배웠|깨달|교훈|알게 되었|알게 됐|\b(?:i learned|i've learned|i learnt|taught me|"
+    r"i realized|i realised)\b",
+    re.IGNORECASE,
+)
+
 _EVERYDAY = _stem_set(
     "one two three four five six seven eight nine ten first second third last next each both "
     "day week month year summer winter spring autumn fall morning night later earlier ago "
@@ -284,6 +292,8 @@ def judge_relevance(
         # One word of the question and "important" is an empty opinion ("소통이 중요하다고
         # 생각합니다"), not the question said back: that takes two of its own words.
         own_words = sum(1 for s in stems if s in in_question)
+        if _LESSON.search(sentences[i]):
+            continue
         if len(from_question) / len(stems) >= 0.5 and novel <= 3 and own_words >= 2:
             echo.append(i)
     novel_total = set().union(*per_sentence) - restated if per_sentence else set()
