@@ -126,7 +126,7 @@ def test_units_after_figures_are_not_tools_and_particles_after_latin_words_are_n
 
 
 def test_a_lesson_in_the_questions_words_is_kept_not_taken_for_a_restatement():
-    """"이 경험으로 배포 전 검증의 중요성을 배웠습니다" shares 경험 and 배포 with the question
+    """ "이 경험으로 배포 전 검증의 중요성을 배웠습니다" shares 경험 and 배포 with the question
     and adds only 중요성: it was set aside as the question said back, so the ideal answer swapped
     the user's own lesson for a [배운 점] gap and the feedback asked for one."""
     question = QuestionContext(
