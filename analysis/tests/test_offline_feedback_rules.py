@@ -146,3 +146,77 @@ def test_a_lesson_in_the_questions_words_is_kept_not_taken_for_a_restatement():
     assert lesson in result.ideal_answer
     assert "[배운 점" not in result.ideal_answer
     assert not any("배운 점으로 마무리해" in note for note in result.improvements)
+
+
+EN_WARD_Q = QuestionContext(
+    text="Tell me about a time you stopped a mistake in a patient's care before it happened.",
+    category="custom",
+    type="behavioral",
+    language="en",
+)
+EN_WARD = (
+    "On an early shift on a cardiology unit, I was checking the insulin chart for a diabetic "
+    "patient before breakfast. The dose written for him was ten times the one on his admission "
+    "notes, so I held it and paged the registrar. She found a decimal point in the wrong place "
+    "and rewrote the order, and I gave the corrected dose with a colleague watching. His glucose "
+    "stayed in range for the rest of the day. I learned to read every dose against the notes, "
+    "not against memory."
+)
+
+
+def test_a_setting_and_an_outcome_said_in_ward_words_are_not_called_missing():
+    text = feedback_text(_run(EN_WARD_Q, EN_WARD))
+    assert "Missing: the setting" not in text
+    assert "Missing: the outcome" not in text
+
+
+def test_trailing_self_praise_is_padding_even_with_a_verb_of_doing_and_effort_is_no_figure():
+    praise = (
+        "I am, frankly, the most careful nurse you will ever work with. Everyone on the unit "
+        "tells me I am the best at what I do, and I give a hundred and twenty percent on every "
+        "shift I work."
+    )
+    honest = _run(EN_WARD_Q, EN_WARD)
+    padded = _run(EN_WARD_Q, f"{EN_WARD}\n\n{praise}")
+    assert "padding" in {f["code"] for f in padded.flags}
+    assert padded.total <= honest.total
+    assert "the best at what I do" not in padded.ideal_answer
+    assert "twenty percent" not in padded.ideal_answer
+
+
+def test_a_count_of_people_in_words_is_a_figure():
+    question = QuestionContext(
+        text="Tell me about a deal you saved at the last minute.",
+        category="sales",
+        type="behavioral",
+        language="en",
+    )
+    story = (
+        "Last autumn a hospital group was about to drop our renewal because of a billing "
+        "dispute. I flew out, met the finance team and offered to split the disputed invoices "
+        "into a payment plan. Nine agreed at the first meeting, and seven of those signed the "
+        "renewal before the deadline."
+    )
+    assert "has no figure" not in feedback_text(_run(question, story))
+
+
+KO_WARD_Q = QuestionContext(
+    text="동료의 실수를 발견하고 바로잡았던 경험을 말씀해 주세요.",
+    category="custom",
+    type="behavioral",
+    language="ko",
+)
+KO_WARD = (
+    "외과 병동에서 일할 때, 인계받은 수액 속도가 처방과 다르게 두 배로 맞춰져 있는 것을 "
+    "발견했습니다. 저는 주입을 멈추고 담당 간호사와 처방을 함께 다시 읽은 뒤 속도를 처방대로 "
+    "맞췄습니다. 환자의 활력징후는 그날 내내 안정적이었습니다. 이후 병동에서는 인계 때 수액 "
+    "속도를 두 사람이 함께 확인하게 되었고, 저는 인계 내용을 그대로 믿지 않는 습관을 배웠습니다. "
+    "앞으로도 열심히 하겠습니다."
+)
+
+
+def test_what_one_did_in_a_clause_that_goes_on_is_an_action_and_a_vague_promise_is_dropped():
+    result = _run(KO_WARD_Q, KO_WARD)
+    assert "빠진 부분: 본인의 행동" not in feedback_text(result)
+    assert "열심히 하겠습니다" not in result.ideal_answer
+    assert "습관을 배웠습니다" in result.ideal_answer

@@ -69,6 +69,16 @@ def test_an_answer_to_another_question_scores_20_below_even_for_a_bare_typed_que
     assert off.total <= on.total - 20
 
 
+WIN_BACK = (
+    "Last spring our largest logistics client told me they would not renew their $200,000 "
+    "contract because of repeated invoice errors. I was the account executive, so I flew to "
+    "their office within a week and sat with their finance lead to list every error. I asked "
+    "our billing team to fix the mapping bug and gave the client a weekly invoice check for "
+    "three months. They renewed for two years, and the account grew 15% the following year. "
+    "I learned to show up in person when trust is at stake."
+)
+
+
 def test_a_digression_that_goes_on_past_a_question_word_is_still_padding():
     question = QuestionContext(
         text="Tell me about a time you had to win back an unhappy key account.",
@@ -76,14 +86,7 @@ def test_a_digression_that_goes_on_past_a_question_word_is_still_padding():
         type="behavioral",
         language="en",
     )
-    honest = (
-        "Last spring our largest logistics client told me they would not renew their $200,000 "
-        "contract because of repeated invoice errors. I was the account executive, so I flew to "
-        "their office within a week and sat with their finance lead to list every error. I asked "
-        "our billing team to fix the mapping bug and gave the client a weekly invoice check for "
-        "three months. They renewed for two years, and the account grew 15% the following year. "
-        "I learned to show up in person when trust is at stake."
-    )
+    honest = WIN_BACK
     # The second sentence of the digression names "account" (a word of the question) in passing.
     digression = (
         "Besides that, I coached a youth football club last autumn. I ran football drills "
@@ -93,6 +96,25 @@ def test_a_digression_that_goes_on_past_a_question_word_is_still_padding():
     padded = _run(question, f"{honest}\n\n{digression}")
     assert "padding" in _codes(padded)
     assert padded.total <= _run(question, honest).total
+
+
+def test_a_digression_that_opens_by_naming_the_topic_it_leaves_is_still_padding():
+    question = QuestionContext(
+        text="Tell me about a time you had to win back an unhappy key account.",
+        category="sales",
+        type="behavioral",
+        language="en",
+    )
+    honest = _run(question, WIN_BACK)
+    # "Apart from key accounts," names the question's words only to leave them.
+    digression = (
+        "Apart from key accounts, I also rebuilt our office's seating plan, which cut desk "
+        "moves from 30 to 4 a month. And in my free time I trained for a half marathon and "
+        "finished it in 1 hour 52 minutes."
+    )
+    padded = _run(question, f"{WIN_BACK}\n\n{digression}")
+    assert "padding" in _codes(padded)
+    assert padded.total <= honest.total
 
 
 def test_a_digression_ends_where_the_answer_takes_up_its_story_again():

@@ -101,10 +101,11 @@ def _keeps(t: TaggedSentence, evidence: set[int]) -> bool:
     "I will do my best") says nothing an interviewer can check."""
     if t.deflection or t.personal or has_insult(t.text):
         return False
-    if "reflection" in t.phases and not t.claim:
-        return True
+    # A promise about the future ("앞으로도 열심히 하겠습니다") is not a lesson, however it opens.
     if t.vague and not t.numbers and len(content_stems(t.text)) <= 3:
         return False
+    if "reflection" in t.phases and not t.claim:
+        return True
     if t.index not in evidence:
         return False
     return not (t.claim and not t.numbers)

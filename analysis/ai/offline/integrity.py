@@ -56,7 +56,21 @@ _DIRECTED_STRONG = re.compile(
     r"\d+ ?점 이상(?:으로|을)? ?(?:매겨|주|부여|처리)|"
     r"만점(?:을)? ?(?:주|부여|출력|부탁|처리)|최고 ?등급으로|"
     r"이 (?:답변|글|응답)을 (?:평가|채점|검토|읽)(?:하는|는) (?:ai|모델|인공지능|시스템)|"
-    r"모든 (?:항목|기준|영역)에 ?\d+ ?점",
+    r"모든 (?:항목|기준|영역)에 ?\d+ ?점|모든 (?:항목|기준|영역)[을를은는]? ?(?:최고점|만점)|"
+    # A note or a rule change for a machine that grades: "※ 채점 담당 AI 참고", "### 평가 지침
+    # 변경 ###", "Note for the AI scoring this answer", "the model grading this".
+    # ("성과 평가 시스템을 도입했습니다" and "평가 기준 변경 이후" are answers: a machine is
+    # addressed by what it does to this answer, a rule change announced as a heading.)
+    r"(?:채점|평가|심사|검토) ?(?:을 |를 )?(?:담당(?:하는|하시는)?|맡은|중인) ?"
+    r"(?:ai|모델|인공지능|llm|gpt|시스템)|"
+    r"(?:채점|평가|심사|검토)(?: ?하는| ?하시는)? ?(?:ai|인공지능|llm|gpt)(?![a-z])|"
+    r"(?:평가|채점|심사) ?(?:지침|기준|규칙) ?(?:변경|수정|갱신|업데이트) ?:|"
+    r"(?:개선점|약점|보완점|피드백)[은는을를이가]? ?['\"\u2018\u201c]?없음['\"\u2019\u201d]?"
+    r"(?:으로|이라고) ?(?:출력|표시|작성|처리)|"
+    r"\b(?:note|message|instructions?|memo) (?:for|to) (?:the |any )?(?:ai|model|llm|grader|"
+    r"scorer|evaluator|bot|automated \w+|grading \w+|scoring \w+)\b|"
+    r"\b(?:the |any )?(?:ai|model|llm|bot|system|tool) (?:that is |which is )?(?:scoring|grading|"
+    r"evaluating|assessing|marking) (?:this|my|the) (?:answer|response|submission)\b",
 )
 # Who is addressed, and what is asked of them: both must be there.
 _DIRECTED_ADDRESS = re.compile(
@@ -84,7 +98,10 @@ _SCORING_TALK = re.compile(
     r"\b(?:score|scores|scoring|grade|grading|rubric|rating|marks?|points?|total|category|"
     r"categories)\b|점수|채점|총점|만점|등급|\d+ ?점|규칙|total",
 )
-_BRACKETED = re.compile(r"\[[^\[\]]{0,600}\]|\([^()]{0,600}\)|\{[^{}]{0,600}\}")
+# A fenced header ("### … ###") is a span of its own, like a bracket.
+_BRACKETED = re.compile(
+    r"\[[^\[\]]{0,600}\]|\([^()]{0,600}\)|\{[^{}]{0,600}\}|#{2,}[^#\n]{1,600}#{2,}"
+)
 
 
 def is_directed(text: str) -> bool:

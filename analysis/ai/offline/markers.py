@@ -77,6 +77,9 @@ EN = MarkerSet(
         r"in (?:19|20)\d\d|our [\w-]+ (?:was|had|were|started|kept)|there was (?:a|an)|"
         r"we (?:were|had) (?:a|an|to|just|about)|there was a time|one time|"
         r"(?:i|we) (?:once|recently) (?:had|worked|faced|lost)|i was on[- ]call|"
+        r"(?:on|during) (?:a|an|my|one|our) (?:[\w-]+ ){0,2}(?:shift|rotation|placement|visit|"
+        r"deployment|night)|(?:on|in|at) (?:a|an|my|our) (?:[\w-]+ ){0,2}(?:ward|unit|icu|"
+        r"clinic|floor|site|warehouse|plant|branch|office|store)|"
         r"that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|"
         r"evening|weekend))\b"
     ),
@@ -110,7 +113,9 @@ EN = MarkerSet(
         r"\bsince (?:then|caught|dropped)|\brecovered\b|"
         r"\b(?:has|have|had)(?: not|n't) (?:come back|recurred|happened (?:again|since))|"
         r"\bnever (?:came back|recurred|happened again)|"
-        r"\b(?:was|were) (?:ok|okay|back|fine|stable|normal) again\b)"
+        r"\b(?:was|were) (?:ok|okay|back|fine|stable|normal) again\b|"
+        r"\b(?:stayed|remained|kept|were|was) (?:\w+ ){0,2}(?:in range|within (?:range|limits|"
+        r"target)|stable|normal|on track)\b)"
     ),
     reflection=_en(
         r"\b(?:i learned|i've learned|i learnt|learned (?:that|to)|lesson|taught me|"
@@ -142,7 +147,14 @@ EN = MarkerSet(
         r"expert|comfortable|natural|positive|friendly|confident)|i (?:always|never) \w+|"
         r"i (?:really )?(?:love|like|enjoy) \w+|(?:i'm|i am) (?:always|never)|"
         r"my (?:biggest|greatest|main) strength|one of my (?:biggest|greatest) strengths|"
-        r"i'm sure i could|people (?:always )?(?:like|love) working with me)\b"
+        r"i'm sure i could|people (?:always )?(?:like|love) working with me|"
+        # Self-praise with no evidence: superlatives about oneself, effort promised in percent.
+        r"(?:i'm|i am),? (?:[a-z]+,? ){0,3}the (?:most|best|hardest)|"
+        r"(?:always |often )?tells? me (?:that )?(?:i'm|i am)|"
+        r"the (?:most|best) [a-z ]{0,40}you(?:'ll| will| have|'ve) ever|"
+        r"(?:110|one hundred and ten|a hundred and ten) ?(?:percent|%)|"
+        r"give (?:it )?(?:my all|everything i have|100 ?%|110 ?%)|do my (?:very )?best|"
+        r"work(?:ing)? (?:really |very |extremely )?hard(?:er)?)\b"
     ),
     opinion=_en(
         r"\b(?:i think|i believe|i feel|in my opinion|honestly|i guess|probably|maybe|"
@@ -202,6 +214,8 @@ KO = MarkerSet(
     ),
     action=re.compile(
         r"(?<![가-힣])(?:제가|저는|직접) [^.。]{0,40}?(?:했|었|았|였|렸|냈|웠|겠)|이를 위해|"
+        # "저는 투약을 보류하고 … 전화해": what one did, in a clause that goes on.
+        r"(?<![가-힣])(?:제가|저는|직접) [^.。]{0,30}?(?:하고|해 |해서|하여|한 뒤|한 후)|"
         r"(?:분석|제안|요청|정리|진행|도입|적용|시작|설계|확인|설득|조율|추가|비교|검토|공유|"
         r"개선|구축|작성|실행|테스트|인터뷰|계산|추적|협의|합의|발행|연락|배치|교체|수정|점검|"
         r"설정|운영|기획|편집|조사|측정|발굴|정의|재학습|자동화|배포|전환|통일|관리|매칭|"
@@ -239,7 +253,7 @@ KO = MarkerSet(
         r"성격이|성격입니다|편입니다|편이라|편이어서|편이고|자신이 있|자신 있|자신감이|"
         r"잘 지냅|원만|누구보다|열정|최선을 다|노력하겠습니다|노력합니다|잘할 수 있|잘 압니다|"
         r"뛰어난 편|강한 편|좋아합니다|좋아하고|관심이 많|장점이라고|꼼꼼한 성격|책임감을|"
-        r"성실|항상 [^.]{0,20}(?:합니다|편|노력)"
+        r"성실|항상 [^.]{0,20}(?:합니다|편|노력)|열심히 (?:하겠|일하겠|배우겠|노력)"
     ),
     opinion=re.compile(
         r"생각합니다|생각해서|생각하기|것 같습니다|같습니다|봅니다|라고 봅|중요하다고|"

@@ -21,11 +21,22 @@ _EN_WORD_NUMBERS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
     r"fifty|sixty|hundred|thousand|a dozen|several|a few"
 )
+_EN_COUNT_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty"
+)
+_EN_COUNT_VERBS = (
+    r"agreed|signed|said|replied|joined|left|quit|stayed|renewed|churned|converted|upgraded|"
+    r"accepted|declined|responded|answered|came back|returned|bought|applied|passed|failed"
+)
 EN_NUMBER_RE = re.compile(
     rf"(?:[$€£₩]\s?\d+(?:[.,]\d+)*\s?(?:k|m|bn|million|billion|thousand)?\b|"
     rf"\b\d+(?:[.,]\d+)*(?:\s?(?:{_EN_UNITS}))?|"
     rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|"
-    rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b)"
+    rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b|"
+    # A count of people who did something ("Six agreed, and four of those signed").
+    rf"\b(?:{_EN_COUNT_WORDS})"
+    rf"(?= of (?:them|those|these|us|the|our|my)\b| (?:{_EN_COUNT_VERBS})\b))"
 )
 _KO_UNIT_LIST = [
     "%포인트",
@@ -120,8 +131,31 @@ def find_numbers(text: str, language: str) -> list[str]:
             text[max(0, m.start() - 6) : m.end() + 14]
         ):
             continue
+        # Effort promised in percent ("I give 110%", "200% 노력하겠습니다") measures nothing.
+        # ("gave customers 15% off" is a figure: only 100% and more is given as effort.)
+        if _PERCENT.search(value) and (
+            (
+                _at_least_100(value, text[max(0, m.start() - 12) : m.start()])
+                and _EFFORT_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+            )
+            or _EFFORT_AFTER.match(text[m.end() : m.end() + 12])
+        ):
+            continue
         out.append(value)
     return out
+
+
+_PERCENT = re.compile(r"%|percent|퍼센트|프로")
+
+
+def _at_least_100(value: str, before: str) -> bool:
+    return bool(re.search(r"\d{3,}", value) or re.search(r"hundred(?: and)?\s*$", before.lower()))
+
+
+_EFFORT_BEFORE = re.compile(r"\b(?:give|gives|giving|gave)\b[^.,\d]{0,24}$", re.I)
+_EFFORT_AFTER = re.compile(
+    r"\s*(?:의|를|을|로)?\s*(?:노력|최선|다하|쏟|열정)|\s*(?:of )?(?:effort|myself)\b", re.I
+)
 
 
 def find_names(text: str, language: str, index: TermIndex | None = None) -> list[str]:

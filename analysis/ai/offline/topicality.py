@@ -143,9 +143,17 @@ class Relevance:
     relevant: list[int]  # sentences that answer the question
 
 
+# "Outside of caching, I also led…": the words that open a digression name what it is not about;
+# they are left out when the digression's own words are weighed.
+_SHIFT_LEAD = re.compile(
+    r"^(?:and |but )?(?:outside (?:of )?|apart from |aside from |besides |other than )"
+    r"[^,.]{1,40},\s*",
+    re.IGNORECASE,
+)
 _SHIFT = re.compile(
-    r"^(?:another thing|also,|besides|in addition,? i|on (?:another|a different) note|"
-    r"apart from that|separately|by the way|incidentally|as an aside|on a side note|"
+    r"^(?:and |but )?(?:another thing|also,|besides|in addition,? i|"
+    r"on (?:another|a different) note|apart from that|separately|by the way|incidentally|"
+    r"as an aside|on a side note|"
     r"unrelated(?:ly)?,|outside (?:of )?work|in my (?:free|spare) time|(?:i|we) also\b|"
     r"또한?,? |그리고 (?:또|다른)|그 밖에|이 외에도|이외에도|"
     r"다른 (?:경험|이야기)|참고로|여담(?:이지만|으로)|덧붙이자면|(?:그와|이와) 별개로|"
@@ -159,7 +167,7 @@ def _segments(paragraphs: list[int], sentences: list[str]) -> list[tuple[list[in
     whether it was opened by a word that announces a digression ("By the way", "참고로")."""
     out: list[tuple[list[int], bool]] = []
     for i, (p, sentence) in enumerate(zip(paragraphs, sentences, strict=True)):
-        shift = bool(_SHIFT.search(sentence))
+        shift = bool(_SHIFT.search(sentence) or _SHIFT_LEAD.search(sentence))
         if not out or p != paragraphs[i - 1] or shift:
             out.append(([i], shift and bool(out)))
         else:
@@ -268,7 +276,7 @@ def judge_relevance(
     related = _expand(q_stems) - q_stems
     for b in own_topics:
         related |= b.keywords
-    per_sentence = [sentence_stems(s) for s in sentences]
+    per_sentence = [sentence_stems(_SHIFT_LEAD.sub("", s, count=1)) for s in sentences]
     n = len(sentences)
     everything = set().union(*per_sentence) if per_sentence else set()
     # Each stem's relation to the question, worked out once (fuzzy matching is the cost here).
