@@ -9,7 +9,7 @@ import pytest
 
 from analysis.ai.offline import OfflineAIService
 from analysis.ai.offline.bankmatch import BankMatch, family_of, terms
-from analysis.ai.offline.topicality import judge_relevance
+from analysis.ai.offline.topicality import _same_word, judge_relevance
 from analysis.ai.types import AnalysisContext, QuestionContext
 from analysis.eval.adversarial import feedback_text
 
@@ -165,3 +165,39 @@ def test_an_answer_that_fits_no_bank_question_does_not_read_as_another_questions
     # Both similarities at the level any two texts of a field share: the ratio means nothing.
     assert BankMatch(own=0.01, elsewhere=0.05, closest="").ratio == math.inf
     assert BankMatch(own=0.05, elsewhere=0.5, closest="").ratio == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("정하", "정할", True),  # one verb, conjugated
+        ("정하", "정했", True),
+        ("바꾸", "바꿔", True),
+        ("기다리", "기다려", True),
+        ("쓰", "써", False),  # one syllable: too short to tell
+        ("건이", "건의", True),  # one noun, two particles
+        ("정하", "정화", False),  # 하/화: two words
+        ("사람", "사랑", False),  # a final consonant no conjugation takes
+        ("공유", "공용", False),
+    ],
+)
+def test_korean_conjugations_of_one_verb_are_one_word(a, b, same):
+    assert _same_word(a, b) is same
+
+
+def test_a_korean_paraphrase_of_the_question_in_other_endings_is_a_restatement():
+    question = QuestionContext(
+        text="출시를 2주 앞두고 핵심 기능을 바꿔 달라는 요청이 왔습니다. 어떻게 정하시겠습니까?",
+        category="product_management",
+        type="situational",
+        language="ko",
+    )
+    # 바꿔/바꾸는/바꿀, 정하/정할/정해: the question's verbs; 상황, 기준, 신중, 고민: framing.
+    paraphrase = (
+        "출시 2주 전에 핵심 기능을 바꿔 달라는 요청이 온 상황이라면, 어떤 기준으로 정할지가 가장 "
+        "중요합니다. 핵심 기능을 바꾸는 요청은 신중하게 정해야 한다고 생각합니다. 그래서 저는 "
+        "바꿀지 말지를 잘 고민해서 정하겠습니다."
+    )
+    result = _run(question, paraphrase)
+    assert "copied_question" in _codes(result)
+    assert result.total <= 30

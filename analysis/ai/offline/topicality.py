@@ -119,8 +119,38 @@ def _same_word(a: str, b: str) -> bool:
     if "가" <= a[:1] <= "힣" and "가" <= b[:1] <= "힣":
         if len(short) < 2:
             return False
-        return short in long or (len(short) >= 3 and _common_prefix(a, b) >= 2)
+        return (
+            short in long
+            or (len(short) >= 3 and _common_prefix(a, b) >= 2)
+            or (len(a) == len(b) and a[:-1] == b[:-1] and _one_ending(a[-1], b[-1]))
+        )
     return len(short) >= 4 and _common_prefix(a, b) >= max(4, len(short) - 1)
+
+
+# Vowels a verb's last syllable changes between when it is conjugated: 하/해, 꾸/꿔, 보/봐,
+# 기/겨, 쓰/써 (정하/정할/정해, 바꾸/바꿔/바꿨). 하/화 (정하, 정화) are two words.
+_VOWEL_PAIRS = {(0, 1), (13, 14), (8, 9), (6, 20), (4, 18)}  # ㅏㅐ ㅜㅝ ㅗㅘ ㅕㅣ ㅓㅡ
+# The final consonants a conjugated syllable takes: none, ㄴ (한), ㄹ (할), ㅁ (함), ㅂ (합),
+# ㅆ (했).
+_VERB_FINALS = {0, 4, 8, 16, 17, 20}
+# A one-syllable noun and its particle ("건이", "건의"): the same noun.
+_PARTICLES = set("이가은는을를의에도와과로")
+
+
+def _one_ending(x: str, y: str) -> bool:
+    """Whether two last syllables are one verb's conjugations (same initial consonant, the
+    same or paired vowel, any final consonant) or one noun's particles."""
+    if x in _PARTICLES and y in _PARTICLES:
+        return True
+    if not ("가" <= x <= "힣" and "가" <= y <= "힣"):
+        return False
+    cx, cy = ord(x) - 0xAC00, ord(y) - 0xAC00
+    if cx // 588 != cy // 588:
+        return False
+    vx, vy = cx % 588 // 28, cy % 588 // 28
+    if not (cx % 28 in _VERB_FINALS and cy % 28 in _VERB_FINALS):
+        return False  # 사람/사랑: two nouns
+    return vx == vy or (min(vx, vy), max(vx, vy)) in _VOWEL_PAIRS
 
 
 def _prefix_hit(stem: str, terms: set[str]) -> bool:
@@ -228,7 +258,9 @@ _PARAPHRASE = tuple(frozenset(_stem_set(group)) for group in PARAPHRASE_GROUPS)
 _EMPTY = _stem_set(
     "important importance crucial key matter matters essential critical hard "
     "difficult challeng common need necessary really very thing think believe sure "
-    "중요 중요성 중요하 핵심 어렵 어려운 생각 필요 정말 매우 반드시"
+    "중요 중요성 중요하 핵심 어렵 어려운 생각 필요 정말 매우 반드시 "
+    # What frames a restatement without adding to it: "상황이라면", "어떤 기준으로", "신중하게".
+    "상황 경우 기준 작업 고민 신중 안정적 역할 부분 과정 적절"
 )
 
 
