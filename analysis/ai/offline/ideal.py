@@ -133,6 +133,9 @@ def compose(s: Signals) -> str:
     joined = ", ".join(terms[:3])
     topic = (f" — {joined} 중심으로" if lang == "ko" else f", covering {joined}") if terms else ""
     present = {slot for slot, _ in kept}
+    # A sentence that says one's role while acting ("I was on call, so I rolled back…",
+    # "당직이었던 저는 … 롤백해") fills the task part as well as the action.
+    present |= {p for _, t in kept for p in t.phases if p in ("situation", "task")}
     last_result = max((i for i, (slot, _) in enumerate(kept) if slot == "result"), default=-1)
     quantified = any(t.numbers for slot, t in kept if slot == "result")
 

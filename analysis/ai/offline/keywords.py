@@ -160,6 +160,19 @@ class TermIndex:
             return Match(term=term, surface=term, position=first)
         return None
 
+    def find_part(self, term: str) -> Match | None:
+        """Any part of `term` (or its everyday equivalent) on its own: "incident" for
+        "incident response"."""
+        positions = [
+            p
+            for part in term_parts(term)
+            for key in (part, *KEYWORD_EQUIVALENTS.get(part, ()))
+            for p in self._key_positions(key)
+        ]
+        if not positions:
+            return None
+        return Match(term=term, surface=term, position=min(positions))
+
     def count(self, term: str) -> int:
         return len(self._positions_of(term_parts(term)))
 

@@ -85,7 +85,8 @@ EN = MarkerSet(
     ),
     task=_en(
         r"\b(?:my (?:job|role|task|goal|responsibility|assignment|mandate|brief) was|"
-        r"i was (?:responsible|asked|tasked|assigned|in charge|the (?:on-call|lead|owner|analyst|"
+        r"i was (?:on[- ]call|on duty|responsible|asked|tasked|assigned|in charge|"
+        r"the (?:on-call|lead|owner|analyst|"
         r"engineer|pm|manager|person))|i needed to|i had to|it was my job|"
         r"the (?:goal|target|task|challenge|problem|deadline|question) was|we needed to|"
         r"our (?:goal|target|deadline) was|i wanted to (?:make sure|find|protect|understand))\b"
@@ -125,7 +126,7 @@ EN = MarkerSet(
     ),
     sequence=_en(
         r"\b(?:first(?:ly)?|to start|to begin|start by|then|next|after that|afterwards|"
-        r"second(?:ly)?|third(?:ly)?|finally|lastly|once (?:that|this|it|we|i)|"
+        r"second(?:ly)?|(?<!a )(?<!one )third(?:ly)?|finally|lastly|once (?:that|this|it|we|i)|"
         r"before (?:that|anything|changing|launch|building)|at the same time|meanwhile)\b"
     ),
     causal=_en(
@@ -210,7 +211,8 @@ KO = MarkerSet(
     ),
     task=re.compile(
         r"목표는|목표가|목표였|역할은|역할을 맡|역할이었|맡았|맡게|맡아|담당이던|담당했|"
-        r"담당하|해야 했|해야 하는 상황|과제는|과제였|책임지|미션|요청을 받|요청받|지시를 받"
+        r"담당하|해야 했|해야 하는 상황|과제는|과제였|책임지|미션|요청을 받|요청받|지시를 받|"
+        r"당직(?:이었|이던|을 서|자였)|온콜"
     ),
     action=re.compile(
         r"(?<![가-힣])(?:제가|저는|직접) [^.。]{0,40}?(?:했|었|았|였|렸|냈|웠|겠)|이를 위해|"

@@ -76,6 +76,19 @@ def analyze_relevance(
             loose = None if keyword in said else index.find_loose(keyword, owner)
             if loose is not None:
                 matched.append(loose)
+        # A keyword the question itself asks for ("장애 대응" of "장애가 났을 때 어떻게
+        # 대응했는지", "incident response" of "an incident you handled") is what a story of
+        # one's own actions on that subject is: covered when the answer names the subject.
+        asked = TermIndex(question.text)
+        acted = any(t.concrete_action for t in tagged)
+        said = {m.term for m in matched}
+        for keyword in expected:
+            if keyword in said or not acted:
+                continue
+            if asked.find_loose(keyword, [0] * len(asked)) is not None:
+                part = index.find_part(keyword)
+                if part is not None:
+                    matched.append(part)
     else:
         keywords, source, matched = q_terms, "question", q_matched
     found = {m.term for m in matched}

@@ -90,6 +90,13 @@ class StructureSignals:
 _STAR_WEIGHTS = {"situation": 1.0, "task": 0.6, "action": 1.2, "result": 1.2}
 
 
+_CAUSE_NAMED = re.compile(
+    r"원인(?:임|이었|이라|으로|은|이)|때문이었|탓이었|"
+    r"\bcaused by\b|\bthe (?:root )?cause (?:was|is)\b|\bturned out (?:to be|that)\b|"
+    r"\bthe culprit\b|\bbecause of\b"
+)
+
+
 def analyze_structure(
     tagged: list[TaggedSentence], language: str, *, long_answer: bool
 ) -> StructureSignals:
@@ -127,6 +134,9 @@ def analyze_structure(
 
     steps = {w for t in tagged for w in t.sequence}
     reasoning = {w for t in tagged for w in (*t.causal, *t.contrast, *t.condition)}
+    # A cause found and named ("… 빠진 것이 원인임을 찾았습니다", "it was caused by…") is a
+    # reason given, though no connector says so (it is not listed as one).
+    cause_named = any(_CAUSE_NAMED.search(t.text.lower()) for t in tagged)
     unit = (lambda s: len(s.replace(" ", ""))) if language == "ko" else (lambda s: len(s.split()))
     lengths = [unit(t.text) for t in tagged]
     limit = 140 if language == "ko" else 45
@@ -137,7 +147,7 @@ def analyze_structure(
         order=order,
         opener_out_of_order=opener_out_of_order,
         steps=len(steps),
-        reasoning=len(reasoning),
+        reasoning=len(reasoning) + cause_named,
         connectors=sorted(steps | reasoning),
         paragraphs=paragraphs,
         sentences=len(tagged),

@@ -113,6 +113,9 @@ KEYWORD_EQUIVALENTS = {
     "respond": ("respons", "handl", "mitig"),
     "analysis": ("analyz", "investig", "trac"),
     "monitor": ("alert", "dashboard", "alarm"),
+    # "Digging into the traces, I found…", "the culprit was…", "it was caused by…"
+    "root": ("trac", "culprit", "caus", "diagnos"),
+    "caus": ("trac", "culprit", "diagnos"),
 }
 # English verb-particle compounds written as one keyword ("rollback", "failover", "follow-up"):
 # in an answer they are a verb and its particle ("rolled the deploy back").
