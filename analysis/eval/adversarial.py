@@ -34,7 +34,8 @@ Expectations (each one counted on its own):
 and is never tuned on: `make eval` reports the two apart. Its misses were then read, so it is
 a development set in all but name; `heldout2_adversarial_<language>.json` was written (and
 scored on the code of that day) before the next round of changes, to be the held-out set for
-them; `heldout3_adversarial_<language>.json` likewise before the round after it.
+them; `heldout3_adversarial_<language>.json` likewise before the round after it, and
+`heldout4_adversarial_<language>.json` before the round after that.
 
 Every honest answer must also pass validation and carry no integrity flag ("honest_clean")."""
 
@@ -59,6 +60,7 @@ DEFAULT_FILES = tuple(HERE / f"adversarial_{language}.json" for language in LANG
 HELDOUT_FILES = tuple(HERE / f"heldout_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT2_FILES = tuple(HERE / f"heldout2_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT3_FILES = tuple(HERE / f"heldout3_adversarial_{language}.json" for language in LANGUAGES)
+HELDOUT4_FILES = tuple(HERE / f"heldout4_adversarial_{language}.json" for language in LANGUAGES)
 TARGET_SHARE = 0.9
 
 

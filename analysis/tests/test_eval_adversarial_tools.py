@@ -5,12 +5,15 @@ import dataclasses
 import re
 from pathlib import Path
 
+import pytest
+
 from analysis.ai.offline import OfflineAIService
 from analysis.ai.types import AnalysisContext, QuestionContext
 from analysis.eval.adversarial import (
     DEFAULT_FILES,
     HELDOUT2_FILES,
     HELDOUT3_FILES,
+    HELDOUT4_FILES,
     HELDOUT_FILES,
     _check,
     coaching_language,
@@ -91,13 +94,17 @@ def test_the_second_held_out_set_is_new_and_covers_every_attack():
         assert len({a.text for a in attacks if a.kind == "evaluator_directed"}) >= 4
 
 
-def test_the_third_held_out_set_is_new_and_covers_every_attack():
-    earlier = [
-        *load_adversarial_set(DEFAULT_FILES),
-        *load_adversarial_set(HELDOUT_FILES),
-        *load_adversarial_set(HELDOUT2_FILES),
-    ]
-    third = load_adversarial_set(HELDOUT3_FILES)
+@pytest.mark.parametrize(
+    ("earlier_files", "new_files"),
+    [
+        ((DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES), HELDOUT3_FILES),
+        ((DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES, HELDOUT3_FILES), HELDOUT4_FILES),
+    ],
+    ids=["third", "fourth"],
+)
+def test_a_later_held_out_set_is_new_and_covers_every_attack(earlier_files, new_files):
+    earlier = [q for files in earlier_files for q in load_adversarial_set(files)]
+    third = load_adversarial_set(new_files)
     assert {q.id for q in earlier}.isdisjoint({q.id for q in third})
     assert {q.question for q in earlier}.isdisjoint({q.question for q in third})
     assert {q.honest for q in earlier}.isdisjoint({q.honest for q in third})
@@ -154,6 +161,7 @@ def test_the_readme_states_the_figures_make_eval_prints(django_db_blocker):
         ("first held-out", HELDOUT_FILES),
         ("second held-out", HELDOUT2_FILES),
         ("third held-out", HELDOUT3_FILES),
+        ("fourth held-out", HELDOUT4_FILES),
     ):
         with django_db_blocker.unblock():
             report = run_adversarial(load_adversarial_set(files), service)

@@ -11,6 +11,7 @@ from analysis.ai.registry import get_ai_service, resolve_provider_name
 from analysis.eval.adversarial import (
     HELDOUT2_FILES,
     HELDOUT3_FILES,
+    HELDOUT4_FILES,
     HELDOUT_FILES,
     format_adversarial,
     load_adversarial_set,
@@ -25,6 +26,19 @@ from analysis.eval.harness import (
     load_graded_set,
     measure_speed,
     question_context,
+)
+
+# Each held-out set was written before the round of changes it measures; once its misses are
+# read it is development data in all but name, and the next round needs a new set.
+HELDOUT_SETS = (
+    (
+        HELDOUT_FILES,
+        "Adversarial first held-out set (written before the bank signal; its misses have since "
+        "been read)",
+    ),
+    (HELDOUT2_FILES, "Adversarial second held-out set (its misses have since been read)"),
+    (HELDOUT3_FILES, "Adversarial third held-out set (its misses have since been read)"),
+    (HELDOUT4_FILES, "Adversarial fourth held-out set (written before the fixes it measures)"),
 )
 
 
@@ -86,7 +100,7 @@ class Command(BaseCommand):
             if not options["no_timing"]:
                 report.speed_ms = measure_speed(service, questions)
         self.stdout.write(format_report(report))
-        adversarial = heldout = None
+        adversarial = None
         if not options["no_adversarial"]:
             development = load_adversarial_set()
             adversarial = run_adversarial(development, service)
@@ -98,38 +112,18 @@ class Command(BaseCommand):
                     title="Adversarial development set (the scorer was tuned on it)",
                 )
             )
-            held_out = load_adversarial_set(HELDOUT_FILES)
-            heldout = run_adversarial(held_out, service)
-            self.stdout.write("")
-            self.stdout.write(
-                format_adversarial(
-                    heldout,
-                    verbose=options["verbose"],
-                    title=(
-                        "Adversarial first held-out set (written before the bank signal; "
-                        "its misses have since been read)"
-                    ),
+            held_out = []
+            for files, title in HELDOUT_SETS:
+                questions_of_set = load_adversarial_set(files)
+                held_out += questions_of_set
+                self.stdout.write("")
+                self.stdout.write(
+                    format_adversarial(
+                        run_adversarial(questions_of_set, service),
+                        verbose=options["verbose"],
+                        title=title,
+                    )
                 )
-            )
-            held_out2 = load_adversarial_set(HELDOUT2_FILES)
-            self.stdout.write("")
-            self.stdout.write(
-                format_adversarial(
-                    run_adversarial(held_out2, service),
-                    verbose=options["verbose"],
-                    title="Adversarial second held-out set (written before the fixes it measures)",
-                )
-            )
-            held_out3 = load_adversarial_set(HELDOUT3_FILES)
-            self.stdout.write("")
-            self.stdout.write(
-                format_adversarial(
-                    run_adversarial(held_out3, service),
-                    verbose=options["verbose"],
-                    title="Adversarial third held-out set (written before the fixes it measures)",
-                )
-            )
-            held_out = [*held_out, *held_out2, *held_out3]
         determinism = None
         if provider == "offline" and not options["no_determinism"]:
             cases = [
