@@ -201,3 +201,43 @@ def test_a_korean_paraphrase_of_the_question_in_other_endings_is_a_restatement()
     result = _run(question, paraphrase)
     assert "copied_question" in _codes(result)
     assert result.total <= 30
+
+
+def test_a_typed_question_answered_in_its_own_words_is_on_topic_near_a_bank_question():
+    """The bank has an accessibility question in other words ("접근성", "색상 대비"); an answer
+    that uses three of the typed question's own words is about the question asked."""
+    question = QuestionContext(
+        text="눈이 잘 보이지 않거나 나이가 많은 사용자를 위해 화면을 바꾼 경험을 말씀해 주세요.",
+        category="design",
+        type="behavioral",
+        language="ko",
+    )
+    answer = (
+        "은행 앱 리뉴얼 프로젝트에서 70대 사용자의 이체 완료율이 평균보다 크게 낮다는 분석을 "
+        "받았습니다. 저는 어르신 다섯 분과 사용성 테스트를 하며 이체 화면의 작은 글자와 아이콘만 "
+        "있는 버튼이 문제라는 것을 확인했습니다. 그래서 글자 크기를 키우고 모든 버튼에 글자 "
+        "라벨을 붙이는 식으로 화면을 바꿨고, 색 대비를 WCAG 기준에 맞췄습니다. 스크린 리더가 읽을 "
+        "수 있도록 입력 칸마다 설명도 달았습니다. 석 달 뒤 70대 사용자의 이체 완료율이 52%에서 "
+        "74%로 올랐습니다. 접근성을 고치면 모든 사용자가 편해진다는 것을 배웠습니다."
+    )
+    result = _run(question, answer)
+    assert "off_topic" not in _codes(result)
+    assert result.total >= 65
+
+
+def test_one_more_point_in_passing_is_part_of_the_story_an_aside_is_not():
+    question = "Tell me about a time a report you owned turned out to be wrong."
+    story = [
+        "Last year the weekly revenue report I owned showed 12% growth that finance could not "
+        "match.",
+        "I traced the gap to a join that double-counted refunds.",
+        "I also walked them through the query line by line.",
+        "We fixed the join, and the report has matched finance to the dollar since.",
+    ]
+    assert judge_relevance(question, (), story).padding == []
+    aside = [
+        *story[:2],
+        "I also ran a half-marathon that spring after months of training.",
+        *story[3:],
+    ]
+    assert judge_relevance(question, (), aside).padding == [2]

@@ -192,6 +192,17 @@ _SHIFT = re.compile(
 )
 
 
+# Words that add one more point ("I also…", "또 한쪽은…"): a digression only when what follows
+# is one: more than one sentence off the subject, or the end of the paragraph.
+_ADDITIVE = re.compile(r"^(?:and |but )?(?:also,|in addition,? i|(?:i|we) also\b|또한?,? )", re.I)
+# ... and one that points back at the story ("또 한쪽은…", "I also told them…").
+_POINTS_BACK = re.compile(
+    r"^(?:또한?,? )(?:한쪽|다른 쪽|양쪽|그중|그 중|이 중|둘 중|나머지|해당|같은 )|"
+    r"\b(?:i|we) also \w+ (?:them|it|this|those|these|the same)\b",
+    re.I,
+)
+
+
 def _segments(paragraphs: list[int], sentences: list[str]) -> list[tuple[list[int], bool]]:
     """Sentence indexes grouped by paragraph, split again where a new story starts; each with
     whether it was opened by a word that announces a digression ("By the way", "참고로")."""
@@ -385,7 +396,15 @@ def judge_relevance(
             ):
                 told |= per_sentence[segment[run]] - _EVERYDAY
                 run += 1
-            if run:
+            first = sentences[segment[0]]
+            in_passing = (
+                run == 1 < len(segment)
+                and bool(_ADDITIVE.search(first))
+                and (
+                    _shared(per_sentence[segment[0]], core) > 0 or bool(_POINTS_BACK.search(first))
+                )
+            )
+            if run and not in_passing:
                 padding.extend(segment[:run])
                 if run < len(segment):
                     queue.insert(0, (segment[run:], False))
@@ -424,7 +443,10 @@ def judge_relevance(
     # narrower margin; a bare typed question shares few words even with a right answer.
     # Judged on what is left once padding is set aside (padding is named as padding).
     limit = BANK_RATIO if expected else BANK_RATIO_BARE
-    if not copied and not off_topic and verdict is not None:
+    # A typed question is worded its own way: an answer that uses three of its own words is
+    # about it, however close it comes to a bank question on the same subject in other words.
+    own_words = len(everything & in_topic) >= 3 and not expected
+    if not copied and not off_topic and verdict is not None and not own_words:
         off_topic = verdict.ratio < limit
     dropped = set(padding) | set(echo)
     relevant = [i for i in range(n) if i not in dropped]
