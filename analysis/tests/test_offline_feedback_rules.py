@@ -242,3 +242,31 @@ def test_a_strong_incident_story_is_not_told_it_misses_what_it_says():
     assert "[과제:" not in ko.ideal_answer
     assert "이유가 보이지 않습니다" not in feedback_text(ko)
     assert "Missing: task" not in text
+
+
+def test_one_closing_boast_is_padding_and_left_out_of_the_ideal_answer():
+    boast = "I have never once missed a dose, and I am easily the best nurse you will ever hire."
+    padded = _run(EN_WARD_Q, f"{EN_WARD} {boast}")
+    assert "padding" in {f["code"] for f in padded.flags}
+    assert "best nurse" not in padded.ideal_answer
+    assert padded.total <= _run(EN_WARD_Q, EN_WARD).total
+
+
+def test_korean_self_assurance_after_the_story_is_padding():
+    praise = (
+        "저는 어떤 상황에서도 누구보다 꼼꼼한 간호사입니다. 제 실력은 이미 인정받았다고 자신합니다."
+    )
+    padded = _run(KO_WARD_Q, f"{KO_WARD}\n\n{praise}")
+    assert "padding" in {f["code"] for f in padded.flags}
+    assert "누구보다" not in padded.ideal_answer
+
+
+def test_a_korean_setting_said_as_a_project_or_a_night_shift_is_not_called_missing():
+    for opening in ("사내 결제 시스템을 옮기는 프로젝트에서", "응급실에서 야간 근무를 하던 중"):
+        story = (
+            f"{opening} 동료가 설정값을 잘못 넣은 것을 발견했습니다. 저는 작업을 멈추고 "
+            "동료와 함께 설정을 다시 확인한 뒤 값을 고쳤습니다. 덕분에 문제는 바로 해결되었고 "
+            "이후 두 사람이 함께 확인하는 절차가 생겼습니다. 이 일로 확인을 미루지 않는 습관을 "
+            "배웠습니다."
+        )
+        assert "빠진 부분: 상황" not in feedback_text(_run(KO_WARD_Q, story))

@@ -241,3 +241,41 @@ def test_one_more_point_in_passing_is_part_of_the_story_an_aside_is_not():
         *story[3:],
     ]
     assert judge_relevance(question, (), aside).padding == [2]
+
+
+def test_appended_credentials_after_a_korean_aside_are_padding_even_naming_the_company():
+    question = QuestionContext(
+        text="회사 앱의 결제 실패율이 일주일 사이 두 배가 되었습니다. 원인을 어떻게 "
+        "찾으시겠습니까?",
+        category="software_engineering",
+        type="situational",
+        language="ko",
+    )
+    honest = (
+        "먼저 실패가 늘어난 시점과 배포 기록을 맞춰 보고, 결제 수단별·기기별로 실패율을 나눠 "
+        "보겠습니다. 특정 카드사나 앱 버전에 몰려 있다면 그 변경부터 되돌려 확인하겠습니다. "
+        "결제 대행사의 응답 코드도 함께 보고, 타임아웃이 늘었다면 대행사 상태 페이지와 우리 쪽 "
+        "네트워크를 확인하겠습니다. 원인을 찾으면 실패율 알림 기준을 정해 재발을 막겠습니다."
+    )
+    aside = (
+        "덧붙여 말씀드리면, 저는 작년 회사 체육대회에서 축구 우승을 했고 사내 동호회 회장도 "
+        "맡고 있습니다. 한자 자격증도 1급입니다."
+    )
+    padded = _run(question, f"{honest}\n\n{aside}")
+    assert "padding" in _codes(padded)
+    assert "체육대회" not in padded.ideal_answer
+    assert padded.total <= _run(question, honest).total
+
+
+def test_a_paraphrase_in_everyday_synonyms_is_a_restatement():
+    question = (
+        "Our sales forecast was accurate in the pilot but is now off by 20% in production. "
+        "What would you check?"
+    )
+    paraphrase = [
+        "A sales forecast that seemed precise in the pilot but misses by twenty percent once "
+        "it is live is a serious issue.",
+        "When the live predictions are wrong by that much, the reasons need to be checked.",
+        "I would check why the live forecast is wrong when the pilot one was precise.",
+    ]
+    assert judge_relevance(question, (), paraphrase).copied

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..types import AnalysisContext, QuestionContext
@@ -63,6 +64,14 @@ def _overlap(a: str, b: str) -> float:
     if len(sa) < 8 or len(sb) < 8:
         return 0.0
     return len(sa & sb) / min(len(sa), len(sb))
+
+
+_BOAST = re.compile(
+    r"\b(?:i'm|i am)\b[^.]{0,40}\bthe (?:most|best|strongest|greatest)\b|"
+    r"you(?:'ll| will) ever (?:meet|interview|hire|work with)|"
+    r"\bnever (?:once )?(?:lost|failed|missed)\b|nothing (?:ever )?goes wrong|"
+    r"누구보다|최고의 [가-힣]+(?:입니다|이며|이고|라고)|제가 최고"
+)
 
 
 def _letters(text: str) -> int:
@@ -146,7 +155,9 @@ def analyze(
             tail += 1
         else:
             break
-    if 2 <= tail < len(tagged):
+    # One closing boast ("the most thorough … you will interview") is enough.
+    boast = bool(tail) and bool(_BOAST.search(tagged[-1].text.lower()))
+    if (tail >= 2 or (tail == 1 and boast)) and tail < len(tagged):
         pairs = pairs[:-tail]
         text = "\n\n".join(
             " ".join(sentence for sentence, q in pairs if q == p)

@@ -70,7 +70,12 @@ _DIRECTED_STRONG = re.compile(
     r"\b(?:note|message|instructions?|memo) (?:for|to) (?:the |any )?(?:ai|model|llm|grader|"
     r"scorer|evaluator|bot|automated \w+|grading \w+|scoring \w+)\b|"
     r"\b(?:the |any )?(?:ai|model|llm|bot|system|tool) (?:that is |which is )?(?:scoring|grading|"
-    r"evaluating|assessing|marking) (?:this|my|the) (?:answer|response|submission)\b",
+    r"evaluating|assessing|marking) (?:this|my|the) (?:answer|response|submission)\b|"
+    # Machine-readable orders: a chat turn, a score field, a tag for the grader.
+    r"[\"']role[\"']\s*:\s*[\"'](?:system|assistant|developer)[\"']|"
+    r"[\"']\w*(?:score|grade|grading|override|rating|total)\w*[\"']\s*:\s*"
+    r"(?:100\b|[89]\d\b|true\b)|"
+    r"<\s*/?\s*(?:grader|grading|evaluator|scorer|scoring|system|instructions?)[\w-]*[^<>]{0,40}>",
 )
 # Who is addressed, and what is asked of them: both must be there.
 _DIRECTED_ADDRESS = re.compile(
@@ -100,7 +105,9 @@ _SCORING_TALK = re.compile(
 )
 # A fenced header ("### … ###") is a span of its own, like a bracket.
 _BRACKETED = re.compile(
-    r"\[[^\[\]]{0,600}\]|\([^()]{0,600}\)|\{[^{}]{0,600}\}|#{2,}[^#\n]{1,600}#{2,}"
+    r"\[[^\[\]]{0,600}\]|\([^()]{0,600}\)|\{[^{}]{0,600}\}|#{2,}[^#\n]{1,600}#{2,}|"
+    r"<([a-z_][\w-]{0,40})[^<>]{0,80}>[^<>]{0,600}</\1\s*>",
+    re.IGNORECASE,
 )
 
 
@@ -144,7 +151,10 @@ _EN_INSULT = re.compile(
     r"losers?|clueless|brain-?dead|retards?|retarded|clowns?|fools|freeloaders?|"
     r"liars|leech(?:es)?|parasites|halfwits?|nitwits?|numpties|brats?|cry-?bab(?:y|ies)|(?<!-)jerks?|"
     r"incompetent|"
-    rf"(?:stupid|dumb|lazy|useless|pathetic|worthless|entitled|ignorant) {_PEOPLE_EN})\b"
+    rf"(?:stupid|dumb|lazy|useless|pathetic|worthless|entitled|ignorant) {_PEOPLE_EN}|"
+    # … or said of them: "users who give up at step two are lazy and stupid".
+    rf"{_PEOPLE_EN}\b[^.;]{{0,40}}\b(?:are|were|is|was)(?: just| simply| really| so| all)? "
+    r"(?:\w+,? (?:and|or) )?(?:stupid|dumb|lazy|useless|pathetic|worthless|idiots|morons))\b"
 )  # lower-case: run on lower-cased text
 _KO_INSULT = re.compile(
     r"진상|멍청|바보같|바보 같|한심한|한심해|한심하|무식한|무식해|또라이|꼰대|찌질|떠들지|떠들어|"

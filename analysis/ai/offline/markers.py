@@ -150,7 +150,9 @@ EN = MarkerSet(
         r"my (?:biggest|greatest|main) strength|one of my (?:biggest|greatest) strengths|"
         r"i'm sure i could|people (?:always )?(?:like|love) working with me|"
         # Self-praise with no evidence: superlatives about oneself, effort promised in percent.
-        r"(?:i'm|i am),? (?:[a-z]+,? ){0,3}the (?:most|best|hardest)|"
+        r"(?:i'm|i am),? (?:[a-z]+,? ){0,3}the (?:most|best|hardest|strongest|greatest)|"
+        r"every(?:one|body) knows|nothing (?:ever )?goes wrong|"
+        r"i have never (?:once )?(?:lost|failed|missed|made a mistake)|"
         r"(?:always |often )?tells? me (?:that )?(?:i'm|i am)|"
         r"the (?:most|best) [a-z ]{0,40}you(?:'ll| will| have|'ve) ever|"
         r"(?:110|one hundred and ten|a hundred and ten) ?(?:percent|%)|"
@@ -207,7 +209,8 @@ KO = MarkerSet(
         r"이전 (?:회사|직장|팀|프로젝트|캠페인)|전 (?:회사|직장)|예전 (?:회사|직장)|인턴|"
         r"근무할 때|일할 때|맡았을 때|있을 때|때의 (?:일|경험)|때였|일입니다|경험입니다|"
         r"(?:일하|근무하)(?:며|면서)|재직 중|근무 당시|"
-        r"적이 있|상황이었|(?:\w+)에서 일|\d{4}년|앞두고"
+        r"적이 있|상황이었|(?:\w+)에서 일|\d{4}년|앞두고|프로젝트에서|하던 중|"
+        r"(?:야간|주간|새벽|밤) 근무"
     ),
     task=re.compile(
         r"목표는|목표가|목표였|역할은|역할을 맡|역할이었|맡았|맡게|맡아|담당이던|담당했|"
@@ -255,7 +258,8 @@ KO = MarkerSet(
         r"성격이|성격입니다|편입니다|편이라|편이어서|편이고|자신이 있|자신 있|자신감이|"
         r"잘 지냅|원만|누구보다|열정|최선을 다|노력하겠습니다|노력합니다|잘할 수 있|잘 압니다|"
         r"뛰어난 편|강한 편|좋아합니다|좋아하고|관심이 많|장점이라고|꼼꼼한 성격|책임감을|"
-        r"성실|항상 [^.]{0,20}(?:합니다|편|노력)|열심히 (?:하겠|일하겠|배우겠|노력)"
+        r"성실|항상 [^.]{0,20}(?:합니다|편|노력)|열심히 (?:하겠|일하겠|배우겠|노력)|"
+        r"자신합니다|자부합니다|(?:검증|인정)(?:되었|받았)다고 (?:자신|생각|확신)"
     ),
     opinion=re.compile(
         r"생각합니다|생각해서|생각하기|것 같습니다|같습니다|봅니다|라고 봅|중요하다고|"

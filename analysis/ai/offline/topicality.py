@@ -176,7 +176,7 @@ class Relevance:
 # "Outside of caching, I also led…": the words that open a digression name what it is not about;
 # they are left out when the digression's own words are weighed.
 _SHIFT_LEAD = re.compile(
-    r"^(?:and |but )?(?:outside (?:of )?|apart from |aside from |besides |other than )"
+    r"^(?:and |but )?(?:outside (?:of )?|apart from |aside from |besides |other than |beyond )"
     r"[^,.]{1,40},\s*",
     re.IGNORECASE,
 )
@@ -187,6 +187,7 @@ _SHIFT = re.compile(
     r"unrelated(?:ly)?,|outside (?:of )?work|in my (?:free|spare) time|(?:i|we) also\b|"
     r"또한?,? |그리고 (?:또|다른)|그 밖에|이 외에도|이외에도|"
     r"다른 (?:경험|이야기)|참고로|여담(?:이지만|으로)|덧붙이자면|(?:그와|이와) 별개로|"
+    r"덧붙여(?: 말씀드리(?:면|자면)| 말하자면)?,? |업무 외(?:적으로|에)|개인적으로는 |"
     r"그리고 [^.]{0,40}(?:경험도|일도) )",
     re.IGNORECASE,
 )
@@ -252,6 +253,7 @@ _LESSON = re.compile(
 
 _EVERYDAY = _stem_set(
     "one two three four five six seven eight nine ten first second third last next each both "
+    "twenty thirty forty fifty hundred percent "
     "day week month year summer winter spring autumn fall morning night later earlier ago "
     "한 두 세 네 첫 작년 올해 지난 다음 이번 여름 겨울 봄 가을 아침 저녁 매주 매일 이후 당시"
 )
@@ -271,12 +273,14 @@ _EMPTY = _stem_set(
     "difficult challeng common need necessary really very thing think believe sure "
     "중요 중요성 중요하 핵심 어렵 어려운 생각 필요 정말 매우 반드시 "
     # What frames a restatement without adding to it: "상황이라면", "어떤 기준으로", "신중하게".
-    "상황 경우 기준 작업 고민 신중 안정적 역할 부분 과정 적절"
+    "상황 경우 기준 작업 고민 신중 안정적 역할 부분 과정 적절 철저 미리 빠짐없 무엇보다 "
+    "serious issu something case experienc sooner later seem reason"
 )
 
 
 # Counts, times and "important" name no subject either: half weight as question words.
-_GENERIC = _GENERIC | _EVERYDAY | _EMPTY | _stem_set("quarter half 분기 반기")
+# ... nor do the workplace and its people ("회사 블로그": the blog is the subject).
+_GENERIC = _GENERIC | _EVERYDAY | _EMPTY | _stem_set("quarter half 분기 반기 company 회사 직원")
 
 
 @lru_cache(maxsize=65536)
