@@ -270,3 +270,19 @@ def test_a_korean_setting_said_as_a_project_or_a_night_shift_is_not_called_missi
             "배웠습니다."
         )
         assert "빠진 부분: 상황" not in feedback_text(_run(KO_WARD_Q, story))
+
+
+def test_an_outcome_of_none_is_a_figure():
+    story = (
+        "On a holiday weekend our warehouse ran with half its pickers. As shift lead, I moved "
+        "the two fastest pickers to the urgent orders and asked drivers to load by route. "
+        "Midway a conveyor jammed and was fixed by maintenance. We closed the weekend with no "
+        "late trucks and no mis-picked orders."
+    )
+    question = QuestionContext(
+        text="Tell me about a shift you ran short-handed.",
+        category="operations",
+        type="behavioral",
+        language="en",
+    )
+    assert "has no figure" not in feedback_text(_run(question, story))

@@ -115,6 +115,8 @@ EN = MarkerSet(
         r"\b(?:has|have|had)(?: not|n't) (?:come back|recurred|happened (?:again|since))|"
         r"\bnever (?:came back|recurred|happened again)|"
         r"\b(?:was|were) (?:ok|okay|back|fine|stable|normal) again\b|"
+        r"\b(?:finished|ended|closed|had|saw|recorded|reported)\b[^.]{0,30}\b(?:no|zero) "
+        r"(?:[a-z-]{3,} )?[a-z]{3,}s\b|"
         r"\b(?:stayed|remained|kept|were|was) (?:\w+ ){0,2}(?:in range|within (?:range|limits|"
         r"target)|stable|normal|on track)\b)"
     ),

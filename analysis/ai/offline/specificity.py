@@ -34,6 +34,9 @@ EN_NUMBER_RE = re.compile(
     rf"\b\d+(?:[.,]\d+)*(?:\s?(?:{_EN_UNITS}))?|"
     rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|"
     rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b|"
+    # A count of none is a figure too ("no falls, no missed medications": zero of each).
+    r"\b(?:no|zero) (?!(?:easy|real|simple|clear|good|right|other|big|major|single|such|"
+    r"obvious|perfect|magic) )(?:[a-z-]{3,} )?[a-z]{2,}[^s\W]s\b(?! (?:of|to)\b)|"
     # A count of people who did something ("Six agreed, and four of those signed").
     rf"\b(?:{_EN_COUNT_WORDS})"
     rf"(?= of (?:them|those|these|us|the|our|my)\b| (?:{_EN_COUNT_VERBS})\b))"
