@@ -9,7 +9,8 @@ import pytest
 
 from analysis.ai.offline import OfflineAIService
 from analysis.ai.offline.bankmatch import BankMatch, family_of, terms
-from analysis.ai.offline.topicality import _same_word, judge_relevance
+from analysis.ai.offline.topicality import judge_relevance
+from analysis.ai.offline.wordmatch import same_word
 from analysis.ai.types import AnalysisContext, QuestionContext
 from analysis.eval.adversarial import feedback_text
 
@@ -182,7 +183,7 @@ def test_an_answer_that_fits_no_bank_question_does_not_read_as_another_questions
     ],
 )
 def test_korean_conjugations_of_one_verb_are_one_word(a, b, same):
-    assert _same_word(a, b) is same
+    assert same_word(a, b) is same
 
 
 def test_a_korean_paraphrase_of_the_question_in_other_endings_is_a_restatement():

@@ -16,21 +16,12 @@ from .text import (
     HANGUL_RE,
     KO_QUESTION_WORDS,
     content_stem,
-    is_clitic_stopword,
-    tokens,
 )
 from .thesaurus import PARAPHRASE_GROUPS, THESAURUS_EN, THESAURUS_KO
 from .topics import TOPICS
+from .wordmatch import prefix_hit, same_word, sentence_stems, stem_set
 
 # --- relevance to the question asked --------------------------------------------------------
-
-
-def _stem_set(words: str) -> set[str]:
-    out = set()
-    for tok in tokens(words):
-        s = content_stem(tok)
-        out.add((s or tok).lower())
-    return out
 
 
 def _expand(stems: set[str]) -> set[str]:
@@ -38,15 +29,15 @@ def _expand(stems: set[str]) -> set[str]:
     for table in (THESAURUS_EN, THESAURUS_KO):
         for key, related in table.items():
             key_stem = (content_stem(key) or key).lower()
-            if _prefix_hit(key_stem, stems) or key.lower() in stems:
-                extra |= _stem_set(related)
+            if prefix_hit(key_stem, stems) or key.lower() in stems:
+                extra |= stem_set(related)
     return extra
 
 
 @lru_cache(maxsize=1)
 def _thesaurus_stems() -> tuple[tuple[str, str, frozenset[str]], ...]:
     return tuple(
-        ((content_stem(key) or key).lower(), key.lower(), frozenset(_stem_set(related)))
+        ((content_stem(key) or key).lower(), key.lower(), frozenset(stem_set(related)))
         for table in (THESAURUS_EN, THESAURUS_KO)
         for key, related in table.items()
     )
@@ -56,10 +47,10 @@ def _thesaurus_stems() -> tuple[tuple[str, str, frozenset[str]], ...]:
 def _related_to(stem: str) -> frozenset[str]:
     out: set[str] = set()
     for key_stem, key, related in _thesaurus_stems():
-        # _same_word needs a shared first letter or one word inside the other: a cheap test first.
+        # same_word needs a shared first letter or one word inside the other: a cheap test first.
         if key_stem[:1] not in stem and stem[:1] not in key_stem:
             continue
-        if _same_word(key_stem, stem) or key == stem:
+        if same_word(key_stem, stem) or key == stem:
             out |= related
     return frozenset(out)
 
@@ -75,7 +66,7 @@ def expand(stems: set[str]) -> set[str]:
 
 # Question words that name no topic ("handle", "improve", "경험", "해결"): half weight.
 _GENERIC = (
-    _stem_set(
+    stem_set(
         "improve problem issue result handle solve work time happen step type press enter call "
         "small big second first ran run use used made make get got went take took "
         "해결 문제 결과 개선 경험 상황 방법 진행 사례"
@@ -83,78 +74,6 @@ _GENERIC = (
     | {w for w in EN_QUESTION_WORDS}
     | {w for w in KO_QUESTION_WORDS}
 )
-
-
-_COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
-
-
-def sentence_stems(sentence: str) -> set[str]:
-    # A hyphenated compound is one word ("end-to-end" is not "end"; "rate-limited" one verb).
-    sentence = _COMPOUND.sub(lambda m: m.group(0).replace("-", ""), sentence)
-    out = set()
-    for tok in tokens(sentence):
-        s = content_stem(tok)
-        if s and not is_clitic_stopword(tok):
-            out.add(s.lower())
-        elif tok[:1].isascii() and tok[:1].isalpha() and len(tok) >= 2 and tok.isupper():
-            out.add(tok.lower())  # acronyms: "DNS", "CAC"
-    return out
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-@lru_cache(maxsize=131072)
-def _same_word(a: str, b: str) -> bool:
-    """Stems of one word: "decid" ~ "decision", "느려" ~ "느려졌", "순위" ~ "우선순위"."""
-    if a == b:
-        return True
-    short, long = sorted((a, b), key=len)
-    if "가" <= a[:1] <= "힣" and "가" <= b[:1] <= "힣":
-        if len(short) < 2:
-            return False
-        return (
-            short in long
-            or (len(short) >= 3 and _common_prefix(a, b) >= 2)
-            or (len(a) == len(b) and a[:-1] == b[:-1] and _one_ending(a[-1], b[-1]))
-        )
-    return len(short) >= 4 and _common_prefix(a, b) >= max(4, len(short) - 1)
-
-
-# Vowels a verb's last syllable changes between when it is conjugated: 하/해, 꾸/꿔, 보/봐,
-# 기/겨, 쓰/써 (정하/정할/정해, 바꾸/바꿔/바꿨). 하/화 (정하, 정화) are two words.
-_VOWEL_PAIRS = {(0, 1), (13, 14), (8, 9), (6, 20), (4, 18)}  # ㅏㅐ ㅜㅝ ㅗㅘ ㅕㅣ ㅓㅡ
-# The final consonants a conjugated syllable takes: none, ㄴ (한), ㄹ (할), ㅁ (함), ㅂ (합),
-# ㅆ (했).
-_VERB_FINALS = {0, 4, 8, 16, 17, 20}
-# A one-syllable noun and its particle ("건이", "건의"): the same noun.
-_PARTICLES = set("이가은는을를의에도와과로")
-
-
-def _one_ending(x: str, y: str) -> bool:
-    """Whether two last syllables are one verb's conjugations (same initial consonant, the
-    same or paired vowel, any final consonant) or one noun's particles."""
-    if x in _PARTICLES and y in _PARTICLES:
-        return True
-    if not ("가" <= x <= "힣" and "가" <= y <= "힣"):
-        return False
-    cx, cy = ord(x) - 0xAC00, ord(y) - 0xAC00
-    if cx // 588 != cy // 588:
-        return False
-    vx, vy = cx % 588 // 28, cy % 588 // 28
-    if not (cx % 28 in _VERB_FINALS and cy % 28 in _VERB_FINALS):
-        return False  # 사람/사랑: two nouns
-    return vx == vy or (min(vx, vy), max(vx, vy)) in _VOWEL_PAIRS
-
-
-def _prefix_hit(stem: str, terms: set[str]) -> bool:
-    return stem in terms or any(_same_word(stem, t) for t in terms)
 
 
 class BankVerdict(Protocol):
@@ -251,7 +170,7 @@ _LESSON = re.compile(
     re.IGNORECASE,
 )
 
-_EVERYDAY = _stem_set(
+_EVERYDAY = stem_set(
     "one two three four five six seven eight nine ten first second third last next each both "
     "twenty thirty forty fifty hundred percent "
     "day week month year summer winter spring autumn fall morning night later earlier ago "
@@ -266,9 +185,9 @@ def _shared(stems: set[str], core: set[str]) -> float:
     return len(own & core) / max(len(own), 1)
 
 
-_PARAPHRASE = tuple(frozenset(_stem_set(group)) for group in PARAPHRASE_GROUPS)
+_PARAPHRASE = tuple(frozenset(stem_set(group)) for group in PARAPHRASE_GROUPS)
 # What a restatement adds to the question: that it matters, that it is hard, that one will do it.
-_EMPTY = _stem_set(
+_EMPTY = stem_set(
     "important importance crucial key matter matters essential critical hard "
     "difficult challeng common need necessary really very thing think believe sure "
     "중요 중요성 중요하 핵심 어렵 어려운 생각 필요 정말 매우 반드시 "
@@ -280,25 +199,25 @@ _EMPTY = _stem_set(
 
 # Counts, times and "important" name no subject either: half weight as question words.
 # ... nor do the workplace and its people ("회사 블로그": the blog is the subject).
-_GENERIC = _GENERIC | _EVERYDAY | _EMPTY | _stem_set("quarter half 분기 반기 company 회사 직원")
+_GENERIC = _GENERIC | _EVERYDAY | _EMPTY | stem_set("quarter half 분기 반기 company 회사 직원")
 
 
 @lru_cache(maxsize=65536)
 def _is_empty(stem: str) -> bool:
-    return _prefix_hit(stem, _EMPTY)
+    return prefix_hit(stem, _EMPTY)
 
 
 def _paraphrases(stems: set[str]) -> set[str]:
     """The question's words and their everyday synonyms."""
     out = set(stems)
     for group in _PARAPHRASE:
-        if any(_prefix_hit(s, group) for s in stems):
+        if any(prefix_hit(s, group) for s in stems):
             out |= group
     return out
 
 
 def _fit(stems: set[str], terms: set[str]) -> int:
-    return sum(1 for t in terms if _prefix_hit(t, stems))
+    return sum(1 for t in terms if prefix_hit(t, stems))
 
 
 def judge_relevance(
@@ -327,16 +246,16 @@ def judge_relevance(
     n = len(sentences)
     everything = set().union(*per_sentence) if per_sentence else set()
     # Each stem's relation to the question, worked out once (fuzzy matching is the cost here).
-    in_question = {s for s in everything if _prefix_hit(s, q_stems)}
-    in_topic = {s for s in everything if _prefix_hit(s, topic)}
-    near = {s for s in everything if s in generic or _prefix_hit(s, related)} - in_topic
+    in_question = {s for s in everything if prefix_hit(s, q_stems)}
+    in_topic = {s for s in everything if prefix_hit(s, topic)}
+    near = {s for s in everything if s in generic or prefix_hit(s, related)} - in_topic
 
     # Restating the question: most content words are the question's (or everyday synonyms of
     # them: "fell" for "dropped", "급격히" for "갑자기"), little is new, and what is new only says
     # the question matters ("important", "중요", "핵심").
     synonyms = _paraphrases(q_stems) - q_stems
     restated = in_question | {
-        s for s in everything - in_question if _is_empty(s) or _prefix_hit(s, synonyms)
+        s for s in everything - in_question if _is_empty(s) or prefix_hit(s, synonyms)
     }
     echo = []
     for i, stems in enumerate(per_sentence):
@@ -375,7 +294,7 @@ def judge_relevance(
             len(stems & in_topic) <= 1
             and hits(stems) < 2.0
             and _shared(stems, core) < 0.2
-            and any(_prefix_hit(s, told) for s in stems - _EVERYDAY)
+            and any(prefix_hit(s, told) for s in stems - _EVERYDAY)
         )
 
     queue = _segments(paragraphs or [0] * n, sentences)
