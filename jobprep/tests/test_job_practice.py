@@ -2,6 +2,7 @@
 the user, questions chosen for them, and a report of covered and missing requirements."""
 
 import time
+import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -323,10 +324,12 @@ def test_descriptions_and_resumes_are_private_and_encrypted(auth_client, api_cli
     upload = SimpleUploadedFile("cv.txt", "\n".join(RESUME_LINES).encode())
     profile = _create(auth_client, BACKEND_JD_EN, language="en", resume=upload).json()
     with connection.cursor() as cursor:
+        # Portable SQL: the suite also runs on SQLite (no "::text", the id as the backend
+        # stores it).
         cursor.execute(
-            "SELECT description, resume_text, requirements::text FROM jobprep_jobprofile "
+            "SELECT description, resume_text, CAST(requirements AS TEXT) FROM jobprep_jobprofile "
             "WHERE id = %s",
-            [profile["id"]],
+            [JobProfile._meta.pk.get_db_prep_value(uuid.UUID(profile["id"]), connection)],
         )
         stored = " ".join(str(v) for v in cursor.fetchone())
     assert "Backend" not in stored and "Payments" not in stored and "PostgreSQL" not in stored

@@ -2,6 +2,7 @@
 next-question endpoint as session questions linked to their parent."""
 
 import time
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -388,10 +389,12 @@ def test_a_follow_up_quoting_the_answer_is_encrypted_at_rest(
     session = _start(auth_client, "en")
     _answer(auth_client, session["id"], session["currentQuestion"]["id"], ANSWERS[("en", "method")])
     follow_up = _next(auth_client, session["id"]).json()
+    from questions.models import Question
+
+    # The id as the backend stores it (SQLite keeps a UUID as 32 hex digits).
+    key = Question._meta.pk.get_db_prep_value(uuid.UUID(follow_up["questionId"]), connection)
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT question FROM questions_question WHERE id = %s", [follow_up["questionId"]]
-        )
+        cursor.execute("SELECT question FROM questions_question WHERE id = %s", [key])
         stored = cursor.fetchone()[0]
     assert "35%" in follow_up["question"]["question"]
     assert "35%" not in stored and "Conversion" not in stored
