@@ -286,3 +286,32 @@ def test_an_outcome_of_none_is_a_figure():
         language="en",
     )
     assert "has no figure" not in feedback_text(_run(question, story))
+
+
+def test_a_total_reached_and_a_longer_setting_are_the_story_s_own():
+    question = QuestionContext(
+        text="Tell me about a fundraising drive that fell short at first.",
+        category="marketing",
+        type="behavioral",
+        language="en",
+    )
+    story = (
+        "Our annual school book drive had 800 of its 3,000-book goal after two weeks. I asked "
+        "ten parents why they had not given and moved the drop-off boxes to the pickup gate. "
+        "We finished at 2,700 books. I learned to ask the people who almost took part."
+    )
+    text = feedback_text(_run(question, story))
+    assert "Missing: the outcome" not in text and "Missing: the setting" not in text
+    ko_question = QuestionContext(
+        text="수업을 따라오지 못하는 학생을 도운 경험을 말씀해 주세요.",
+        category="custom",
+        type="behavioral",
+        language="ko",
+    )
+    ko_story = (
+        "고등학교 1학년 영어를 가르칠 때, 단어 시험에서 30명 중 8명이 계속 50점을 넘지 못했습니다. "
+        "저는 8명과 매주 두 번 15분씩 단어 카드를 함께 만들었습니다. 두 달 뒤 8명 중 6명이 70점을 "
+        "넘었습니다. 꾸준한 짧은 복습이 긴 보충보다 낫다는 것을 배웠습니다."
+    )
+    ko_text = feedback_text(_run(ko_question, ko_story))
+    assert "빠진 부분: 상황" not in ko_text and "빠진 부분: 결과" not in ko_text

@@ -74,7 +74,7 @@ EN = MarkerSet(
         r"specialist|representative|intern|director|owner|rep))\b|"
         r"when i (?:was|worked|joined|started|led|ran)|while (?:i was|working)|"
         r"(?:a few|two|three|several|some) (?:months|years|weeks) ago|at the time|back then|"
-        r"in (?:19|20)\d\d|our [\w-]+ (?:was|had|were|started|kept)|there was (?:a|an)|"
+        r"in (?:19|20)\d\d|our (?:[\w-]+ ){1,4}(?:was|had|were|started|kept)|there was (?:a|an)|"
         r"we (?:were|had) (?:a|an|to|just|about)|there was a time|one time|"
         r"(?:i|we) (?:once|recently) (?:had|worked|faced|lost)|i was on[- ]call|"
         r"(?:on|during) (?:a|an|my|one|our) (?:[\w-]+ ){0,2}(?:shift|rotation|placement|visit|"
@@ -115,6 +115,8 @@ EN = MarkerSet(
         r"\b(?:has|have|had)(?: not|n't) (?:come back|recurred|happened (?:again|since))|"
         r"\bnever (?:came back|recurred|happened again)|"
         r"\b(?:was|were) (?:ok|okay|back|fine|stable|normal) again\b|"
+        r"\b(?:finished|ended|closed|landed|came in)(?: the \w+)?(?: at| with| on)? "
+        r"(?:about |around |roughly )?[$€£₩]?\d|"
         r"\b(?:finished|ended|closed|had|saw|recorded|reported)\b[^.]{0,30}\b(?:no|zero) "
         r"(?:[a-z-]{3,} )?[a-z]{3,}s\b|"
         r"\b(?:stayed|remained|kept|were|was) (?:\w+ ){0,2}(?:in range|within (?:range|limits|"
@@ -211,7 +213,7 @@ KO = MarkerSet(
         r"이전 (?:회사|직장|팀|프로젝트|캠페인)|전 (?:회사|직장)|예전 (?:회사|직장)|인턴|"
         r"근무할 때|일할 때|맡았을 때|있을 때|때의 (?:일|경험)|때였|일입니다|경험입니다|"
         r"(?:일하|근무하)(?:며|면서)|재직 중|근무 당시|"
-        r"적이 있|상황이었|(?:\w+)에서 일|\d{4}년|앞두고|프로젝트에서|하던 중|"
+        r"적이 있|상황이었|(?:\w+)에서 일|\d{4}년|앞두고|프로젝트에서|하던 중|[가-힣]+ 때,|"
         r"(?:야간|주간|새벽|밤) 근무"
     ),
     task=re.compile(
@@ -236,7 +238,7 @@ KO = MarkerSet(
         r"올랐|올라갔|올렸|낮아졌|낮췄|달성|개선되|증가|감소|단축|성공|회복|절반|"
         r"만에 |마쳤|출시했|배포했|체결|수주|해결되|해결했|로 내려|에서 [^ ]{1,12}(?:으로|로) "
         r"(?:줄|늘|올|낮|높|내려|개선|바뀌)|없었습니다|없었고|지켰|통과|"
-        r"(?:포함|반영|채택|정착)(?:되었|됐)"
+        r"(?:포함|반영|채택|정착)(?:되었|됐)|넘었|넘겼|넘어섰|돌파"
     ),
     reflection=re.compile(
         r"배웠|깨달|교훈|이후로|그 뒤로|그 후로|앞으로|느꼈|알게 되었|알게 됐|계기가|"
