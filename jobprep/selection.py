@@ -102,36 +102,45 @@ def _resume_question_text(profile: JobProfile, project: dict, previous: list[str
     return (generated.question or "").strip() or fallback
 
 
-def resume_questions_create(*, user: User, profile: JobProfile) -> list[Question]:
-    """Questions about the résumé's projects: the user's own (encrypted, never in the bank)."""
-    created: list[Question] = []
-    previous: list[str] = []
+def resume_question_texts(*, profile: JobProfile) -> list[str]:
+    """The texts of the questions about the résumé's projects. Each may be a paid provider call
+    of seconds: call with no transaction open, and store them afterwards."""
+    texts: list[str] = []
     for project in (profile.projects or [])[:RESUME_QUESTIONS]:
-        text = _resume_question_text(profile, project, previous)
-        previous.append(text)
-        created.append(
-            Question.objects.create(
-                category=profile.category,
-                difficulty=profile.difficulty,
-                type=QuestionType.BEHAVIORAL,
-                language=profile.language,
-                source=QuestionSource.JOB,
-                question=text,
-                tags=["resume"],
-                expected_keywords=[],
-                is_active=False,
-                created_by=user,
-            )
+        texts.append(_resume_question_text(profile, project, texts))
+    return texts
+
+
+def resume_questions_create(*, user: User, profile: JobProfile, texts: list[str]) -> list[Question]:
+    """Questions about the résumé's projects: the user's own (encrypted, never in the bank)."""
+    return [
+        Question.objects.create(
+            category=profile.category,
+            difficulty=profile.difficulty,
+            type=QuestionType.BEHAVIORAL,
+            language=profile.language,
+            source=QuestionSource.JOB,
+            question=text,
+            tags=["resume"],
+            expected_keywords=[],
+            is_active=False,
+            created_by=user,
         )
-    return created
+        for text in texts
+    ]
 
 
 def question_plan_build(
-    *, user: User, profile: JobProfile, requirements: list[dict], count: int
+    *,
+    user: User,
+    profile: JobProfile,
+    requirements: list[dict],
+    count: int,
+    resume_texts: list[str],
 ) -> list[Question]:
-    """The session's questions in order: bank questions, a résumé question every other slot
-    from the second on."""
-    resume = resume_questions_create(user=user, profile=profile)
+    """The session's questions in order: bank questions, a résumé question (from
+    `resume_question_texts`) every other slot from the second on."""
+    resume = resume_questions_create(user=user, profile=profile, texts=resume_texts)
     bank = bank_questions_rank(user=user, profile=profile, requirements=requirements, count=count)
     plan: list[Question] = []
     while len(plan) < count and (bank or resume):

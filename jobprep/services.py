@@ -15,7 +15,7 @@ from sessions_app.services import session_start
 from .extraction import extract, requirement
 from .models import JobProfile, JobSession, RequirementKind
 from .resume import resume_text_extract
-from .selection import question_plan_build
+from .selection import question_plan_build, resume_question_texts
 
 MIN_DESCRIPTION_CHARS = 30
 MAX_DESCRIPTION_CHARS = 20_000
@@ -51,7 +51,6 @@ def _description_clean(description: str) -> str:
     return text
 
 
-@transaction.atomic
 def job_profile_create(
     *,
     user: User,
@@ -63,7 +62,10 @@ def job_profile_create(
     resume_data: bytes | None = None,
 ) -> JobProfile:
     """Stores the description (and the résumé's text) and the requirements extracted from them,
-    unconfirmed until the user confirms or edits them."""
+    unconfirmed until the user confirms or edits them.
+
+    No transaction: extraction may be a paid provider call of seconds, and the one row written
+    after it needs none."""
     text = _description_clean(description)
     language = language or (user.preferences or {}).get("language") or Language.KO
     resume_text = ""
@@ -145,7 +147,11 @@ def job_session_start(
     follow_ups: str = "one",
     metadata: dict | None = None,
 ) -> InterviewSession:
-    """A session whose questions are chosen for the profile's confirmed requirements."""
+    """A session whose questions are chosen for the profile's confirmed requirements.
+
+    The résumé questions are written first, with no transaction open (each may be a paid
+    provider call of seconds); they are stored with the session in one short transaction, so a
+    refused start leaves none behind."""
     profile = _owned(user=user, profile_id=profile_id)
     if not profile.confirmed:
         raise ApplicationError(
@@ -154,9 +160,14 @@ def job_session_start(
             status=409,
         )
     requirements = list(profile.requirements)
+    resume_texts = resume_question_texts(profile=profile)
     with transaction.atomic():
         plan = question_plan_build(
-            user=user, profile=profile, requirements=requirements, count=question_count
+            user=user,
+            profile=profile,
+            requirements=requirements,
+            count=question_count,
+            resume_texts=resume_texts,
         )
         session = session_start(
             user=user,

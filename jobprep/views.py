@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.db import transaction
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from djangorestframework_camel_case.parser import CamelCaseMultiPartParser
 from drf_spectacular.utils import extend_schema
@@ -38,6 +40,8 @@ def _resume(upload) -> tuple[str, bytes | None]:
     return upload.name or "", upload.read(MAX_RESUME_BYTES + 1)
 
 
+# Extraction may call the AI provider: no transaction is held open for it.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class JobProfileListView(APIView):
     # Documents the list as `{count, next, previous, results}` (drf-spectacular).
     pagination_class = PageNumberPagination
@@ -124,6 +128,9 @@ class JobProfileRequirementsView(APIView):
         return Response(JobProfileSerializer(profile).data)
 
 
+# The résumé questions may be written by the AI provider: no transaction is held open for it; the
+# service stores them with the session in its own short one.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class JobSessionStartView(APIView):
     permission_classes = [IsAuthenticated]
 

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import IsAuthenticated
@@ -199,6 +201,9 @@ class AdminQuestionDetailView(APIView):
         return Response(QuestionSerializer(question).data)
 
 
+# Each question is a paid provider call that may take seconds: no transaction is held open for it
+# (questions_generate stores what it got in its own short one).
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class GenerateQuestionsView(APIView):
     """Questions written by the AI provider for a category (or a custom role), stored for this
     user. Counts against the analysis rate limit: each one is a paid provider call."""
