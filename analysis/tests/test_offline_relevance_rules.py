@@ -280,3 +280,26 @@ def test_a_paraphrase_in_everyday_synonyms_is_a_restatement():
         "I would check why the live forecast is wrong when the pilot one was precise.",
     ]
     assert judge_relevance(question, (), paraphrase).copied
+
+
+@pytest.mark.parametrize(("elsewhere", "off_topic"), [(0.13, False), (0.3, True)])
+def test_a_story_with_a_word_of_a_typed_question_is_off_topic_only_near_another_question(
+    elsewhere, off_topic
+):
+    """A logistics rescue that says "deliveries" (the question: "shipment", "deadline") was
+    called off topic because the bank's nearest question was 0.13 from it and the question
+    asked 0.01: near nothing, the ratio means nothing."""
+    question = (
+        "Tell me about a time a critical shipment was going to miss its delivery deadline. "
+        "What did you do?"
+    )
+    story = _sentences(
+        "At a florist I coordinated deliveries, and one Friday the van with 40 bouquets for a "
+        "wedding broke down two hours out of town. I phoned the planner and asked which pieces "
+        "the ceremony could not start without. I drove the 28 ceremony bouquets myself and "
+        "booked a courier for the rest. The ceremony flowers arrived 20 minutes before the "
+        "guests"
+    )
+    verdict = BankMatch(own=0.01, elsewhere=elsewhere, closest="another question")
+    rel = judge_relevance(question, (), story, bank=lambda _sentences: verdict)
+    assert rel.off_topic is off_topic

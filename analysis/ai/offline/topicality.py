@@ -158,6 +158,7 @@ def _bank() -> list[_BankTopic]:
 _BANK: list[_BankTopic] | None = None
 BANK_RATIO = 0.6
 BANK_RATIO_BARE = 0.2
+BANK_NEAR_BARE = 0.18
 
 
 # Words any two stories share: counts, order and time ("two", "last", "summer", "두", "작년").
@@ -369,7 +370,12 @@ def judge_relevance(
     # A typed question is worded its own way: an answer that uses three of its own words is
     # about it, however close it comes to a bank question on the same subject in other words.
     own_words = len(everything & in_topic) >= 3 and not expected
-    if not copied and not off_topic and verdict is not None and not own_words:
+    # ... and one that uses any of them is only "closer to another question" when it is close to
+    # one: a story near no bank question (a logistics rescue, 0.13 from the nearest) is not.
+    near_another = verdict is not None and (
+        expected or strong_hits == 0 or verdict.elsewhere >= BANK_NEAR_BARE
+    )
+    if not copied and not off_topic and verdict is not None and not own_words and near_another:
         off_topic = verdict.ratio < limit
     dropped = set(padding) | set(echo)
     relevant = [i for i in range(n) if i not in dropped]
