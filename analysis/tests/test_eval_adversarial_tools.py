@@ -14,6 +14,7 @@ from analysis.eval.adversarial import (
     HELDOUT2_FILES,
     HELDOUT3_FILES,
     HELDOUT4_FILES,
+    HELDOUT5_FILES,
     HELDOUT_FILES,
     _check,
     coaching_language,
@@ -162,6 +163,7 @@ def test_the_readme_states_the_figures_make_eval_prints(django_db_blocker):
         ("second held-out", HELDOUT2_FILES),
         ("third held-out", HELDOUT3_FILES),
         ("fourth held-out", HELDOUT4_FILES),
+        ("fifth held-out", HELDOUT5_FILES),
     ):
         with django_db_blocker.unblock():
             report = run_adversarial(load_adversarial_set(files), service)

@@ -315,3 +315,22 @@ def test_a_total_reached_and_a_longer_setting_are_the_story_s_own():
     )
     ko_text = feedback_text(_run(ko_question, ko_story))
     assert "빠진 부분: 상황" not in ko_text and "빠진 부분: 결과" not in ko_text
+
+
+def test_a_product_one_designed_is_a_setting_and_a_habit_since_then_is_no_result():
+    question = QuestionContext(
+        text="Tell me about a feature you designed that players did not use as you expected.",
+        category="design",
+        type="behavioral",
+        language="en",
+    )
+    story = (
+        "On a hiking app I designed, we added a weekly challenge that only 3% of users opened. "
+        "I interviewed eight hikers and learned they planned routes days ahead, so I moved the "
+        "challenge into the route planner. Weekly opens rose to 21% within a month. Since then "
+        "I test a feature inside the flow people already use before giving it a screen of its "
+        "own."
+    )
+    text = feedback_text(_run(question, story))
+    assert "Missing: the setting" not in text
+    assert "has no figure" not in text

@@ -36,6 +36,8 @@ _DIRECTED_STRONG = re.compile(
     r"(?:output|return|print|respond with|set) (?:a |the )?(?:total|score|scores|grade)\b|"
     r"\b(?:final |total )?(?:score|grade)\s*=\s*\d+|\b(?:final|total) (?:score|grade)\s*:\s*\d+|"
     r"\bnew rubric\s*:|\brubric (?:is|has been) (?:deprecated|void|obsolete|replaced|cancell?ed)|"
+    r"\b(?:evaluation|grading|scoring|marking) (?:rubric|criteria|rules) (?:has|have) been "
+    r"(?:updated|changed|revised|amended)\b|"
     r"\b(?:receives?|gets?|earns?) (?:a )?(?:100|full marks|the maximum)\b[^.]{0,30}"
     r"\b(?:every|each|all) (?:category|categories|dimension|criteri)|"
     r"\bif (?:an? |the )?(?:ai|automated \w+|language model|llm|bot|model|grader|scorer|"

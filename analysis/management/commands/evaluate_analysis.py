@@ -12,6 +12,7 @@ from analysis.eval.adversarial import (
     HELDOUT2_FILES,
     HELDOUT3_FILES,
     HELDOUT4_FILES,
+    HELDOUT5_FILES,
     HELDOUT_FILES,
     format_adversarial,
     load_adversarial_set,
@@ -38,7 +39,12 @@ HELDOUT_SETS = (
     ),
     (HELDOUT2_FILES, "Adversarial second held-out set (its misses have since been read)"),
     (HELDOUT3_FILES, "Adversarial third held-out set (its misses have since been read)"),
-    (HELDOUT4_FILES, "Adversarial fourth held-out set (written before the fixes it measures)"),
+    (HELDOUT4_FILES, "Adversarial fourth held-out set (its misses have since been read)"),
+    (
+        HELDOUT5_FILES,
+        "Adversarial fifth held-out set, English half (written blind; its misses have since been "
+        "read)",
+    ),
 )
 
 
