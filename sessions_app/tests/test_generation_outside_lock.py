@@ -12,6 +12,7 @@ from rest_framework.test import APIClient
 from accounts.models import User
 from accounts.tests.factories import UserFactory
 from analysis.tests.fake_openai import FakeOpenAIServer
+from analysis.tests.provider_spy import ProviderCall, provider_calls_recorded
 from analysis.tests.test_openai_provider import GOOD_QUESTION
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -75,3 +76,15 @@ def test_a_generated_first_question_is_written_with_no_lock_or_transaction_held(
         responses[0].json()["currentQuestion"]["question"]["question"]
         == (GOOD_QUESTION["question"])
     )
+
+
+def test_a_generated_first_question_is_asked_for_with_no_transaction_open(openai_settings):
+    """On either database: the paid call is made before the session's own short transaction."""
+    client = APIClient()
+    client.force_authenticate(UserFactory())
+    openai_settings.enqueue_completion(GOOD_QUESTION)
+    body = {"category": "custom", "customCategory": "Barista", "language": "en"}
+    with provider_calls_recorded() as calls:
+        response = client.post(reverse("session-list"), body, format="json")
+    assert response.status_code == 201, response.json()
+    assert calls == [ProviderCall("generate_question", in_transaction=False)]
