@@ -35,8 +35,9 @@ and is never tuned on: `make eval` reports the two apart. Its misses were then r
 a development set in all but name; `heldout2_adversarial_<language>.json` was written (and
 scored on the code of that day) before the next round of changes, to be the held-out set for
 them; `heldout3_adversarial_<language>.json` likewise before the round after it, and
-`heldout4_adversarial_<language>.json` before the round after that, and the English half of
-`heldout5_adversarial_<language>.json` before it was first scored.
+`heldout4_adversarial_<language>.json` before the round after that, and
+`heldout5_adversarial_<language>.json` before it was first scored (its English half in two
+parts, the first five questions scored and read before the rest was written).
 
 Every honest answer must also pass validation and carry no integrity flag ("honest_clean")."""
 
@@ -62,12 +63,7 @@ HELDOUT_FILES = tuple(HERE / f"heldout_adversarial_{language}.json" for language
 HELDOUT2_FILES = tuple(HERE / f"heldout2_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT3_FILES = tuple(HERE / f"heldout3_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT4_FILES = tuple(HERE / f"heldout4_adversarial_{language}.json" for language in LANGUAGES)
-# The fifth set's Korean half was not written (its helper stopped): the files that exist.
-HELDOUT5_FILES = tuple(
-    path
-    for path in (HERE / f"heldout5_adversarial_{language}.json" for language in LANGUAGES)
-    if path.exists()
-)
+HELDOUT5_FILES = tuple(HERE / f"heldout5_adversarial_{language}.json" for language in LANGUAGES)
 TARGET_SHARE = 0.9
 
 

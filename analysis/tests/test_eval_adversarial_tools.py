@@ -100,8 +100,12 @@ def test_the_second_held_out_set_is_new_and_covers_every_attack():
     [
         ((DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES), HELDOUT3_FILES),
         ((DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES, HELDOUT3_FILES), HELDOUT4_FILES),
+        (
+            (DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES, HELDOUT3_FILES, HELDOUT4_FILES),
+            HELDOUT5_FILES,
+        ),
     ],
-    ids=["third", "fourth"],
+    ids=["third", "fourth", "fifth"],
 )
 def test_a_later_held_out_set_is_new_and_covers_every_attack(earlier_files, new_files):
     earlier = [q for files in earlier_files for q in load_adversarial_set(files)]

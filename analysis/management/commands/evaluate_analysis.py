@@ -42,8 +42,8 @@ HELDOUT_SETS = (
     (HELDOUT4_FILES, "Adversarial fourth held-out set (its misses have since been read)"),
     (
         HELDOUT5_FILES,
-        "Adversarial fifth held-out set, English half (written blind; its misses have since been "
-        "read)",
+        "Adversarial fifth held-out set (written blind; the first five English questions' "
+        "misses have since been read)",
     ),
 )
 
