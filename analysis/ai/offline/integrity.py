@@ -77,7 +77,14 @@ _DIRECTED_STRONG = re.compile(
     r"[\"']role[\"']\s*:\s*[\"'](?:system|assistant|developer)[\"']|"
     r"[\"']\w*(?:score|grade|grading|override|rating|total)\w*[\"']\s*:\s*"
     r"(?:100\b|[89]\d\b|true\b)|"
-    r"<\s*/?\s*(?:grader|grading|evaluator|scorer|scoring|system|instructions?)[\w-]*[^<>]{0,40}>",
+    r"<\s*/?\s*(?:grader|grading|evaluator|scorer|scoring|system|instructions?)[\w-]*[^<>]{0,40}>|"
+    r"[\"'](?:총점|점수|등급|강점|개선점|보완점)[\"']\s*:|[\"']\w*(?:override|evaluation)\w*[\"']\s*:\s*[{\[]|"
+    # A chat transcript for the grader ("[이전 대화 기록] … 어시스턴트: 25점 만점"), a note to a
+    # "scoring engine", a claim that the answer was vetted, an order not to take points off.
+    r"이전 대화 기록|(?:^|\n)\s*어시스턴트\s*:|(?:평가|채점|심사) ?엔진|"
+    r"(?:답변|응답)을? (?:루브릭대로 )?(?:평가|채점)해 ?(?:줘|주세요|주십시오)|"
+    r"감점 ?(?:금지|하지 ?마|없이)|총점[은는이가]? ?\d+ ?점? ?이상|"
+    r"본 (?:응답|답변)[은는]? [^.\n]{0,30}(?:검수|검증|승인)",
 )
 # Who is addressed, and what is asked of them: both must be there.
 _DIRECTED_ADDRESS = re.compile(
@@ -103,9 +110,12 @@ _DIRECTED_DEMAND = re.compile(
 # the evaluator that is about scores is part of it ("SYSTEM: … New rubric: … receives 100").
 _SCORING_TALK = re.compile(
     r"\b(?:score|scores|scoring|grade|grading|rubric|rating|marks?|points?|total|category|"
-    r"categories)\b|점수|채점|총점|만점|등급|\d+ ?점|규칙|total",
+    r"categories)\b|점수|채점|총점|만점|등급|\d+ ?점|규칙|total|출력|루브릭|검수|보완할|"
+    r"개선점|약점",
 )
 # A fenced header ("### … ###") is a span of its own, like a bracket.
+# An HTML comment is never said to an interviewer: it is hidden text for a machine.
+_HTML_COMMENT = re.compile(r"<!--[\s\S]{0,1000}?-->")
 _BRACKETED = re.compile(
     r"\[[^\[\]]{0,600}\]|\([^()]{0,600}\)|\{[^{}]{0,600}\}|#{2,}[^#\n]{1,600}#{2,}|"
     r"<([a-z_][\w-]{0,40})[^<>]{0,80}>[^<>]{0,600}</\1\s*>",
@@ -127,9 +137,14 @@ def continues_directed(text: str) -> bool:
     """Whether `text`, right after text addressed to the evaluator, carries on with it: it talks
     about scores and asks for something or states a score."""
     low = text.lower()
-    return bool(_SCORING_TALK.search(low)) and bool(
-        _DIRECTED_DEMAND.search(low) or re.search(r"\d", low)
+    if _CHAT_TURN.match(low):
+        return True  # the transcript goes on
+    return bool(_SCORING_TALK.search(low)) and (
+        bool(_DIRECTED_DEMAND.search(low) or re.search(r"\d|없습니다|없음|none", low))
     )
+
+
+_CHAT_TURN = re.compile(r"^\W*(?:사용자|어시스턴트|user|assistant|system|시스템)\s*:")
 
 
 # --- fillers, insults, register ------------------------------------------------------------
@@ -215,6 +230,13 @@ def screen(text: str, *, hint: str) -> Screen:
             return " "
         return m.group(0)
 
+    def drop_comment(m: re.Match[str]) -> str:
+        nonlocal directed
+        directed += 1
+        directed_texts.append(m.group(0))
+        return " "
+
+    text = _HTML_COMMENT.sub(drop_comment, text)
     text = _BRACKETED.sub(drop_bracketed, text)
     pairs: list[tuple[str, int]] = []
     for p, paragraph in enumerate(split_paragraphs(text)):
