@@ -37,7 +37,9 @@ scored on the code of that day) before the next round of changes, to be the held
 them; `heldout3_adversarial_<language>.json` likewise before the round after it, and
 `heldout4_adversarial_<language>.json` before the round after that, and
 `heldout5_adversarial_<language>.json` before it was first scored (its English half in two
-parts, the first five questions scored and read before the rest was written).
+parts, the first five questions scored and read before the rest was written), and
+`heldout6_adversarial_<language>.json` by helpers who never read or ran the scorer, scored on
+the code of that day before anyone read it.
 
 Every honest answer must also pass validation and carry no integrity flag ("honest_clean")."""
 
@@ -64,6 +66,7 @@ HELDOUT2_FILES = tuple(HERE / f"heldout2_adversarial_{language}.json" for langua
 HELDOUT3_FILES = tuple(HERE / f"heldout3_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT4_FILES = tuple(HERE / f"heldout4_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT5_FILES = tuple(HERE / f"heldout5_adversarial_{language}.json" for language in LANGUAGES)
+HELDOUT6_FILES = tuple(HERE / f"heldout6_adversarial_{language}.json" for language in LANGUAGES)
 TARGET_SHARE = 0.9
 
 

