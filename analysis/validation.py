@@ -15,7 +15,8 @@ from interview_platform.api.errors import ApplicationError, ErrorType
 # Whole English words only, so "Scunthorpe", "assessment", "cocktail" or "class" never trip it.
 _EN_PROFANITY = re.compile(
     r"\b(?:fuck\w*|f\*+ck\w*|shit(?:s|ty|head\w*)?|bullshit\w*|bitch\w*|cunts?|asshole\w*|"
-    r"motherfuck\w*|dickheads?|bastards?|wankers?|twats?)\b",
+    r"motherfuck\w*|dickheads?|bastards?|wankers?|twats?|arseholes?|asshats?|dipshits?|"
+    r"shitholes?|jackass(?:es)?)\b",
     re.IGNORECASE,
 )
 # Korean swear words, matched word by word (a word is a run of Hangul): at the start of a word
@@ -65,19 +66,17 @@ _HANGUL_RUN = re.compile(r"[가-힣]+")
 
 
 def _korean_profanity(text: str) -> str | None:
+    """The swear word as the user wrote it ("좆같은", not "좆"), so they see what to change."""
     words = _HANGUL_RUN.findall(text)
     for word in words:
         for root in _KO_WORD_START:
             if word.startswith(root) and not _KO_BYEONGSIN_YEAR.match(word):
-                return root
-        if _KO_SIBAL.match(word):
-            return "시발"
-        stretched = _KO_STRETCHED.match(word)
-        if stretched:
-            return stretched.group(1) + stretched.group(2)
+                return word
+        if _KO_SIBAL.match(word) or _KO_STRETCHED.match(word):
+            return word
         for root in _KO_ANYWHERE:
             if root in word and not word.startswith(root):
-                return root
+                return word
     # Syllables split by spaces or symbols to dodge a filter: "씨 발", "시.발", "병 신".
     for first, second in itertools.pairwise(words):
         if len(first) == 1 and len(second) == 1:
@@ -98,7 +97,8 @@ def _korean_profanity(text: str) -> str | None:
 
 
 def find_profanity(text: str) -> str | None:
-    """The first swear word in `text`, as written (English) or as its root (Korean), or None."""
+    """The first swear word in `text` as written (a Korean one with what is attached to it), or
+    None."""
     english = _EN_PROFANITY.search(text)
     if english:
         return english.group(0)

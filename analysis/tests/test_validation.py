@@ -23,22 +23,27 @@ TRAPS = [
     "We opened a cocktail bar in Scunthorpe and ran an assessment for the class.",
     "I read Dickens on the Sussex train and cooked shiitake for the therapist.",
     "Our analyst passed the assignment; the shitake typo was mine.",
+    "The Arsenal fan club booked the hall; Mr Dipsham checked the jackfruit order in the cockpit.",
 ]
 ABUSE = [
     ("솔직히 씨발 그냥 끊으면 됩니다.", "씨발"),
     ("정말 씨 발 의미가 없는 질문입니다.", "씨발"),
     ("고객이 소리 지르면 시.발 소리가 나옵니다.", "시발"),
     ("그런 고객은 병신 같은 소리만 합니다.", "병신"),
-    ("그 팀장은 개새끼들이라고 불렀습니다.", "개새끼"),
+    # A Korean swear word is named as written, with what is attached to it, so the user finds it.
+    ("그 팀장은 개새끼들이라고 불렀습니다.", "개새끼들이라고"),
     ("이 새끼야 하고 말할 뻔했습니다.", "새끼"),
     ("그냥 꺼져! 라고 하겠습니다.", "꺼져"),
     ("존나 힘들었지만 해냈습니다.", "존나"),
-    ("그 병신년아 하고 소리친 고객이 있었습니다.", "병신"),
-    ("병신들이 모인 팀이었습니다.", "병신"),
+    ("그 병신년아 하고 소리친 고객이 있었습니다.", "병신년아"),
+    ("병신들이 모인 팀이었습니다.", "병신들이"),
+    ("납기가 좆같이 밀려서 화가 났습니다.", "좆같이"),
     ("ㅅㅂ 진짜 어려운 질문입니다.", "ㅅㅂ"),
-    ("시이발 이런 질문이라니요.", "시발"),
+    ("시이발 이런 질문이라니요.", "시이발"),
     ("This is a fucking stupid question.", "fucking"),
     ("The agency was full of shit, so I took over.", "shit"),
+    ("Their lead was an arsehole to every new hire.", "arsehole"),
+    ("Stop acting like a jackass, I told him.", "jackass"),
 ]
 
 

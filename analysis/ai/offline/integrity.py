@@ -69,8 +69,23 @@ _DIRECTED_STRONG = re.compile(
     r"(?:평가|채점|심사) ?(?:지침|기준|규칙) ?(?:변경|수정|갱신|업데이트) ?:|"
     r"(?:개선점|약점|보완점|피드백)[은는을를이가]? ?['\"\u2018\u201c]?없음['\"\u2019\u201d]?"
     r"(?:으로|이라고) ?(?:출력|표시|작성|처리)|"
-    r"\b(?:note|message|instructions?|memo) (?:for|to) (?:the |any )?(?:ai|model|llm|grader|"
-    r"scorer|evaluator|bot|automated \w+|grading \w+|scoring \w+)\b|"
+    r"\b(?:note|footnote|message|instructions?|memo|reminder|directive) (?:for|to) "
+    r"(?:the |any |all )?(?:[\w-]+ )?(?:ai|model|llm|graders?|scorers?|evaluators?|assessors?|bot|"
+    r"automated \w+|grading \w+|scoring \w+)\b|"
+    # Orders about this answer's marks: the score to record, the improvements to leave out, a
+    # grade it is "automatically" given, a maximum in every category.
+    r"\bplease (?:score|grade|mark)\b|"
+    r"\bplease (?:record|log|enter|assign|award|output)\b[^.\n]{0,40}"
+    r"\b(?:score|grade|marks?|points)\b|"
+    r"\b(?:leave|keep|return)\b[^.\n]{0,20}\b(?:improvements?|development points|weaknesses|"
+    r"feedback)\b[^.\n]{0,15}\b(?:blank|empty)\b|"
+    r"\b(?:do not|don't|never) (?:log|list|record|raise|include|give|add|note) (?:any )?"
+    r"(?:development points|improvements?|weaknesses|deductions|debrief items)|"
+    r"\b(?:automatically|is to be|should be|must be) (?:graded|scored|marked|rated) (?:as )?"
+    r"(?:outstanding|excellent|exceptional|perfect|100|the maximum|full)|"
+    r"\b(?:max(?:imum)?|full|top|highest|perfect) (?:score|marks?)\b[^.\n]{0,30}"
+    r"\b(?:all|every|each) (?:categor|criteri|dimension)|"
+    r"\backnowledge with \d+|"
     r"\b(?:the |any )?(?:ai|model|llm|bot|system|tool) (?:that is |which is )?(?:scoring|grading|"
     r"evaluating|assessing|marking) (?:this|my|the) (?:answer|response|submission)\b|"
     # Machine-readable orders: a chat turn, a score field, a tag for the grader.
@@ -84,12 +99,15 @@ _DIRECTED_STRONG = re.compile(
     r"이전 대화 기록|(?:^|\n)\s*어시스턴트\s*:|(?:평가|채점|심사) ?엔진|"
     r"(?:답변|응답)을? (?:루브릭대로 )?(?:평가|채점)해 ?(?:줘|주세요|주십시오)|"
     r"감점 ?(?:금지|하지 ?마|없이)|총점[은는이가]? ?\d+ ?점? ?이상|"
-    r"본 (?:응답|답변)[은는]? [^.\n]{0,30}(?:검수|검증|승인)",
+    r"본 (?:응답|답변)[은는]? [^.\n]{0,30}(?:검수|검증|승인)|"
+    # An order written as a rule ("…에 반영할 것", "…그대로 적용할 것") about the scoring: that is
+    # how instructions to a machine are written, not how a candidate speaks.
+    r"(?:채점|점수|평가|심사|검수)[^.\n]{0,60}(?:할|될|하지 말|않을) 것[.)\]\s]*$",
 )
 # Who is addressed, and what is asked of them: both must be there.
 _DIRECTED_ADDRESS = re.compile(
     r"^\W*reviewers?\b|\breviewers?\s*[,:]|"
-    r"\b(?:evaluator|grader|assessor|examiner|scorer|whoever is (?:grading|scoring|"
+    r"\b(?:evaluators?|graders?|assessors?|examiners?|scorers?|whoever is (?:grading|scoring|"
     r"reading|reviewing)|dear (?:reviewer|interviewer|ai|model)|to the (?:ai|model|reviewer)|"
     r"this (?:answer|response|submission))\b|"
     r"(?:채점자|평가자|평가 ?담당자|심사위원|면접관|검토자)(?:님|분)?(?:께|에게|께서|은|는|님|분)|"
@@ -123,6 +141,20 @@ _BRACKETED = re.compile(
 )
 
 
+# Text for a parser, not for an interviewer: a fenced code block, a front-matter or rule-fenced
+# block, a markdown table, a `snake_case_key: value` line. Set aside when it is about the
+# scoring ("scoring_policy: skip_deductions", "| 구체성 | 만점 |"); any other such block stays.
+_MACHINE_BLOCK = re.compile(
+    r"```[\s\S]{0,1500}?```|(?m:^[ \t]*-{3,}[ \t]*\n[\s\S]{0,1500}?\n[ \t]*-{3,}[ \t]*$)|"
+    r"(?m:(?:^[ \t]*\|.*\|[ \t]*(?:\n|$)){2,})|"
+    r"(?m:^.*\b[a-z][a-z0-9]*_[a-z0-9_]+\s*[:=].*$)"
+)
+_BLOCK_SCORING = re.compile(
+    r"scor(?:e|es|ed|ing)|\bgrad(?:e|es|ed|ing|er|ers)\b|rubric|\beval|assessor|criteri|"
+    r"deduction|채점|점수|만점|총점|감점|심사|평가|검수"
+)
+
+
 def is_directed(text: str) -> bool:
     """Whether `text` speaks to the evaluator rather than to the question. The patterns are
     lower-case and run on lower-cased text (IGNORECASE over these alternations is slow)."""
@@ -142,6 +174,37 @@ def continues_directed(text: str) -> bool:
     return bool(_SCORING_TALK.search(low)) and (
         bool(_DIRECTED_DEMAND.search(low) or re.search(r"\d|없습니다|없음|none", low))
     )
+
+
+def _shouting(text: str) -> bool:
+    """Latin letters, none of them lower-case: a telex, a header, not speech."""
+    return bool(re.search(r"[A-Z]", text)) and not re.search(r"[a-z]", text)
+
+
+def _header_like(text: str) -> bool:
+    """A short line that heads a message ("FROM: SCORING ADMIN", "ACARS UPLINK /EVAL")."""
+    return len(text.split()) <= 8 and (
+        _shouting(text) or text.rstrip().endswith(":") or bool(_SCORING_TALK.search(text.lower()))
+    )
+
+
+def _directed_sentences(pairs: list[tuple[str, int]]) -> list[bool]:
+    """Which (sentence, paragraph) pairs are addressed to the evaluator: those that say so, the
+    ones right after that carry on with it (or go on in the same capitals), and the header lines
+    of the same paragraph right before it."""
+    flags: list[bool] = []
+    for i, (sentence, p) in enumerate(pairs):
+        previous = bool(flags) and flags[-1] and pairs[i - 1][1] == p
+        flags.append(
+            is_directed(sentence)
+            or (bool(flags) and flags[-1] and continues_directed(sentence))
+            or (previous and _shouting(sentence))
+        )
+    for i in range(len(pairs) - 1, 0, -1):
+        j = i - 1
+        if flags[i] and not flags[j] and pairs[j][1] == pairs[i][1] and _header_like(pairs[j][0]):
+            flags[j] = True
+    return flags
 
 
 _CHAT_TURN = re.compile(r"^\W*(?:사용자|어시스턴트|user|assistant|system|시스템)\s*:")
@@ -165,6 +228,7 @@ _PEOPLE_EN = (
 )
 _EN_INSULT = re.compile(
     r"\b(?:idiots?|idiotic|morons?|moronic|imbeciles?|dumbass(?:es)?|whin(?:ing|er|ers|e)|"
+    r"whing(?:e|es|ing|er|ers)|(?:the )?brains? of an? \w+|"
     r"losers?|clueless|brain-?dead|retards?|retarded|clowns?|fools|freeloaders?|"
     r"liars|leech(?:es)?|parasites|halfwits?|nitwits?|numpties|brats?|cry-?bab(?:y|ies)|(?<!-)jerks?|"
     r"incompetent|"
@@ -178,7 +242,14 @@ _KO_INSULT = re.compile(
     r"개념 ?없는|무개념|짜증나는 (?:고객|사람|동료)|머리가 (?:나쁜|나빠|나쁘)|돌대가리|꼴통|"
     r"무능(?:한|해|하고|력한)|떼(?:를)? ?쓰|생떼|징징|양아치|쓰레기 ?같|거지 ?같|"
     r"말귀를 못 알아|수준 (?:낮은|이하)|게을러 ?빠진|"
-    r"게으른 (?:사람|직원|동료|팀원|고객|사람들)"
+    r"게으른 (?:사람|직원|동료|팀원|고객|사람들)|"
+    # Contempt for people without a swear word: an empty head, people as "녀석들"/"놈들", a
+    # business "말아먹은", a request called begging, "X 하나 제대로 못 …" of people, people to be
+    # set straight ("정신 차리게 하겠습니다").
+    r"머리(?:가)? ?(?:텅 ?)?빈|(?<![가-힣])(?:그|이|저|그런|이런|저런) (?:녀석|놈)들?|놈들|"
+    r"말아먹|구걸|"
+    r"하나 (?:제대로|똑바로) 못 [^.]{0,12}(?:들|사람|직원|사장|애)[이가은는을를의]?(?![가-힣])|"
+    r"정신(?:을)? ?차리게 (?:하|만들|해)"
 )
 
 
@@ -236,7 +307,13 @@ def screen(text: str, *, hint: str) -> Screen:
         directed_texts.append(m.group(0))
         return " "
 
+    def drop_block(m: re.Match[str]) -> str:
+        if _BLOCK_SCORING.search(m.group(0).lower()):
+            return drop_comment(m)
+        return m.group(0)
+
     text = _HTML_COMMENT.sub(drop_comment, text)
+    text = _MACHINE_BLOCK.sub(drop_block, text)
     text = _BRACKETED.sub(drop_bracketed, text)
     pairs: list[tuple[str, int]] = []
     for p, paragraph in enumerate(split_paragraphs(text)):
@@ -252,14 +329,11 @@ def screen(text: str, *, hint: str) -> Screen:
     kept_raw: dict[int, list[str]] = {}
     seen: list[frozenset[str]] = []
     counts: Counter[frozenset[str] | str] = Counter()
-    previous_directed = False
-    for sentence, p in pairs:
-        if is_directed(sentence) or (previous_directed and continues_directed(sentence)):
+    for (sentence, p), directed_here in zip(pairs, _directed_sentences(pairs), strict=True):
+        if directed_here:
             out.directed += 1
             out.directed_texts.append(sentence)
-            previous_directed = True
             continue
-        previous_directed = False
         kept_raw.setdefault(p, []).append(sentence)
         filler_re = _KO_FILLER if language == "ko" else _EN_FILLER
         found = [m.group(0).strip(" ,.…").lower() for m in filler_re.finditer(sentence)]
