@@ -1,7 +1,8 @@
 """Relevance rules of the offline scorer, each a general rule tested on text of its own (not the
 adversarial sets' cases): a short Korean answer to another question, the gap an answer to
 another question keeps below an on-topic one, a digression that goes on past a word of the
-question, one question word with "important" is no restatement, the bank family's edge."""
+question, one question word with "important" is no restatement, the bank family's edge, a rank the
+question names ("among the worst") is no word of its subject."""
 
 import math
 
@@ -303,3 +304,49 @@ def test_a_story_with_a_word_of_a_typed_question_is_off_topic_only_near_another_
     verdict = BankMatch(own=0.01, elsewhere=elsewhere, closest="another question")
     rel = judge_relevance(question, (), story, bank=lambda _sentences: verdict)
     assert rel.off_topic is off_topic
+
+
+_RANKED = [
+    (
+        QuestionContext(
+            text="Tell me about a time your branch's on-time delivery rate was among the worst in "
+            "the country. What did you do about it?",
+            category="custom",
+            custom_category="Logistics Branch Manager",
+            type="behavioral",
+            language="en",
+            expected_keywords=("delivery", "route", "dispatch"),
+        ),
+        "At the parcel depot I managed, staff sickness absence was 9%, the worst absence figure "
+        "in the group. I started a return-to-work conversation after every absence and moved the "
+        "early shift start from 4 am to 5 am after asking the team. I also trained two "
+        "supervisors to hold the conversations when I was away. After six months absence was "
+        "down to 4%, and overtime spend fell by about 30,000 pounds. I learned that people come "
+        "to work when someone notices they were missing.",
+    ),
+    (
+        QuestionContext(
+            text="매장의 고객 만족도 점수가 지역에서 최하위였을 때 무엇을 바꾸셨는지 "
+            "말씀해 주세요.",
+            category="custom",
+            custom_category="매장 관리자",
+            type="behavioral",
+            language="ko",
+            expected_keywords=("고객 만족도", "응대", "피드백"),
+        ),
+        "제가 관리하던 지점은 재고 정확도가 81%로 전사 최하위였습니다. 매일 아침 판매량이 많은 "
+        "품목 50개를 골라 실사하고, 창고 선반마다 위치 번호를 붙였습니다. 입고되는 상자는 진열 "
+        "전에 모두 스캔하도록 절차를 새로 정했습니다. 넉 달 뒤 재고 정확도는 97%가 되었고 과잉 "
+        "재고가 약 6천만 원 줄었습니다. 가장 바쁜 날에도 지킬 수 있을 만큼 절차가 단순해야 기록이 "
+        "맞는다는 것을 배웠습니다.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "other"), _RANKED)
+def test_a_rank_the_question_names_is_no_word_of_its_subject(question, other):
+    # "Among the worst in the country", "지역 최하위": how the subject stood, not what it was. A
+    # story from the same job about something else that was "the worst in the group" too is an
+    # answer to another question.
+    assert judge_relevance(question.text, question.expected_keywords, _sentences(other)).off_topic
+    assert "off_topic" in _codes(_run(question, other))

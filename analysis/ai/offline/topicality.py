@@ -200,7 +200,16 @@ _EMPTY = stem_set(
 
 # Counts, times and "important" name no subject either: half weight as question words.
 # ... nor do the workplace and its people ("회사 블로그": the blog is the subject).
-_GENERIC = _GENERIC | _EVERYDAY | _EMPTY | stem_set("quarter half 분기 반기 company 회사 직원")
+# ... nor does a rank ("among the lowest in the region", "지역 최하위"): it says how the subject
+# stood, not what it was, and an answer to another question from the same job says "the lowest in
+# the area" of something else.
+_RANK = stem_set(
+    "lowest highest best worst biggest largest smallest "
+    "최하위 최하위권 최상위 최상위권 하위권 상위권 꼴찌 낮은 높은"
+)
+_GENERIC = (
+    _GENERIC | _EVERYDAY | _EMPTY | _RANK | stem_set("quarter half 분기 반기 company 회사 직원")
+)
 
 
 @lru_cache(maxsize=65536)
