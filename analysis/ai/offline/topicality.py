@@ -321,12 +321,21 @@ def judge_relevance(
                 told |= per_sentence[segment[run]] - _EVERYDAY
                 run += 1
             first = sentences[segment[0]]
-            in_passing = (
-                run == 1 < len(segment)
-                and bool(_ADDITIVE.search(first))
-                and (
-                    _shared(per_sentence[segment[0]], core) > 0 or bool(_POINTS_BACK.search(first))
+            after = per_sentence[segment[run]] if run < len(segment) else set()
+            # One more point of the same story ("I also…", "또…") may take two sentences: it is
+            # the story going on when it is told in the story's own words (three of them: its
+            # people, places, things), or when the story takes it up where it resumes ("…put
+            # two chairs by the till. The regulars who sat there…").
+            in_passing = bool(_ADDITIVE.search(first)) and (
+                (
+                    run == 1 < len(segment)
+                    and (
+                        _shared(per_sentence[segment[0]], core) > 0
+                        or bool(_POINTS_BACK.search(first))
+                    )
                 )
+                or len(told & core) >= 3
+                or bool(after & core and any(prefix_hit(s, told) for s in after - _EVERYDAY))
             )
             if run and not in_passing:
                 padding.extend(segment[:run])

@@ -1,0 +1,39 @@
+"""Padding rules of the offline scorer, each a general rule tested on text of its own (not the
+adversarial sets' cases): one more point of a story told over two sentences is the story, an
+announced aside is padding even when it names a word of the question in passing, what the
+speaker says of their own character, what others call them and hobbies outside work are padding
+wherever they stand, and none of it raises the score or reaches the ideal answer."""
+
+from analysis.ai.offline.topicality import judge_relevance
+
+BAKERY_Q = "매장 매출이 떨어졌을 때 단골 고객을 되찾았던 경험을 말씀해 주세요."
+BAKERY = [
+    "동네 빵집에서 일할 때 근처에 대형 카페가 생기면서 평일 오전 매출이 석 달 사이 20% 줄었습니다.",
+    "저는 단골 고객 명단을 보고 오전에 오시던 어르신 손님들이 발길을 끊으셨다는 것을 확인했습니다.",
+    "그래서 오전 9시에 갓 구운 식빵을 내놓고, 어르신들이 좋아하시던 팥빵을 다시 만들었습니다.",
+    "이 경험으로 단골 고객은 가격보다 편안함을 기억한다는 것을 배웠습니다.",
+]
+
+
+def test_one_more_point_that_the_story_takes_up_again_is_part_of_the_story():
+    # "또 …" shares no word with the story so far, but the next sentence goes on from it.
+    more = [
+        "또 계산대 옆에 작은 의자 두 개를 놓고 보리차를 무료로 드렸습니다.",
+        "의자에 앉아 보리차를 드시던 어르신 손님들이 두 달 뒤부터 오전마다 다시 들르셨고, "
+        "팥빵과 식빵이 오전에 다 팔렸습니다.",
+    ]
+    assert judge_relevance(BAKERY_Q, (), [*BAKERY[:3], *more, BAKERY[3]]).padding == []
+    aside = "또 저는 주말마다 교회 합창단에서 노래를 부르고, 지난 연말에는 독창 무대에도 섰습니다."
+    story = [*BAKERY[:3], aside, more[1], BAKERY[3]]
+    assert judge_relevance(BAKERY_Q, (), story).padding == [3]
+
+
+def test_one_more_point_told_over_two_sentences_in_the_storys_words_is_the_story():
+    # Two sentences after "또", each too far from the story on its own, together name three of
+    # its things (팥빵, 오전, 어르신).
+    more = [
+        "또 매주 월요일마다 팥빵 시식 접시를 창가 쪽 진열대에 올려 두었습니다.",
+        "시식 접시가 비는 속도를 매일 적어 보니 화요일과 목요일 오전에 가장 빨리 비었고, "
+        "어르신들은 그 요일마다 친구분들을 데려오셨습니다.",
+    ]
+    assert judge_relevance(BAKERY_Q, (), [*BAKERY[:3], *more, BAKERY[3]]).padding == []
