@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from .restatement import EMPTY, restatement
 from .text import (
     EN_QUESTION_WORDS,
     HANGUL_RE,
     KO_QUESTION_WORDS,
     content_stem,
 )
-from .thesaurus import PARAPHRASE_GROUPS, THESAURUS_EN, THESAURUS_KO
+from .thesaurus import THESAURUS_EN, THESAURUS_KO
 from .topics import TOPICS
 from .wordmatch import prefix_hit, same_word, sentence_stems, stem_set
 
@@ -163,14 +164,6 @@ BANK_NEAR_BARE = 0.18
 
 # Words any two stories share: counts, order and time ("two", "last", "summer", "두", "작년").
 # They say nothing about whether a stretch of text continues the answer's subject.
-# What the speaker says they learned is theirs, even in the question's words ("이 경험으로 배포 전
-# 검증의 중요성을 배웠습니다"): never a restatement of the question.
-_LESSON = re.compile(
-    r"배웠|깨달|교훈|알게 되었|알게 됐|\b(?:i learned|i've learned|i learnt|taught me|"
-    r"i realized|i realised)\b",
-    re.IGNORECASE,
-)
-
 _EVERYDAY = stem_set(
     "one two three four five six seven eight nine ten first second third last next each both "
     "twenty thirty forty fifty hundred percent "
@@ -186,35 +179,9 @@ def _shared(stems: set[str], core: set[str]) -> float:
     return len(own & core) / max(len(own), 1)
 
 
-_PARAPHRASE = tuple(frozenset(stem_set(group)) for group in PARAPHRASE_GROUPS)
-# What a restatement adds to the question: that it matters, that it is hard, that one will do it.
-_EMPTY = stem_set(
-    "important importance crucial key matter matters essential critical hard "
-    "difficult challeng common need necessary really very thing think believe sure "
-    "중요 중요성 중요하 핵심 어렵 어려운 생각 필요 정말 매우 반드시 "
-    # What frames a restatement without adding to it: "상황이라면", "어떤 기준으로", "신중하게".
-    "상황 경우 기준 작업 고민 신중 안정적 역할 부분 과정 적절 철저 미리 빠짐없 무엇보다 "
-    "serious issu something case experienc sooner later seem reason"
-)
-
-
 # Counts, times and "important" name no subject either: half weight as question words.
 # ... nor do the workplace and its people ("회사 블로그": the blog is the subject).
-_GENERIC = _GENERIC | _EVERYDAY | _EMPTY | stem_set("quarter half 분기 반기 company 회사 직원")
-
-
-@lru_cache(maxsize=65536)
-def _is_empty(stem: str) -> bool:
-    return prefix_hit(stem, _EMPTY)
-
-
-def _paraphrases(stems: set[str]) -> set[str]:
-    """The question's words and their everyday synonyms."""
-    out = set(stems)
-    for group in _PARAPHRASE:
-        if any(prefix_hit(s, group) for s in stems):
-            out |= group
-    return out
+_GENERIC = _GENERIC | _EVERYDAY | EMPTY | stem_set("quarter half 분기 반기 company 회사 직원")
 
 
 def _fit(stems: set[str], terms: set[str]) -> int:
@@ -251,28 +218,7 @@ def judge_relevance(
     in_topic = {s for s in everything if prefix_hit(s, topic)}
     near = {s for s in everything if s in generic or prefix_hit(s, related)} - in_topic
 
-    # Restating the question: most content words are the question's (or everyday synonyms of
-    # them: "fell" for "dropped", "급격히" for "갑자기"), little is new, and what is new only says
-    # the question matters ("important", "중요", "핵심").
-    synonyms = _paraphrases(q_stems) - q_stems
-    restated = in_question | {
-        s for s in everything - in_question if _is_empty(s) or prefix_hit(s, synonyms)
-    }
-    echo = []
-    for i, stems in enumerate(per_sentence):
-        if not stems:
-            continue
-        from_question = [s for s in stems if s in restated]
-        novel = len(stems) - len(from_question)
-        # One word of the question and "important" is an empty opinion ("소통이 중요하다고
-        # 생각합니다"), not the question said back: that takes two of its own words.
-        own_words = sum(1 for s in stems if s in in_question)
-        if _LESSON.search(sentences[i]):
-            continue
-        if len(from_question) / len(stems) >= 0.5 and novel <= 3 and own_words >= 2:
-            echo.append(i)
-    novel_total = set().union(*per_sentence) - restated if per_sentence else set()
-    copied = n > 0 and len(echo) >= max(1, n * 0.5) and len(novel_total) <= 10
+    echo, copied = restatement(q_stems, sentences, per_sentence, in_question)
 
     def hits(stems: set[str]) -> float:
         return len(stems & in_topic) + 0.5 * len(stems & near)
