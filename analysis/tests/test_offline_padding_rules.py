@@ -4,6 +4,8 @@ announced aside is padding even when it names a word of the question in passing,
 speaker says of their own character, what others call them and hobbies outside work are padding
 wherever they stand, and none of it raises the score or reaches the ideal answer."""
 
+import pytest
+
 from analysis.ai.offline.topicality import judge_relevance
 
 BAKERY_Q = "매장 매출이 떨어졌을 때 단골 고객을 되찾았던 경험을 말씀해 주세요."
@@ -37,3 +39,45 @@ def test_one_more_point_told_over_two_sentences_in_the_storys_words_is_the_story
         "어르신들은 그 요일마다 친구분들을 데려오셨습니다.",
     ]
     assert judge_relevance(BAKERY_Q, (), [*BAKERY[:3], *more, BAKERY[3]]).padding == []
+
+
+OVERDRAFT_EN = (
+    "How would you assess the credit risk of a small bakery asking for a larger overdraft?",
+    [
+        "I would start from the bakery's cash flow over the last two years rather than its profit.",
+        "I would ask for monthly bank statements and check how often the account already runs "
+        "into its overdraft.",
+        "If the overdraft covers a seasonal gap, such as flour bought in bulk before Christmas, "
+        "I would approve a higher limit secured against the ovens.",
+        "If it covers steady losses, I would decline and suggest a review of their pricing.",
+    ],
+    "Incidentally, the word credit comes from the Latin credere, to believe, which the money "
+    "changers of Florence wrote above their benches, and I have always loved that bit of history.",
+    "By the way, I would also ask the owner why the overdraft ran over its limit twice last "
+    "winter.",
+)
+OVERDRAFT_KO = (
+    "소규모 빵집이 당좌대출 한도 증액을 요청했을 때 신용 위험을 어떻게 평가하시겠습니까?",
+    [
+        "저는 이익보다 빵집의 최근 2년 현금 흐름부터 보겠습니다.",
+        "월별 통장 거래 내역을 받아 한도를 얼마나 자주 다 쓰는지 확인하겠습니다.",
+        "연말 성수기 전에 밀가루를 대량으로 사느라 생기는 계절적 부족이라면, 제빵 설비를 "
+        "담보로 한도를 올리겠습니다.",
+        "계속되는 적자를 메우는 용도라면 거절하고 가격 구조를 함께 점검해 보자고 제안하겠습니다.",
+    ],
+    "참고로 신용이라는 말은 라틴어 크레데레에서 왔는데, 피렌체 환전상들이 탁자 위에 적어 두던 "
+    "말이라고 해서 저는 이런 역사 이야기를 무척 좋아합니다.",
+    "참고로 작년 겨울 한도를 두 번 넘긴 이유도 사장님께 여쭤 보겠습니다.",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "aside", "step"), [OVERDRAFT_EN, OVERDRAFT_KO], ids=["en", "ko"]
+)
+def test_an_announced_aside_is_padding_though_it_names_a_question_word_in_passing(
+    question, answer, aside, step
+):
+    # The aside says "credit"/"신용" (a word of the question) among a dozen words of its own.
+    assert judge_relevance(question, (), [answer[0], aside, *answer[1:]]).padding == [1]
+    # An announced step of one's own is no aside.
+    assert judge_relevance(question, (), [answer[0], step, *answer[1:]]).padding == []

@@ -122,6 +122,16 @@ _POINTS_BACK = re.compile(
     r"\b(?:i|we) also \w+ (?:them|it|this|those|these|the same)\b",
     re.I,
 )
+# Words that say a side remark follows ("Incidentally,", "참고로"): what follows is judged as one,
+# a word of the question in passing or not.
+_ANNOUNCED = re.compile(
+    r"^(?:and |but )?(?:by the way|incidentally|as an aside|on a side note|on (?:another|a "
+    r"different) note|unrelated(?:ly)?,|참고로|여담(?:이지만|으로)|덧붙이자면|"
+    r"덧붙여(?: 말씀드리(?:면|자면)| 말하자면)?,? |(?:그와|이와) 별개로)",
+    re.IGNORECASE,
+)
+# A step of the speaker's, said as a plan: never a side remark.
+_PLAN = re.compile(r"\b(?:i|we)(?:'d|'ll| would| will| should)\b|겠(?:습니다|고|으며|어요)", re.I)
 
 
 def _segments(paragraphs: list[int], sentences: list[str]) -> list[tuple[list[int], bool]]:
@@ -236,6 +246,19 @@ def judge_relevance(
     def unrelated(stems: set[str]) -> bool:
         return not (stems & in_topic) and hits(stems) < 2.0 and _shared(stems, core) < 0.2
 
+    def aside(i: int) -> bool:
+        # An announced side remark that names a word or two of the question in passing ("the
+        # history of underwriting") among many of its own, none of the answer's, and is no step
+        # of the speaker's ("I would also ask…", "…여쭤 보겠습니다").
+        stems = per_sentence[i]
+        own = stems - _EVERYDAY
+        return (
+            not _PLAN.search(sentences[i])
+            and len(stems & in_topic) <= 2
+            and hits(stems) < 0.25 * len(own)
+            and _shared(stems, core) < 0.2
+        )
+
     def continues(stems: set[str], told: set[str]) -> bool:
         return (
             len(stems & in_topic) <= 1
@@ -261,10 +284,14 @@ def judge_relevance(
             # met each of them weekly, helped them plan their projects") is still the digression,
             # one word of the question in passing or not.
             run, told = 0, set()
+            announced = bool(_ANNOUNCED.search(sentences[segment[0]]))
             while run < len(segment) and (
-                unrelated(per_sentence[segment[run]]) or continues(per_sentence[segment[run]], told)
+                unrelated(per_sentence[segment[run]])
+                or continues(per_sentence[segment[run]], told)
+                or (run == 0 and announced and aside(segment[0]))
             ):
-                told |= per_sentence[segment[run]] - _EVERYDAY
+                # The question's words an aside names in passing do not carry it on.
+                told |= per_sentence[segment[run]] - _EVERYDAY - in_topic
                 run += 1
             first = sentences[segment[0]]
             after = per_sentence[segment[run]] if run < len(segment) else set()
