@@ -6,7 +6,9 @@ wherever they stand, and none of it raises the score or reaches the ideal answer
 
 import pytest
 
+from analysis.ai.offline import OfflineAIService
 from analysis.ai.offline.topicality import judge_relevance
+from analysis.ai.types import AnalysisContext, QuestionContext
 
 BAKERY_Q = "매장 매출이 떨어졌을 때 단골 고객을 되찾았던 경험을 말씀해 주세요."
 BAKERY = [
@@ -81,3 +83,87 @@ def test_an_announced_aside_is_padding_though_it_names_a_question_word_in_passin
     assert judge_relevance(question, (), [answer[0], aside, *answer[1:]]).padding == [1]
     # An announced step of one's own is no aside.
     assert judge_relevance(question, (), [answer[0], step, *answer[1:]]).padding == []
+
+
+def _run(question: QuestionContext, text: str):
+    context = AnalysisContext(job_category=question.category, language=question.language)
+    return OfflineAIService().analyze_answer(question, text, context)
+
+
+def _codes(output) -> set[str]:
+    return {f["code"] for f in output.flags}
+
+
+def _insert_after_first(honest: str, extra: str) -> str:
+    cut = honest.index(". ") + 1
+    return f"{honest[:cut]} {extra}{honest[cut:]}"
+
+
+INSPECTION_EN = QuestionContext(
+    text="A supplier's batch of parts fails incoming inspection on the day production needs "
+    "them. What do you do?",
+    category="custom",
+    custom_category="Quality Engineer",
+    type="situational",
+    language="en",
+)
+INSPECTION_EN_HONEST = (
+    "I would quarantine the batch first, so nobody pulls a part from it by mistake. Then I would "
+    "measure a sample of thirty parts against the drawing to see whether the defect is in every "
+    "part or only some. At a pump maker in 2021 a batch of shafts came in 0.05 mm oversize; we "
+    "sorted all 400 by hand and 310 were within tolerance. I released those to the line with the "
+    "supplier's written concession, returned the rest, and production lost only half a shift. "
+    "I learned to look for the usable share before rejecting a whole batch."
+)
+INSPECTION_KO = QuestionContext(
+    text="공급사에서 들어온 부품 로트가 생산 투입 당일 수입검사에서 불합격했습니다. 어떻게 "
+    "하시겠습니까?",
+    category="custom",
+    custom_category="품질 엔지니어",
+    type="situational",
+    language="ko",
+)
+INSPECTION_KO_HONEST = (
+    "먼저 해당 로트를 격리해서 누구도 실수로 쓰지 못하게 하겠습니다. 그다음 도면 기준으로 "
+    "30개를 표본 측정해 불량이 전체인지 일부인지 확인하겠습니다. 2021년 펌프 제조사에서 축 "
+    "400개가 0.05mm 크게 들어왔을 때, 전수 선별로 310개가 공차 안에 있다는 것을 확인했습니다. "
+    "그 310개는 공급사의 서면 특채를 받아 라인에 투입하고 나머지는 반품해서, 생산 차질을 "
+    "반나절로 줄였습니다. 이 일로 전량 불합격 전에 쓸 수 있는 비율부터 확인해야 한다는 것을 "
+    "배웠습니다."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "honest", "portrait", "called", "kept"),
+    [
+        (
+            INSPECTION_EN,
+            INSPECTION_EN_HONEST,
+            "I am a perfectionist by nature, and I believe integrity and attention to detail are "
+            "what make a good engineer.",
+            "Colleagues at my last plant called me the human micrometer. Honestly, my instincts "
+            "are better than any sampling plan.",
+            "My manager called me the next morning to ask how many parts we could use.",
+        ),
+        (
+            INSPECTION_KO,
+            INSPECTION_KO_HONEST,
+            "저는 타고난 완벽주의자이고, 책임감과 꼼꼼함이 엔지니어의 가장 중요한 덕목이라고 "
+            "믿습니다.",
+            "예전 공장 동료들은 저를 '인간 마이크로미터'라고 불렀습니다.",
+            "다음 날 아침 공급사 담당자가 저에게 전화를 걸어 쓸 수 있는 수량을 물었습니다.",
+        ),
+    ],
+    ids=["en", "ko"],
+)
+def test_a_self_portrait_or_what_others_call_one_is_padding_wherever_it_stands(
+    question, honest, portrait, called, kept
+):
+    base = _run(question, honest)
+    for text in (_insert_after_first(honest, portrait), f"{honest}\n\n{called}"):
+        out = _run(question, text)
+        assert "padding" in _codes(out), text
+        assert out.total <= base.total
+        assert portrait[:12] not in out.ideal_answer and called[:12] not in out.ideal_answer
+    # A call at a time of day is part of the story, not a name others gave the speaker.
+    assert "padding" not in _codes(_run(question, _insert_after_first(honest, kept)))
