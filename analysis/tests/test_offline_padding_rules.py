@@ -167,3 +167,39 @@ def test_a_self_portrait_or_what_others_call_one_is_padding_wherever_it_stands(
         assert portrait[:12] not in out.ideal_answer and called[:12] not in out.ideal_answer
     # A call at a time of day is part of the story, not a name others gave the speaker.
     assert "padding" not in _codes(_run(question, _insert_after_first(honest, kept)))
+
+
+@pytest.mark.parametrize(
+    ("question", "honest", "hobby"),
+    [
+        (
+            INSPECTION_EN,
+            INSPECTION_EN_HONEST,
+            "On weekends I volunteer at an animal shelter, and last year we rehomed 200 dogs.",
+        ),
+        (
+            INSPECTION_EN,
+            INSPECTION_EN_HONEST,
+            "Away from the plant, I sing in a choir that raised 3,000 pounds for a hospice.",
+        ),
+        (
+            INSPECTION_KO,
+            INSPECTION_KO_HONEST,
+            "주말에는 유기견 보호소에서 봉사를 하는데, 작년에는 강아지 200마리의 입양을 "
+            "도왔습니다.",
+        ),
+        (
+            INSPECTION_KO,
+            INSPECTION_KO_HONEST,
+            "취미로 맥주를 빚는데, 제 흑맥주가 지역 축제에서 동상을 받았습니다.",
+        ),
+    ],
+    ids=["en-weekends", "en-away-from", "ko-weekends", "ko-hobby"],
+)
+def test_a_story_of_a_hobby_or_charity_in_time_off_work_is_padding(question, honest, hobby):
+    base = _run(question, honest)
+    for text in (_insert_after_first(honest, hobby), f"{honest} {hobby}"):
+        out = _run(question, text)
+        assert "padding" in _codes(out), text
+        assert out.total <= base.total
+        assert hobby[:12] not in out.ideal_answer

@@ -96,7 +96,8 @@ class Relevance:
 # "Outside of caching, I also led…": the words that open a digression name what it is not about;
 # they are left out when the digression's own words are weighed.
 _SHIFT_LEAD = re.compile(
-    r"^(?:and |but )?(?:outside (?:of )?|apart from |aside from |besides |other than |beyond )"
+    r"^(?:and |but )?(?:outside (?:of )?|apart from |aside from |away from |besides |other than |"
+    r"beyond )"
     r"[^,.]{1,40},\s*",
     re.IGNORECASE,
 )
@@ -108,7 +109,11 @@ _SHIFT = re.compile(
     r"또한?,? |그리고 (?:또|다른)|그 밖에|이 외에도|이외에도|"
     r"다른 (?:경험|이야기)|참고로|여담(?:이지만|으로)|덧붙이자면|(?:그와|이와) 별개로|"
     r"덧붙여(?: 말씀드리(?:면|자면)| 말하자면)?,? |업무 외(?:적으로|에)|개인적으로는 |"
-    r"그리고 [^.]{0,40}(?:경험도|일도) )",
+    r"그리고 [^.]{0,40}(?:경험도|일도) |"
+    # Time off work opens a story of a hobby or of charity ("On weekends I…", "퇴근 후에는…").
+    r"on (?:the )?weekends|at (?:the )?weekends?|as a hobby|after work|off duty|in my own time|"
+    r"주말(?:에는|마다|이면)|퇴근 (?:후|하고)|취미로|쉬는 날|여가 시간|일과 후|개인 시간|"
+    r"휴일(?:에는|마다|이면))",
     re.IGNORECASE,
 )
 
