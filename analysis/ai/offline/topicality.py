@@ -233,7 +233,8 @@ def judge_relevance(
     in_topic = {s for s in everything if prefix_hit(s, topic)}
     near = {s for s in everything if s in generic or prefix_hit(s, related)} - in_topic
 
-    echo, copied = restatement(q_stems, sentences, per_sentence, in_question)
+    keyword_stems = set().union(*(sentence_stems(k) for k in expected)) if expected else set()
+    echo, copied = restatement(question, keyword_stems, sentences, per_sentence, in_question)
 
     def hits(stems: set[str]) -> float:
         return len(stems & in_topic) + 0.5 * len(stems & near)
