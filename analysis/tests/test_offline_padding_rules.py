@@ -151,7 +151,7 @@ INSPECTION_KO_HONEST = (
             "저는 타고난 완벽주의자이고, 책임감과 꼼꼼함이 엔지니어의 가장 중요한 덕목이라고 "
             "믿습니다.",
             "예전 공장 동료들은 저를 '인간 마이크로미터'라고 불렀습니다.",
-            "다음 날 아침 공급사 담당자가 저에게 전화를 걸어 쓸 수 있는 수량을 물었습니다.",
+            "다음 날 아침 공급사 담당자를 따로 불러 쓸 수 있는 수량을 물었습니다.",
         ),
     ],
     ids=["en", "ko"],
@@ -165,7 +165,8 @@ def test_a_self_portrait_or_what_others_call_one_is_padding_wherever_it_stands(
         assert "padding" in _codes(out), text
         assert out.total <= base.total
         assert portrait[:12] not in out.ideal_answer and called[:12] not in out.ideal_answer
-    # A call at a time of day is part of the story, not a name others gave the speaker.
+    # A call at a time of day, or calling someone aside, is part of the story, not a name
+    # others gave the speaker.
     assert "padding" not in _codes(_run(question, _insert_after_first(honest, kept)))
 
 

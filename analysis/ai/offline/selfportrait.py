@@ -26,21 +26,28 @@ _EN = re.compile(
     r"teammates|colleagues|co-?workers|peers|friends|manager|boss))\b[^.;]{0,40}"
     r"\b(?:call(?:ed|s)?|nicknamed|dubbed) me "
     r"(?:['\"\u2018\u201c]|(?:the|a|an) (?!" + _TIME + r"\b))|"
-    r"\bmy nickname\b|\b(?:known|famous|renowned) (?:as|for being) (?:the|a|an)\b|"
+    r"\bmy nickname\b|"
+    r"\bi(?:'m| am| was| became| got)(?: \w+)? (?:known|famous|renowned) (?:as|for) (?:being )?"
+    r"(?:the|a|an)\b|"
     # Instinct over method: "my instincts are better than any test plan".
     r"\bmy (?:instincts?|gut|intuition)\b[^.]{0,20}\bbetter than\b|"
     r"\bi(?:'m| am)\b[^.]{0,30}\bbetter than any\b"
 )
 _KO = re.compile(
-    r"완벽주의|타고난|천성(?:이|적으로)|(?:저는|제가) (?:어릴 때|어려서|어린 시절)부터|"
+    r"완벽주의|(?:저는|제가) [^.]{0,30}타고난|타고난 [^.]{0,15}(?:입니다|이며|이고)|"
+    r"천성(?:이|적으로)|(?:저는|제가) (?:어릴 때|어려서|어린 시절)부터|"
     r"(?:책임감|성실함|끈기|열정|꼼꼼함|인내심)(?:이|만큼은|과 [가-힣]+(?:이|만큼은))? "
     r"(?:강(?:하|한|해)|넘치|남다르|누구에게도|뛰어나)|"
     r"(?:책임감|성실함|열정|끈기|정직)(?:[과와,] ?[가-힣]+)*[이가은는] [^.]{0,20}"
     r"(?:가장 중요|최고의 덕목|만든다고)|"
     r"제 (?:가장 큰 )?(?:장점|강점|좌우명)은|저는 [^.]{0,40}(?:사람|성격|타입)입니다|"
-    r"별명|(?:이?라고|로) 불(?:렸|리|러|립|린)|(?:라는|란) (?:소리|평)를|"
-    r"저를 [^.]{0,30}(?:이?라고|로) (?:부르|부릅|말합|말했|칭찬)|"
-    r"말을 (?:자주|늘|항상|많이) 듣|그 어떤 [^.]{0,20}보다 (?:낫|뛰어나|정확)"
+    # A name others use: "…라고 불렸습니다", "'해결사'로 불립니다" (not "따로 불러", calling one
+    # aside, which is a step).
+    r"별명|라고 불(?:렀|렸|러|립|린|리는|리곤)|(?:으)?로 불(?:렸|립|린|리는|리곤)|"
+    r"소리를 (?:자주|늘|항상|많이) 듣|"
+    r"저를 [^.]{0,30}(?:라고|['\"\u2019\u201d](?:으)?로) (?:부르|부릅|불렀|불러|말합|말했|칭찬)|"
+    r"말을 (?:자주|늘|항상|많이) 듣|"
+    r"제 (?:감|직감|촉|눈)(?:이|은) [^.]{0,20}보다 (?:낫|뛰어나|정확)"
 )
 # One closing boast is self-praise enough ("the most thorough … you will interview").
 _BOAST = re.compile(
