@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..types import AnalysisContext, QuestionContext
@@ -13,6 +12,7 @@ from .keywords import TermIndex
 from .length import LengthSignals, analyze_length
 from .markers import markers_for
 from .relevance import RelevanceSignals, analyze_relevance
+from .selfportrait import set_aside
 from .specificity import SpecificitySignals, analyze_specificity
 from .structure import StructureSignals, TaggedSentence, analyze_structure, tag_sentences
 from .text import HANGUL_RE, LATIN_RE, content_stems, detect_language, normalize
@@ -64,14 +64,6 @@ def _overlap(a: str, b: str) -> float:
     if len(sa) < 8 or len(sb) < 8:
         return 0.0
     return len(sa & sb) / min(len(sa), len(sb))
-
-
-_BOAST = re.compile(
-    r"\b(?:i'm|i am)\b[^.]{0,40}\bthe (?:most|best|strongest|greatest)\b|"
-    r"you(?:'ll| will) ever (?:meet|interview|hire|work with)|"
-    r"\bnever (?:once )?(?:lost|failed|missed)\b|nothing (?:ever )?goes wrong|"
-    r"누구보다|최고의 [가-힣]+(?:입니다|이며|이고|라고)|제가 최고"
-)
 
 
 def _letters(text: str) -> int:
@@ -145,27 +137,17 @@ def analyze(
     pairs = [(sentence, p) for p, (_, ss) in enumerate(paragraphs.items()) for sentence in ss]
     markers = markers_for(language)
     tagged = tag_sentences(pairs, markers, language)
-    # Trailing self-praise ("I'm passionate... I love learning...") added after the answer is
-    # padding too: it is set aside rather than allowed to add length or figures.
-    tail = 0
-    for t in reversed(tagged):
-        # Self-praise stays self-praise when a verb of doing slips in ("…on any ward I work on").
-        told = {"result"} if t.claim and not t.numbers else {"action", "result"}
-        if (t.claim or t.opinion or t.personal) and not (told & t.phases.keys()):
-            tail += 1
-        else:
-            break
-    # One closing boast ("the most thorough … you will interview") is enough.
-    boast = bool(tail) and bool(_BOAST.search(tagged[-1].text.lower()))
-    if (tail >= 2 or (tail == 1 and boast)) and tail < len(tagged):
-        pairs = pairs[:-tail]
+    # What the answer says of the speaker rather than of the case (their character, what others
+    # call them, self-praise at the end) is padding too: it is set aside rather than allowed to
+    # add length or figures.
+    aside = set_aside(tagged, language)
+    if aside:
+        pairs = [pair for k, pair in enumerate(pairs) if k not in aside]
         text = "\n\n".join(
             " ".join(sentence for sentence, q in pairs if q == p)
             for p in sorted({q for _, q in pairs})
         )
         tagged = tag_sentences(pairs, markers, language)
-    else:
-        tail = 0
     length = analyze_length(text, [s for s, _ in pairs], language)
     long_answer = length.chars > 700 if language == "ko" else length.words > 250
     structure = analyze_structure(tagged, language, long_answer=long_answer)
@@ -184,5 +166,5 @@ def analyze(
         screen=scr,
         topicality=rel,
         session_language=session_language or language,
-        flags=_flags(scr, rel, mismatch=mismatch, extra_padding=tail),
+        flags=_flags(scr, rel, mismatch=mismatch, extra_padding=len(aside)),
     )

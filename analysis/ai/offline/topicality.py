@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from .restatement import EMPTY, restatement
 from .text import (
     EN_QUESTION_WORDS,
     HANGUL_RE,
     KO_QUESTION_WORDS,
     content_stem,
 )
-from .thesaurus import PARAPHRASE_GROUPS, THESAURUS_EN, THESAURUS_KO
+from .thesaurus import THESAURUS_EN, THESAURUS_KO
 from .topics import TOPICS
 from .wordmatch import prefix_hit, same_word, sentence_stems, stem_set
 
@@ -95,7 +96,8 @@ class Relevance:
 # "Outside of caching, I also led…": the words that open a digression name what it is not about;
 # they are left out when the digression's own words are weighed.
 _SHIFT_LEAD = re.compile(
-    r"^(?:and |but )?(?:outside (?:of )?|apart from |aside from |besides |other than |beyond )"
+    r"^(?:and |but )?(?:outside (?:of )?|apart from |aside from |away from |besides |other than |"
+    r"beyond )"
     r"[^,.]{1,40},\s*",
     re.IGNORECASE,
 )
@@ -107,7 +109,11 @@ _SHIFT = re.compile(
     r"또한?,? |그리고 (?:또|다른)|그 밖에|이 외에도|이외에도|"
     r"다른 (?:경험|이야기)|참고로|여담(?:이지만|으로)|덧붙이자면|(?:그와|이와) 별개로|"
     r"덧붙여(?: 말씀드리(?:면|자면)| 말하자면)?,? |업무 외(?:적으로|에)|개인적으로는 |"
-    r"그리고 [^.]{0,40}(?:경험도|일도) )",
+    r"그리고 [^.]{0,40}(?:경험도|일도) |"
+    # Time off work opens a story of a hobby or of charity ("On weekends I…", "퇴근 후에는…").
+    r"on (?:the )?weekends|at (?:the )?weekends?|as a hobby|after work|off duty|in my own time|"
+    r"주말(?:에는|마다|이면)|퇴근 (?:후|하고)|취미로|쉬는 날|여가 시간|일과 후|개인 시간|"
+    r"휴일(?:에는|마다|이면))",
     re.IGNORECASE,
 )
 
@@ -121,6 +127,16 @@ _POINTS_BACK = re.compile(
     r"\b(?:i|we) also \w+ (?:them|it|this|those|these|the same)\b",
     re.I,
 )
+# Words that say a side remark follows ("Incidentally,", "참고로"): what follows is judged as one,
+# a word of the question in passing or not.
+_ANNOUNCED = re.compile(
+    r"^(?:and |but )?(?:by the way|incidentally|as an aside|on a side note|on (?:another|a "
+    r"different) note|unrelated(?:ly)?,|참고로|여담(?:이지만|으로)|덧붙이자면|"
+    r"덧붙여(?: 말씀드리(?:면|자면)| 말하자면)?,? |(?:그와|이와) 별개로)",
+    re.IGNORECASE,
+)
+# A step of the speaker's, said as a plan: never a side remark.
+_PLAN = re.compile(r"\b(?:i|we)(?:'d|'ll| would| will| should)\b|겠(?:습니다|고|으며|어요)", re.I)
 
 
 def _segments(paragraphs: list[int], sentences: list[str]) -> list[tuple[list[int], bool]]:
@@ -163,14 +179,6 @@ BANK_NEAR_BARE = 0.18
 
 # Words any two stories share: counts, order and time ("two", "last", "summer", "두", "작년").
 # They say nothing about whether a stretch of text continues the answer's subject.
-# What the speaker says they learned is theirs, even in the question's words ("이 경험으로 배포 전
-# 검증의 중요성을 배웠습니다"): never a restatement of the question.
-_LESSON = re.compile(
-    r"배웠|깨달|교훈|알게 되었|알게 됐|\b(?:i learned|i've learned|i learnt|taught me|"
-    r"i realized|i realised)\b",
-    re.IGNORECASE,
-)
-
 _EVERYDAY = stem_set(
     "one two three four five six seven eight nine ten first second third last next each both "
     "twenty thirty forty fifty hundred percent "
@@ -186,18 +194,6 @@ def _shared(stems: set[str], core: set[str]) -> float:
     return len(own & core) / max(len(own), 1)
 
 
-_PARAPHRASE = tuple(frozenset(stem_set(group)) for group in PARAPHRASE_GROUPS)
-# What a restatement adds to the question: that it matters, that it is hard, that one will do it.
-_EMPTY = stem_set(
-    "important importance crucial key matter matters essential critical hard "
-    "difficult challeng common need necessary really very thing think believe sure "
-    "중요 중요성 중요하 핵심 어렵 어려운 생각 필요 정말 매우 반드시 "
-    # What frames a restatement without adding to it: "상황이라면", "어떤 기준으로", "신중하게".
-    "상황 경우 기준 작업 고민 신중 안정적 역할 부분 과정 적절 철저 미리 빠짐없 무엇보다 "
-    "serious issu something case experienc sooner later seem reason"
-)
-
-
 # Counts, times and "important" name no subject either: half weight as question words.
 # ... nor do the workplace and its people ("회사 블로그": the blog is the subject).
 # ... nor does a rank ("among the lowest in the region", "지역 최하위"): it says how the subject
@@ -208,22 +204,8 @@ _RANK = stem_set(
     "최하위 최하위권 최상위 최상위권 하위권 상위권 꼴찌 낮은 높은"
 )
 _GENERIC = (
-    _GENERIC | _EVERYDAY | _EMPTY | _RANK | stem_set("quarter half 분기 반기 company 회사 직원")
+    _GENERIC | _EVERYDAY | EMPTY | _RANK | stem_set("quarter half 분기 반기 company 회사 직원")
 )
-
-
-@lru_cache(maxsize=65536)
-def _is_empty(stem: str) -> bool:
-    return prefix_hit(stem, _EMPTY)
-
-
-def _paraphrases(stems: set[str]) -> set[str]:
-    """The question's words and their everyday synonyms."""
-    out = set(stems)
-    for group in _PARAPHRASE:
-        if any(prefix_hit(s, group) for s in stems):
-            out |= group
-    return out
 
 
 def _fit(stems: set[str], terms: set[str]) -> int:
@@ -260,28 +242,8 @@ def judge_relevance(
     in_topic = {s for s in everything if prefix_hit(s, topic)}
     near = {s for s in everything if s in generic or prefix_hit(s, related)} - in_topic
 
-    # Restating the question: most content words are the question's (or everyday synonyms of
-    # them: "fell" for "dropped", "급격히" for "갑자기"), little is new, and what is new only says
-    # the question matters ("important", "중요", "핵심").
-    synonyms = _paraphrases(q_stems) - q_stems
-    restated = in_question | {
-        s for s in everything - in_question if _is_empty(s) or prefix_hit(s, synonyms)
-    }
-    echo = []
-    for i, stems in enumerate(per_sentence):
-        if not stems:
-            continue
-        from_question = [s for s in stems if s in restated]
-        novel = len(stems) - len(from_question)
-        # One word of the question and "important" is an empty opinion ("소통이 중요하다고
-        # 생각합니다"), not the question said back: that takes two of its own words.
-        own_words = sum(1 for s in stems if s in in_question)
-        if _LESSON.search(sentences[i]):
-            continue
-        if len(from_question) / len(stems) >= 0.5 and novel <= 3 and own_words >= 2:
-            echo.append(i)
-    novel_total = set().union(*per_sentence) - restated if per_sentence else set()
-    copied = n > 0 and len(echo) >= max(1, n * 0.5) and len(novel_total) <= 10
+    keyword_stems = set().union(*(sentence_stems(k) for k in expected)) if expected else set()
+    echo, copied = restatement(question, keyword_stems, sentences, per_sentence, in_question)
 
     def hits(stems: set[str]) -> float:
         return len(stems & in_topic) + 0.5 * len(stems & near)
@@ -298,6 +260,19 @@ def judge_relevance(
 
     def unrelated(stems: set[str]) -> bool:
         return not (stems & in_topic) and hits(stems) < 2.0 and _shared(stems, core) < 0.2
+
+    def aside(i: int) -> bool:
+        # An announced side remark that names a word or two of the question in passing ("the
+        # history of underwriting") among many of its own, none of the answer's, and is no step
+        # of the speaker's ("I would also ask…", "…여쭤 보겠습니다").
+        stems = per_sentence[i]
+        own = stems - _EVERYDAY
+        return (
+            not _PLAN.search(sentences[i])
+            and len(stems & in_topic) <= 2
+            and hits(stems) < 0.25 * len(own)
+            and _shared(stems, core) < 0.2
+        )
 
     def continues(stems: set[str], told: set[str]) -> bool:
         return (
@@ -324,18 +299,31 @@ def judge_relevance(
             # met each of them weekly, helped them plan their projects") is still the digression,
             # one word of the question in passing or not.
             run, told = 0, set()
+            announced = bool(_ANNOUNCED.search(sentences[segment[0]]))
             while run < len(segment) and (
-                unrelated(per_sentence[segment[run]]) or continues(per_sentence[segment[run]], told)
+                unrelated(per_sentence[segment[run]])
+                or continues(per_sentence[segment[run]], told)
+                or (run == 0 and announced and aside(segment[0]))
             ):
-                told |= per_sentence[segment[run]] - _EVERYDAY
+                # The question's words an aside names in passing do not carry it on.
+                told |= per_sentence[segment[run]] - _EVERYDAY - in_topic
                 run += 1
             first = sentences[segment[0]]
-            in_passing = (
-                run == 1 < len(segment)
-                and bool(_ADDITIVE.search(first))
-                and (
-                    _shared(per_sentence[segment[0]], core) > 0 or bool(_POINTS_BACK.search(first))
+            after = per_sentence[segment[run]] if run < len(segment) else set()
+            # One more point of the same story ("I also…", "또…") may take two sentences: it is
+            # the story going on when it is told in the story's own words (three of them: its
+            # people, places, things), or when the story takes it up where it resumes ("…put
+            # two chairs by the till. The regulars who sat there…").
+            in_passing = bool(_ADDITIVE.search(first)) and (
+                (
+                    run == 1 < len(segment)
+                    and (
+                        _shared(per_sentence[segment[0]], core) > 0
+                        or bool(_POINTS_BACK.search(first))
+                    )
                 )
+                or len(told & core) >= 3
+                or bool(after & core and any(prefix_hit(s, told) for s in after - _EVERYDAY))
             )
             if run and not in_passing:
                 padding.extend(segment[:run])

@@ -1,0 +1,152 @@
+"""Whether an answer says the question back: sentence by sentence, most of a sentence's words
+are the question's (or everyday synonyms of them), little is new, and what is new only says the
+question matters; or as a whole, the question's situation said back with a promise to handle it
+and no step, figure or case of its own, in whatever synonyms."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .specificity import find_numbers
+from .text import HANGUL_RE
+from .thesaurus import PARAPHRASE_GROUPS
+from .wordmatch import prefix_hit, sentence_stems, stem_set
+
+# What the speaker says they learned is theirs, even in the question's words ("이 경험으로 배포 전
+# 검증의 중요성을 배웠습니다"): never a restatement of the question.
+_LESSON = re.compile(
+    r"배웠|깨달|교훈|알게 되었|알게 됐|\b(?:i learned|i've learned|i learnt|taught me|"
+    r"i realized|i realised)\b",
+    re.IGNORECASE,
+)
+
+_PARAPHRASE = tuple(frozenset(stem_set(group)) for group in PARAPHRASE_GROUPS)
+# What a restatement adds to the question: that it matters, that it is hard, that one will do it.
+EMPTY = stem_set(
+    "important importance crucial key matter matters essential critical hard "
+    "difficult challeng common need necessary really very thing think believe sure "
+    "중요 중요성 중요하 핵심 어렵 어려운 생각 필요 정말 매우 반드시 "
+    # What frames a restatement without adding to it: "상황이라면", "어떤 기준으로", "신중하게".
+    "상황 경우 기준 작업 고민 신중 안정적 역할 부분 과정 적절 철저 미리 빠짐없 무엇보다 "
+    "serious issu something case experienc sooner later seem reason"
+)
+
+
+@lru_cache(maxsize=65536)
+def _is_empty(stem: str) -> bool:
+    return prefix_hit(stem, EMPTY)
+
+
+def _paraphrases(stems: set[str]) -> set[str]:
+    """The question's words and their everyday synonyms."""
+    out = set(stems)
+    for group in _PARAPHRASE:
+        if any(prefix_hit(s, group) for s in stems):
+            out |= group
+    return out
+
+
+def restatement(
+    question: str,
+    keywords: set[str],
+    sentences: list[str],
+    per_sentence: list[set[str]],
+    in_question: set[str],
+) -> tuple[list[int], bool]:
+    """The sentences that restate the question (`in_question`: the answer's stems that are the
+    question's; `keywords`: the stems of its expected keywords), and whether the answer as a
+    whole is the question said back."""
+    q_stems = sentence_stems(question)
+    n = len(sentences)
+    everything = set().union(*per_sentence) if per_sentence else set()
+    # Restating the question: most content words are the question's (or everyday synonyms of
+    # them: "fell" for "dropped", "급격히" for "갑자기"), little is new, and what is new only says
+    # the question matters ("important", "중요", "핵심").
+    synonyms = _paraphrases(q_stems) - q_stems
+    restated = in_question | {
+        s for s in everything - in_question if _is_empty(s) or prefix_hit(s, synonyms)
+    }
+    echo = []
+    for i, stems in enumerate(per_sentence):
+        if not stems:
+            continue
+        from_question = [s for s in stems if s in restated]
+        novel = len(stems) - len(from_question)
+        # One word of the question and "important" is an empty opinion ("소통이 중요하다고
+        # 생각합니다"), not the question said back: that takes two of its own words.
+        own_words = sum(1 for s in stems if s in in_question)
+        if _LESSON.search(sentences[i]):
+            continue
+        if len(from_question) / len(stems) >= 0.5 and novel <= 3 and own_words >= 2:
+            echo.append(i)
+    novel_total = everything - restated
+    copied = n > 0 and len(echo) >= max(1, n * 0.5) and len(novel_total) <= 10
+    if not copied and 2 <= n <= 4:
+        copied = _said_back(question, keywords, sentences, per_sentence, in_question, restated)
+    return echo, copied
+
+
+# "I would find a way to…", "…잘 대응하겠습니다", "I had to…": the promise a restatement ends on.
+_PROMISE = re.compile(
+    r"\bi(?:'ll| will| would|'d| am going to| had to| have to| need to)\b|겠습니다|겠다|"
+    r"(?:해야|어야|아야) (?:합니다|한다)",
+    re.IGNORECASE,
+)
+# "I had to work out how to respond", "어떻게 대응할지": a frame around the question's own verb.
+_FRAME = re.compile(
+    r"\b(?:work out|figure out|decide|think about|consider|explain|know) (?:how|what|whether)\b|"
+    r"어떻게 [가-힣]+(?:할지|하는지|할 것인지)",
+    re.IGNORECASE,
+)
+# A case of one's own: when and where it happened ("last spring", "in 2021", "작년", "전 직장에서").
+_CASE = re.compile(
+    r"\b(?:last|this past) (?:year|month|week|spring|summer|autumn|fall|winter|quarter)\b|"
+    r"\b(?:19|20)\d\d\b|\bat (?:my|our) (?:previous|last|former|old)\b|\bago\b|"
+    r"작년|재작년|지난(?: ?해| ?달| ?주| ?분기)|(?:이전|전|예전) (?:직장|회사)|당시",
+    re.IGNORECASE,
+)
+
+
+def _said_back(
+    question: str,
+    keywords: set[str],
+    sentences: list[str],
+    per_sentence: list[set[str]],
+    in_question: set[str],
+    restated: set[str],
+) -> bool:
+    """The question's situation said back in other words and a promise to handle it: each
+    sentence says back the situation (two or more of the question's words, a good share of its
+    own), judges it ("is a real challenge", "중요합니다"), frames it ("how to respond") or
+    promises to handle it in the question's words; none names a step the question's expected
+    keywords stand for, a figure the question does not give, or a case of its own."""
+    language = "ko" if HANGUL_RE.search(question) else "en"
+    if _CASE.search(" ".join(sentences)):
+        return False
+    given = set(re.findall(r"\d+", question))
+    for sentence in sentences:
+        for figure in find_numbers(sentence if language == "ko" else sentence.lower(), language):
+            if not set(re.findall(r"\d+", figure)) <= given:
+                return False
+    promised = said = False
+    for sentence, stems in zip(sentences, per_sentence, strict=True):
+        if not stems:
+            continue
+        own = stems & in_question
+        empty = stems & restated - own
+        novel = stems - own - empty
+        if any(prefix_hit(s, keywords) for s in novel):
+            return False
+        share = (len(own) + len(empty)) / len(stems)
+        if _PROMISE.search(sentence) and len(own) >= 2 and share >= 0.4 and len(novel) <= 4:
+            promised = True
+            continue
+        situation = len(own) >= 2 and share >= 0.35
+        judged = bool(empty) and len(own) >= 1 and len(novel) <= 4
+        framed = bool(_FRAME.search(sentence)) and len(own) >= 1
+        if not (situation or judged or framed):
+            return False
+        # The situation is said back in three or more of the question's words somewhere.
+        said = said or (situation and len(own) >= 3)
+    return promised and said

@@ -1,0 +1,71 @@
+"""The question said back, tested on text of its own (not the adversarial sets' cases): the
+situation restated in other words with a promise to handle it, and no step, figure or case of its
+own, is a restatement however many synonyms it uses; a short plan with steps is not."""
+
+import pytest
+
+from analysis.ai.offline import OfflineAIService
+from analysis.ai.types import AnalysisContext, QuestionContext
+
+
+def _run(question: QuestionContext, text: str):
+    context = AnalysisContext(job_category=question.category, language=question.language)
+    return OfflineAIService().analyze_answer(question, text, context)
+
+
+def _codes(output) -> set[str]:
+    return {f["code"] for f in output.flags}
+
+
+IMPORT_EN = QuestionContext(
+    text="Your team's nightly data import now takes nine hours and must finish before the "
+    "7 a.m. reports. How would you speed it up?",
+    category="custom",
+    custom_category="Data Engineer",
+    type="situational",
+    language="en",
+)
+IMPORT_KO = QuestionContext(
+    text="매일 밤 돌던 데이터 적재 작업이 9시간으로 늘어나 오전 7시 보고서 전에 끝나지 "
+    "않습니다. 어떻게 단축하시겠습니까?",
+    category="custom",
+    custom_category="데이터 엔지니어",
+    type="situational",
+    language="ko",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "said_back", "plan"),
+    [
+        (
+            IMPORT_EN,
+            # "data load", "runs for", "morning reports", "slow overnight import": other words.
+            "A nightly data load that runs for nine hours when the morning reports start at "
+            "7 a.m. is a serious problem. The load has to be done before the reports go out, "
+            "however long it takes now. I would find a way to make this slow overnight import "
+            "fast enough to finish before 7 a.m.",
+            "Nine hours against a 7 a.m. deadline means finding where the time goes first. I "
+            "would profile each stage of the import, move the largest table to incremental "
+            "loads, and run the independent tables in parallel.",
+        ),
+        (
+            IMPORT_KO,
+            # "자료", "아홉 시간이나 걸려", "마치지 못한다면", "마무리", "빠르게": other words.
+            "매일 밤 도는 자료 적재 작업이 아홉 시간이나 걸려 오전 보고 전에 마치지 못한다면 "
+            "참 난처한 상황입니다. 보고가 나가기 전에 작업이 마무리되어야 하니 시간을 줄이는 "
+            "일이 무엇보다 중요하다고 생각합니다. 저는 데이터 엔지니어로서 이 적재 작업을 "
+            "빠르게 만들어 7시 전에 끝나도록 단축하겠습니다.",
+            "9시간 중 어디서 시간이 드는지부터 보겠습니다. 단계별 소요 시간을 측정하고, 가장 "
+            "큰 테이블은 증분 적재로 바꾸고, 서로 무관한 테이블은 병렬로 돌리겠습니다.",
+        ),
+    ],
+    ids=["en", "ko"],
+)
+def test_the_situation_said_back_in_other_words_with_a_promise_is_a_restatement(
+    question, said_back, plan
+):
+    out = _run(question, said_back)
+    assert "copied_question" in _codes(out)
+    assert out.total <= 35
+    assert "copied_question" not in _codes(_run(question, plan))
