@@ -110,6 +110,12 @@ _EN_ABBREVIATIONS = _words(
     """ID IDs OK AM PM ETA FAQ FAQs ASAP FYI TBD EOD CEO CFO CTO COO CMO CPO CIO VP SVP EVP HR
     ROI YoY MoM QoQ USD KRW EUR GBP JPY US USA UK EU PR PRs MR MRs TV PC MBA PhD"""
 )
+# Job titles and units of people ("the Regional Director", "the Talent Team") name no tool.
+_EN_ROLE_RE = re.compile(
+    r"(?:Director|Manager|Partner|Officer|Lead|Head|President|Chair|Team|Department|Board|"
+    r"Coordinator|Assistant|Supervisor|Analyst|Consultant|Specialist|Executive|Administrator|"
+    r"Representative|Nurse|Doctor|Teacher|Principal|Editor|Recruiter|Advisor|Adviser)s?"
+)
 _PERIOD_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4}|[12]H)")
 _EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9+#]*(?: [A-Z][A-Za-z0-9+#]*)*")
 _CLAUSE_OPENERS = ':;"('
@@ -181,6 +187,7 @@ def find_names(text: str, language: str, index: TermIndex | None = None) -> list
             n
             for n in names
             if not any(w.lower() in places for w in n.split())
+            and not _EN_ROLE_RE.fullmatch(n.split()[-1])
             and (" " in n or n.lower() not in parts)
         ]
     seen: set[str] = set()
