@@ -2,7 +2,10 @@
 (not the adversarial sets' cases): which capitalised words are tools, when a method is only
 hypothetical, and feedback that must not contradict what the answer says."""
 
+from analysis.ai.offline import OfflineAIService
 from analysis.ai.offline.specificity import find_names
+from analysis.ai.types import AnalysisContext, QuestionContext
+from analysis.eval.adversarial import feedback_text
 
 
 def test_a_place_that_a_place_context_introduces_is_not_a_tool():
@@ -31,3 +34,58 @@ def test_a_gerund_opening_a_list_item_or_a_job_title_is_not_a_tool():
     )
     names = find_names(text, "en")
     assert names == ["Grafana"]
+
+
+def _run(question: QuestionContext, text: str):
+    context = AnalysisContext(job_category=question.category, language=question.language)
+    return OfflineAIService().analyze_answer(question, text, context)
+
+
+EN_SITUATIONAL = QuestionContext(
+    text="A regular customer says a repair you did failed within a week. How do you respond?",
+    category="custom",
+    custom_category="Bicycle Mechanic",
+    type="situational",
+    language="en",
+)
+KO_SITUATIONAL = QuestionContext(
+    text="단골 고객이 수리한 자전거가 일주일 만에 고장 났다고 항의하면 어떻게 대응하시겠습니까?",
+    category="custom",
+    custom_category="자전거 정비사",
+    type="situational",
+    language="ko",
+)
+
+
+def test_a_method_backed_by_a_case_told_in_the_past_is_not_called_hypothetical():
+    plan = (
+        "I would first listen and look at the bike with the customer, because the fault may not "
+        "be the repair. Then I would redo the work free if it was mine. "
+    )
+    case = (
+        "A courier brought back a wheel I had trued, and the spokes had loosened again. I "
+        "rebuilt it with new spokes while he waited, and he has sent three colleagues to us."
+    )
+    more = (
+        "After that I would call the customer a week later to check the bike. If it failed "
+        "again, I would ask a colleague to look at my work."
+    )
+    assert "stays hypothetical" in feedback_text(_run(EN_SITUATIONAL, plan + more))
+    assert "stays hypothetical" not in feedback_text(_run(EN_SITUATIONAL, plan + case))
+
+
+def test_a_korean_method_backed_by_a_case_told_in_the_past_is_not_called_hypothetical():
+    plan = (
+        "먼저 고객의 말을 듣고 자전거를 함께 살펴보겠습니다. 제 작업이 원인이라면 "
+        "무상으로 다시 수리하겠습니다. "
+    )
+    case = (
+        "한 택배 기사님이 제가 조정한 바퀴를 다시 가져오셨는데 살이 또 풀려 있었습니다. "
+        "기다리시는 동안 새 살로 다시 짰고, 그분은 동료 세 명을 소개해 주셨습니다."
+    )
+    more = (
+        "일주일 뒤에는 전화로 상태를 여쭤보겠습니다. 다시 문제가 생기면 동료에게 제 작업을 "
+        "점검해 달라고 부탁하겠습니다."
+    )
+    assert "가정으로만" in feedback_text(_run(KO_SITUATIONAL, plan + more))
+    assert "가정으로만" not in feedback_text(_run(KO_SITUATIONAL, plan + case))

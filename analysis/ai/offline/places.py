@@ -27,7 +27,7 @@ _MOTION = (
 )
 # Passing a place needs no preposition ("Passing Shannon, …", "approaching Heathrow").
 _PASSING = r"passing|approaching|leaving|crossing|reaching|entering|visiting|overflying"
-_CAP = r"[A-Z][A-Za-z'’.-]*[A-Za-z]"
+_CAP = r"[A-Z][A-Za-z'\u2019.-]*[A-Za-z]"
 _PLACE_RE = re.compile(
     rf"\b(?i:(?:{_PLACE_HEADS}) (?:{_PLACE_PREPOSITIONS})|(?:{_MOTION}) (?:"
     rf"{_PLACE_PREPOSITIONS}|over|for)|{_PASSING}) (?:the )?({_CAP}(?: {_CAP})*)"
@@ -39,5 +39,5 @@ def place_names(text: str) -> set[str]:
     out: set[str] = set()
     for m in _PLACE_RE.finditer(text):
         for word in m.group(1).split():
-            out.add(re.sub(r"['’]s$", "", word).lower())
+            out.add(re.sub(r"['\u2019]s$", "", word).lower())
     return out

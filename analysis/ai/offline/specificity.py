@@ -215,11 +215,10 @@ def _en_capitalised(sentence: str) -> list[str]:
         before = sentence[: m.start()].rstrip()
         # A capital that opens a sentence, a clause or a list item names nothing, and neither
         # does a gerund that opens one ("Reading the whole book is …", "- Checking the logs").
-        if not before or before[-1] in _CLAUSE_OPENERS:
+        opens = not before or before[-1] in _CLAUSE_OPENERS
+        gerund = words[0].endswith("ing") and not before[-1:].isalnum() and before[-1:] != ","
+        if opens or gerund:
             words = words[1:]
-        elif before[-1] not in ",:;\"(" and not before[-1].isalnum():
-            if words[0].endswith("ing"):
-                words = words[1:]
         run: list[str] = []
         for word in [*words, ""]:
             if word and not (
