@@ -3,6 +3,7 @@
 hypothetical, and feedback that must not contradict what the answer says."""
 
 from analysis.ai.offline import OfflineAIService
+from analysis.ai.offline.markers import EN
 from analysis.ai.offline.specificity import find_names
 from analysis.ai.types import AnalysisContext, QuestionContext
 from analysis.eval.adversarial import feedback_text
@@ -90,3 +91,24 @@ def test_a_korean_method_backed_by_a_case_told_in_the_past_is_not_called_hypothe
     )
     assert "가정으로만" in feedback_text(_run(KO_SITUATIONAL, plan + more))
     assert "가정으로만" not in feedback_text(_run(KO_SITUATIONAL, plan + case))
+
+
+def test_a_count_of_none_since_the_change_is_an_outcome():
+    for sentence in (
+        "Since the rewiring there have been no trips on that board.",
+        "We have had zero missed deliveries in the six months since.",
+        "By the spring the backlog was down to a single shelf.",
+    ):
+        assert EN.result.search(sentence.lower()), sentence
+    assert not EN.result.search("there were no guidelines, so i wrote some.")
+
+
+def test_a_setting_given_by_the_person_met_or_after_the_story_is_a_setting():
+    for sentence in (
+        "A tenant in her eighties, a retired teacher with poor sight, rang me about a leak.",
+        "Our oldest client, a bakery with 40,000 loyalty members, emailed to cancel.",
+        "A regular customer complained that the latte was cold.",
+        "That was at a housing charity, in my third year as its caseworker.",
+    ):
+        assert EN.situation.search(sentence.lower()), sentence
+    assert not EN.situation.search("a good caseworker, in my view, listens first.")

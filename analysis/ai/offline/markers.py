@@ -84,7 +84,18 @@ EN = MarkerSet(
         r"deployment|night)|(?:on|in|at) (?:a|an|my|our) (?:[\w-]+ ){0,2}(?:ward|unit|icu|"
         r"clinic|floor|site|warehouse|plant|branch|office|store)|"
         r"that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|"
-        r"evening|weekend))\b"
+        r"evening|weekend)|"
+        # A setting given after the story ("That was at a small charity, in my second year as
+        # its fundraiser").
+        r"that was (?:at|in|during|when|on|back)|in my (?:first|second|third|fourth|fifth|"
+        r"last|final|\d+(?:st|nd|rd|th)) (?:year|month|week|season)s? (?:as|at|in|on)|"
+        r"at an? (?:[\w-]+ ){0,3}(?:charity|nonprofit|non-profit|council|trust|foundation))\b|"
+        # A story that opens on someone met ("A patient in his fifties, a lorry driver, came
+        # to me …", "Our biggest donor, a haulage firm, told us …", "A regular customer rang").
+        rf"^(?:a|an|one|our|my) [\w' -]{{2,50}}, (?:a|an|the|our|who|whose) (?:[^,]|\d,\d)"
+        rf"{{2,80}}, (?:[\w-]+ )?(?:{_PAST_ACTIONS}|came|rang|phoned|asked|told)\b|"
+        r"^(?:a|an|one) (?:[\w-]+ ){1,4}(?:came|called|rang|phoned|emailed|wrote|walked|"
+        r"complained|arrived|asked|told|brought)\b"
     ),
     task=_en(
         r"\b(?:my (?:job|role|task|goal|responsibility|assignment|mandate|brief) was|"
@@ -107,6 +118,7 @@ EN = MarkerSet(
     result=_en(
         r"(?:\bas a result\b|\bthe result\b|\bin the end\b|\bended up\b|\bby the end\b|"
         r"\bresult(?:ed|s)? in\b|\boutcome\b|\bled to\b|\bwent (?:up|down|to zero)\b|"
+        r"\b(?:was|were) (?:down|up) (?:to|from|by) [\w$€£₩]|"
         r"\b(?:reduc|cut|increas|rais|improv|grew|grow|drop|fell|fall|rose|rise|sav|doubl|halv|"
         r"lower|boost|shr[ai]nk|climb|jump|declin|decreas|shorten|turn|took|take|went)\w* "
         r"(?:\w+ ){0,4}(?:from|to|by) [\w$€£₩]|\bfrom \$?\d[\d.,]*\S* to \b|\bsigned\b|"
@@ -122,6 +134,9 @@ EN = MarkerSet(
         r"(?:about |around |roughly )?[$€£₩]?\d|"
         r"\b(?:finished|ended|closed|had|saw|recorded|reported)\b[^.]{0,30}\b(?:no|zero) "
         r"(?:[a-z-]{3,} )?[a-z]{3,}s\b|"
+        # A count of none since the change is its outcome ("there have been no call-backs").
+        r"\bthere (?:has|have) been (?:no|zero|not (?:a single|one))\b|"
+        r"\b(?:has|have|'ve) had (?:no|zero|not (?:a single|one))\b|"
         r"\b(?:stayed|remained|kept|were|was) (?:\w+ ){0,2}(?:in range|within (?:range|limits|"
         r"target)|stable|normal|on track)\b)"
     ),
