@@ -3,7 +3,8 @@
 hypothetical, and feedback that must not contradict what the answer says."""
 
 from analysis.ai.offline import OfflineAIService
-from analysis.ai.offline.markers import EN
+from analysis.ai.offline.markers import EN, KO
+from analysis.ai.offline.structure import tag_sentences
 from analysis.ai.offline.specificity import find_names
 from analysis.ai.types import AnalysisContext, QuestionContext
 from analysis.eval.adversarial import feedback_text
@@ -112,3 +113,63 @@ def test_a_setting_given_by_the_person_met_or_after_the_story_is_a_setting():
     ):
         assert EN.situation.search(sentence.lower()), sentence
     assert not EN.situation.search("a good caseworker, in my view, listens first.")
+
+
+KO_BEHAVIORAL = QuestionContext(
+    text="고객의 불만을 해결했던 경험을 말씀해 주세요.",
+    category="custom",
+    custom_category="매장 관리자",
+    type="behavioral",
+    language="ko",
+)
+
+
+def analyze_answer_tags(text: str):
+    return tag_sentences([(line, 0) for line in text.splitlines()], EN, "en")
+
+
+def test_a_story_told_as_labelled_notes_has_the_parts_it_labels():
+    notes = (
+        "[상황] 재작년 동네 빵집 점장. 단골 한 분이 케이크 예약이 누락되었다고 항의하심.\n"
+        "[행동] 예약 장부와 주문 앱을 대조 → 전화 예약이 장부에만 적힌 것 확인 → 당일 케이크 "
+        "새로 제작.\n"
+        "[결과] 그 주에 예약 누락 0건, 고객은 다음 달 단체 주문 20개.\n"
+        "[배운 점] 예약 경로가 둘이면 한곳으로 모아야 함."
+    )
+    text = feedback_text(_run(KO_BEHAVIORAL, notes))
+    assert "빠진 부분: 결과" not in text
+    assert "배운 점으로 마무리해" not in text
+    en = (
+        "Situation: a café I managed lost a birthday-cake order.\nAction: I matched the phone "
+        "log against the order app and baked a new cake that morning.\nResult: no missed "
+        "orders the next quarter.\nLesson: one order book, not two."
+    )
+    tagged = [t.phases for t in analyze_answer_tags(en)]
+    assert "situation" in tagged[0] and "result" in tagged[2] and "reflection" in tagged[3]
+
+
+def test_a_purpose_is_a_reason_in_korean():
+    assert KO.causal.search("손님이 더 기다리지 않게 먼저 사과하겠습니다.")
+    assert KO.causal.search("다음 근무자가 바로 보도록 인수인계 메모를 남겼습니다.")
+
+
+def test_every_kind_of_filler_is_named_and_a_filler_laden_answer_costs_more():
+    clean = (
+        "재작년 동네 빵집 점장일 때 단골 한 분이 케이크 예약이 누락되었다고 항의하셨습니다. "
+        "저는 예약 장부와 주문 앱을 대조해 전화 예약이 장부에만 적힌 것을 찾았습니다. "
+        "당일 케이크를 새로 만들어 드렸고, 그 뒤 예약을 앱 하나로 모아 누락이 0건이 "
+        "되었습니다. 예약 경로가 둘이면 한곳으로 모아야 한다는 것을 배웠습니다."
+    )
+    laden = (
+        "음, 재작년 동네 빵집 점장일 때 어, 단골 한 분이 케이크 예약이 누락되었다고 "
+        "항의하셨습니다. 그러니까 저는 음, 예약 장부와 주문 앱을 대조해 전화 예약이 장부에만 "
+        "적힌 것을 찾았습니다. 어, 당일 케이크를 새로 만들어 드렸고, 음, 그 뒤 예약을 앱 "
+        "하나로 모아 누락이 0건이 되었습니다. 저기, 예약 경로가 둘이면 한곳으로 모아야 "
+        "한다는 것을 배웠습니다."
+    )
+    out = _run(KO_BEHAVIORAL, laden)
+    text = feedback_text(out)
+    for filler in ('"음"', '"어"', '"그러니까"', '"저기"'):
+        assert filler in text, filler
+    total = sum(vars(out.scores).values())
+    assert total <= sum(vars(_run(KO_BEHAVIORAL, clean).scores).values()) - 8
