@@ -4,8 +4,8 @@ hypothetical, and feedback that must not contradict what the answer says."""
 
 from analysis.ai.offline import OfflineAIService
 from analysis.ai.offline.markers import EN, KO
-from analysis.ai.offline.structure import tag_sentences
 from analysis.ai.offline.specificity import find_names
+from analysis.ai.offline.structure import tag_sentences
 from analysis.ai.types import AnalysisContext, QuestionContext
 from analysis.eval.adversarial import feedback_text
 
