@@ -97,7 +97,7 @@ def test_a_korean_method_backed_by_a_case_told_in_the_past_is_not_called_hypothe
 def test_a_count_of_none_since_the_change_is_an_outcome():
     for sentence in (
         "Since the rewiring there have been no trips on that board.",
-        "We have had zero missed deliveries in the six months since.",
+        "In the year since, there has been not a single missed delivery.",
         "By the spring the backlog was down to a single shelf.",
     ):
         assert EN.result.search(sentence.lower()), sentence

@@ -136,7 +136,6 @@ EN = MarkerSet(
         r"(?:[a-z-]{3,} )?[a-z]{3,}s\b|"
         # A count of none since the change is its outcome ("there have been no call-backs").
         r"\bthere (?:has|have) been (?:no|zero|not (?:a single|one))\b|"
-        r"\b(?:has|have|'ve) had (?:no|zero|not (?:a single|one))\b|"
         r"\b(?:stayed|remained|kept|were|was) (?:\w+ ){0,2}(?:in range|within (?:range|limits|"
         r"target)|stable|normal|on track)\b)"
     ),
