@@ -28,16 +28,26 @@ _MOTION = (
 # Passing a place needs no preposition ("Passing Shannon, …", "approaching Heathrow").
 _PASSING = r"passing|approaching|leaving|crossing|reaching|entering|visiting|overflying"
 _CAP = r"[A-Z][A-Za-z'\u2019.-]*[A-Za-z]"
-_PLACE_RE = re.compile(
+_CAP_WORD = re.compile(rf"(?<= ){_CAP}")
+_CAP_RUN = re.compile(rf"(?: {_CAP})*")  # the capitals that go on with it ("New York")
+# Read only just before each capital, so a long answer is not scanned once per head word.
+_PLACE_BEFORE = re.compile(
     rf"\b(?i:(?:{_PLACE_HEADS}) (?:{_PLACE_PREPOSITIONS})|(?:{_MOTION}) (?:"
-    rf"{_PLACE_PREPOSITIONS}|over|for)|{_PASSING}) (?:the )?({_CAP}(?: {_CAP})*)"
+    rf"{_PLACE_PREPOSITIONS}|over|for)|{_PASSING}) (?:the )?$"
 )
+
+# Most capitals follow no preposition at all: that is checked first, on a few characters.
+_LAST_WORD = re.compile(rf"\b(?i:{_PLACE_PREPOSITIONS}|over|for|{_PASSING}) (?:the )?$")
 
 
 def place_names(text: str) -> set[str]:
     """The capitalised words the text uses as places, lower-cased ("dublin", "boston")."""
     out: set[str] = set()
-    for m in _PLACE_RE.finditer(text):
-        for word in m.group(1).split():
-            out.add(re.sub(r"['\u2019]s$", "", word).lower())
+    for m in _CAP_WORD.finditer(text):
+        start = m.start()
+        if _LAST_WORD.search(text, max(0, start - 16), start) and _PLACE_BEFORE.search(
+            text, max(0, start - 36), start
+        ):
+            run = m.group(0) + _CAP_RUN.match(text, m.end()).group(0)
+            out.update(re.sub(r"['\u2019]s$", "", word).lower() for word in run.split())
     return out
