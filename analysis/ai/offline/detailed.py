@@ -61,7 +61,7 @@ def _grammar_ko(s: Signals) -> str:
             "'-습니다'체로 말씀해 주세요."
         )
     if scr is not None and scr.fillers:
-        shown = ", ".join(f"'{w}'({n}번)" for w, n in scr.fillers.most_common(3))
+        shown = ", ".join(f"'{w}'({n}번)" for w, n in scr.fillers.most_common(5))
         parts.append(
             f"{shown} 같은 군말이 모두 {sum(scr.fillers.values())}번 나옵니다. 말을 고르는 동안 "
             "잠시 멈추는 편이 더 명확하게 들립니다."

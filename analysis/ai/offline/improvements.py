@@ -11,21 +11,11 @@ from .integrity_notes import integrity_notes
 from .notes import Note
 from .notes import quote_of as _quote_of
 from .quotes import excerpt, quoted, quoted_josa
+from .tense import tells_a_case, told_in_past
 
 
 def _times(n: int) -> str:
     return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n} times")
-
-
-_PAST_KO = re.compile(r"(?:었|았|였|했|됐|렸|졌|웠|셨|갔|왔|냈|줬)(?:습니다|어요|다)[.!?…\"']*$")
-_PAST_EN = re.compile(r"\b(?:was|were|had|did|went|took|made|found|\w{3,}ed)\b", re.IGNORECASE)
-
-
-def _told_in_past(s: Signals) -> bool:
-    """Whether most sentences tell what happened (past tense) rather than what would be done."""
-    pattern = _PAST_KO if s.language == "ko" else _PAST_EN
-    past = sum(1 for t in s.sentences if pattern.search(t.text))
-    return past * 2 >= len(s.sentences) > 0
 
 
 def _structure_notes(s: Signals) -> list[Note]:
@@ -107,7 +97,7 @@ def _structure_notes(s: Signals) -> list[Note]:
         )
     if st.reasoning == 0 and len(s.sentences) >= 2:
         # A story already told is asked why it was done; a plan, why it would be.
-        past = _told_in_past(s)
+        past = told_in_past(s)
         notes.append(
             Note(
                 0.5,
@@ -356,7 +346,7 @@ def _stretch_notes(s: Signals) -> list[Note]:
                 else "To go further: no tool or method is named; say what you used.",
             )
         )
-    if s.question_type != "behavioral" and "situation" not in st.present:
+    if s.question_type != "behavioral" and "situation" not in st.present and not tells_a_case(s):
         notes.append(
             Note(
                 0.2,

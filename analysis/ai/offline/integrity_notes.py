@@ -76,7 +76,8 @@ def integrity_notes(s: Signals) -> list[Note]:
             )
         )
     if scr is not None and sum(scr.fillers.values()) >= 5:
-        top = scr.fillers.most_common(3)
+        # Every kind is named: the one left out is the habit the speaker will not hear.
+        top = scr.fillers.most_common(5)
         shown = ", ".join(f"{quoted(w)}({n}번)" if ko else f"{quoted(w)} x{n}" for w, n in top)
         notes.append(
             Note(

@@ -84,7 +84,18 @@ EN = MarkerSet(
         r"deployment|night)|(?:on|in|at) (?:a|an|my|our) (?:[\w-]+ ){0,2}(?:ward|unit|icu|"
         r"clinic|floor|site|warehouse|plant|branch|office|store)|"
         r"that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|"
-        r"evening|weekend))\b"
+        r"evening|weekend)|"
+        # A setting given after the story ("That was at a small charity, in my second year as
+        # its fundraiser").
+        r"that was (?:at|in|during|when|on|back)|in my (?:first|second|third|fourth|fifth|"
+        r"last|final|\d+(?:st|nd|rd|th)) (?:year|month|week|season)s? (?:as|at|in|on)|"
+        r"at an? (?:[\w-]+ ){0,3}(?:charity|nonprofit|non-profit|council|trust|foundation))\b|"
+        # A story that opens on someone met ("A patient in his fifties, a lorry driver, came
+        # to me …", "Our biggest donor, a haulage firm, told us …", "A regular customer rang").
+        rf"^(?:a|an|one|our|my) [\w' -]{{2,50}}, (?:a|an|the|our|who|whose) (?:[^,]|\d,\d)"
+        rf"{{2,80}}, (?:[\w-]+ )?(?:{_PAST_ACTIONS}|came|rang|phoned|asked|told)\b|"
+        r"^(?:a|an|one) (?:[\w-]+ ){1,4}(?:came|called|rang|phoned|emailed|wrote|walked|"
+        r"complained|arrived|asked|told|brought)\b"
     ),
     task=_en(
         r"\b(?:my (?:job|role|task|goal|responsibility|assignment|mandate|brief) was|"
@@ -107,6 +118,7 @@ EN = MarkerSet(
     result=_en(
         r"(?:\bas a result\b|\bthe result\b|\bin the end\b|\bended up\b|\bby the end\b|"
         r"\bresult(?:ed|s)? in\b|\boutcome\b|\bled to\b|\bwent (?:up|down|to zero)\b|"
+        r"\b(?:was|were) (?:down|up) (?:to|from|by) [\w$€£₩]|"
         r"\b(?:reduc|cut|increas|rais|improv|grew|grow|drop|fell|fall|rose|rise|sav|doubl|halv|"
         r"lower|boost|shr[ai]nk|climb|jump|declin|decreas|shorten|turn|took|take|went)\w* "
         r"(?:\w+ ){0,4}(?:from|to|by) [\w$€£₩]|\bfrom \$?\d[\d.,]*\S* to \b|\bsigned\b|"
@@ -122,6 +134,8 @@ EN = MarkerSet(
         r"(?:about |around |roughly )?[$€£₩]?\d|"
         r"\b(?:finished|ended|closed|had|saw|recorded|reported)\b[^.]{0,30}\b(?:no|zero) "
         r"(?:[a-z-]{3,} )?[a-z]{3,}s\b|"
+        # A count of none since the change is its outcome ("there have been no call-backs").
+        r"\bthere (?:has|have) been (?:no|zero|not (?:a single|one))\b|"
         r"\b(?:stayed|remained|kept|were|was) (?:\w+ ){0,2}(?:in range|within (?:range|limits|"
         r"target)|stable|normal|on track)\b)"
     ),
@@ -253,7 +267,9 @@ KO = MarkerSet(
     ),
     causal=re.compile(
         r"때문에|때문입니다|그래서|따라서|그러므로|덕분에|위해|므로|니까|그래야|이유는|"
-        r"기에|그러면|그렇게 하면|보니|해 보니|어 보니|아 보니"
+        r"기에|그러면|그렇게 하면|보니|해 보니|어 보니|아 보니|"
+        # A purpose is a reason ("피해가 번지지 않게 멈추겠습니다", "다시 보도록 기록했습니다").
+        r"지 않게 |지 않도록|(?<=[가-힣])(?:도록|게끔) "
     ),
     contrast=re.compile(
         r"하지만|다만|대신|반면|그러나|그런데|오히려|보다는|트레이드오프|리스크|위험|단점|"

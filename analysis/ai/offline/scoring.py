@@ -296,5 +296,9 @@ def integrity_adjusted(s: Signals, points: dict[str, int]) -> dict[str, int]:
         words = max(s.length.words, 1)
         filler_share = sum(scr.fillers.values()) / words
         if filler_share >= 0.05:
-            deduct("logic", round(min(1.0, filler_share * 4) * 8))
+            # Past one filler in ten words an interviewer hears hesitation before the content:
+            # it costs the telling and, once it is one in five, the impression too.
+            weight = min(1.0, filler_share * 5)
+            deduct("logic", round(weight * 10))
+            deduct("job_fit", round(weight * 4))
     return out

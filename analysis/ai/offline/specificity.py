@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .keywords import TermIndex
+from .places import place_names
 from .sentence import TaggedSentence
 from .text import HANGUL_RE, _words, split_sentences
 from .vocab import TOOLS_KO
@@ -109,8 +110,15 @@ _EN_ABBREVIATIONS = _words(
     """ID IDs OK AM PM ETA FAQ FAQs ASAP FYI TBD EOD CEO CFO CTO COO CMO CPO CIO VP SVP EVP HR
     ROI YoY MoM QoQ USD KRW EUR GBP JPY US USA UK EU PR PRs MR MRs TV PC MBA PhD"""
 )
+# Job titles and units of people ("the Regional Director", "the Talent Team") name no tool.
+_EN_ROLE_RE = re.compile(
+    r"(?:Director|Manager|Partner|Officer|Lead|Head|President|Chair|Team|Department|Board|"
+    r"Coordinator|Assistant|Supervisor|Analyst|Consultant|Specialist|Executive|Administrator|"
+    r"Representative|Nurse|Doctor|Teacher|Principal|Editor|Recruiter|Advisor|Adviser)s?"
+)
 _PERIOD_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4}|[12]H)")
-_EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9+#]*")
+_EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9+#]*(?: [A-Z][A-Za-z0-9+#]*)*")
+_CLAUSE_OPENERS = ':;"('
 _ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z0-9]*|[A-Za-z]+\d+[A-Za-z0-9]*|[a-z]+[A-Z]\w*)\b")
 # Latin letters right after a figure are its unit ("200ms", "3GB"), not a tool.
 _LATIN_IN_KO_RE = re.compile(r"(?<![0-9A-Za-z])(?:[A-Za-z][A-Za-z0-9+#./-]*[A-Za-z0-9+#]|[A-Z])")
@@ -171,11 +179,17 @@ def find_names(text: str, language: str, index: TermIndex | None = None) -> list
     else:
         names.extend(m.group(0) for m in _ACRONYM_RE.finditer(text))
         for sentence in split_sentences(text):
-            for m in _EN_NAME_RE.finditer(sentence):
-                # A capital that opens a sentence or a clause names nothing.
-                before = sentence[: m.start()].rstrip()
-                if before and before[-1] not in ':;"(':
-                    names.append(m.group(0))
+            names.extend(_en_capitalised(sentence))
+        places = place_names(text)
+        # A product of several words is one tool ("ONNX Runtime"), not its words one by one.
+        parts = {w.lower() for name in names if " " in name for w in name.split()}
+        names = [
+            n
+            for n in names
+            if not any(w.lower() in places for w in n.split())
+            and not _EN_ROLE_RE.fullmatch(n.split()[-1])
+            and (" " in n or n.lower() not in parts)
+        ]
     seen: set[str] = set()
     out = []
     for name in names:
@@ -190,6 +204,31 @@ def find_names(text: str, language: str, index: TermIndex | None = None) -> list
             continue
         seen.add(key)
         out.append(name)
+    return out
+
+
+def _en_capitalised(sentence: str) -> list[str]:
+    """Runs of capitalised words in one sentence, each run one name."""
+    out = []
+    for m in _EN_NAME_RE.finditer(sentence):
+        words = m.group(0).split()
+        before = sentence[: m.start()].rstrip()
+        # A capital that opens a sentence, a clause or a list item names nothing, and neither
+        # does a gerund that opens one ("Reading the whole book is …", "- Checking the logs").
+        opens = not before or before[-1] in _CLAUSE_OPENERS
+        gerund = words[0].endswith("ing") and not before[-1:].isalnum() and before[-1:] != ","
+        if opens or gerund:
+            words = words[1:]
+        run: list[str] = []
+        for word in [*words, ""]:
+            if word and not (
+                word in _EN_CAPS_STOP or word in _EN_ABBREVIATIONS or _PERIOD_RE.fullmatch(word)
+            ):
+                run.append(word)
+                continue
+            if run:
+                out.append(" ".join(run))
+            run = []
     return out
 
 

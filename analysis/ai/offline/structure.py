@@ -49,10 +49,33 @@ def tag_sentences(
         t.we = len(markers.we.findall(text))
         t.leadership = _first(markers.leadership, text)
         t.verification = _first(markers.verification, text)
+        label = _LABEL.match(text)
+        if label:
+            name = (label.group(1) or label.group(2)).lower().replace(" ", "")
+            t.phases.setdefault(_LABELS[name], label.group(0).strip())
         if t.numbers and "result" not in t.phases and _looks_like_outcome(t, text, language):
             t.phases["result"] = t.numbers[0]
         tagged.append(t)
     return tagged
+
+
+# A story told as labelled notes names its parts ("[결과] 두 달 뒤 …", "Result: churn fell").
+_LABELS = {
+    **dict.fromkeys(("상황", "배경", "situation", "context", "background"), "situation"),
+    **dict.fromkeys(("과제", "목표", "task", "goal"), "task"),
+    **dict.fromkeys(("행동", "조치", "대응", "action", "actions"), "action"),
+    **dict.fromkeys(("결과", "성과", "result", "results", "outcome", "impact"), "result"),
+    **dict.fromkeys(
+        ("배운점", "교훈", "느낀점", "회고", "lesson", "lessons", "reflection", "takeaway"),
+        "reflection",
+    ),
+}
+_LABEL_WORDS = "|".join(sorted(_LABELS, key=len, reverse=True)).replace("점", r"\s?점")
+_LABEL = re.compile(
+    rf"\s*(?:[-*•]\s*)?(?:(?:\[|【|\*\*)\s*({_LABEL_WORDS})\s*(?:\]|】|\*\*)\s*:?|"
+    rf"({_LABEL_WORDS})\s*[:\uff1a])",
+    re.I,
+)
 
 
 _EN_OUTCOME = re.compile(

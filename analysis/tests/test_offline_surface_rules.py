@@ -1,0 +1,175 @@
+"""Rules of the offline scorer's surface reading, each a general rule tested on text of its own
+(not the adversarial sets' cases): which capitalised words are tools, when a method is only
+hypothetical, and feedback that must not contradict what the answer says."""
+
+from analysis.ai.offline import OfflineAIService
+from analysis.ai.offline.markers import EN, KO
+from analysis.ai.offline.specificity import find_names
+from analysis.ai.offline.structure import tag_sentences
+from analysis.ai.types import AnalysisContext, QuestionContext
+from analysis.eval.adversarial import feedback_text
+
+
+def test_a_place_that_a_place_context_introduces_is_not_a_tool():
+    text = (
+        "Two winters ago our billing team at a logistics firm in Aarhus lost a week to invoice "
+        "errors. I flew to Tromso to sit with the client, and on the drive back, passing "
+        "Kristiansand, I sketched the fix. I moved the reconciliation into Postgres and tracked "
+        "every case in Jira."
+    )
+    names = find_names(text, "en")
+    assert {"Aarhus", "Tromso", "Kristiansand"}.isdisjoint(names)
+    assert {"Postgres", "Jira"} <= set(names)
+
+
+def test_a_product_of_several_capitalised_words_is_one_tool():
+    text = "We ran the batch job on AWS Lambda and wrote the results to Azure Cosmos DB."
+    names = find_names(text, "en")
+    assert "AWS Lambda" in names
+    assert {"Lambda", "Azure", "Cosmos"}.isdisjoint(names)
+
+
+def test_a_gerund_opening_a_list_item_or_a_job_title_is_not_a_tool():
+    text = (
+        "My plan was simple:\n- Checking the queue depth every hour\n- Paging the owner when it "
+        "grew\nThe Area Manager and the Finance Director signed it off, and I built it in Grafana."
+    )
+    names = find_names(text, "en")
+    assert names == ["Grafana"]
+
+
+def _run(question: QuestionContext, text: str):
+    context = AnalysisContext(job_category=question.category, language=question.language)
+    return OfflineAIService().analyze_answer(question, text, context)
+
+
+EN_SITUATIONAL = QuestionContext(
+    text="A regular customer says a repair you did failed within a week. How do you respond?",
+    category="custom",
+    custom_category="Bicycle Mechanic",
+    type="situational",
+    language="en",
+)
+KO_SITUATIONAL = QuestionContext(
+    text="단골 고객이 수리한 자전거가 일주일 만에 고장 났다고 항의하면 어떻게 대응하시겠습니까?",
+    category="custom",
+    custom_category="자전거 정비사",
+    type="situational",
+    language="ko",
+)
+
+
+def test_a_method_backed_by_a_case_told_in_the_past_is_not_called_hypothetical():
+    plan = (
+        "I would first listen and look at the bike with the customer, because the fault may not "
+        "be the repair. Then I would redo the work free if it was mine. "
+    )
+    case = (
+        "A courier brought back a wheel I had trued, and the spokes had loosened again. I "
+        "rebuilt it with new spokes while he waited, and he has sent three colleagues to us."
+    )
+    more = (
+        "After that I would call the customer a week later to check the bike. If it failed "
+        "again, I would ask a colleague to look at my work."
+    )
+    assert "stays hypothetical" in feedback_text(_run(EN_SITUATIONAL, plan + more))
+    assert "stays hypothetical" not in feedback_text(_run(EN_SITUATIONAL, plan + case))
+
+
+def test_a_korean_method_backed_by_a_case_told_in_the_past_is_not_called_hypothetical():
+    plan = (
+        "먼저 고객의 말을 듣고 자전거를 함께 살펴보겠습니다. 제 작업이 원인이라면 교환 대신 "
+        "무상으로 수리하겠습니다. "
+    )
+    case = (
+        "한 택배 기사님이 제가 조정한 바퀴를 닷새 만에 가져오셨는데 살 4개가 풀려 "
+        "있었습니다. 기다리시는 동안 장력계로 재며 새 살 32개로 짰고, 그분은 동료 세 명을 "
+        "소개해 주셨습니다."
+    )
+    more = (
+        "일주일 뒤에는 전화로 상태를 여쭤보겠습니다. 다시 문제가 생기면 동료에게 제 작업을 "
+        "점검해 달라고 부탁하겠습니다."
+    )
+    assert "가정으로만" in feedback_text(_run(KO_SITUATIONAL, plan + more))
+    assert "가정으로만" not in feedback_text(_run(KO_SITUATIONAL, plan + case))
+
+
+def test_a_count_of_none_since_the_change_is_an_outcome():
+    for sentence in (
+        "Since the rewiring there have been no trips on that board.",
+        "In the year since, there has been not a single missed delivery.",
+        "By the spring the backlog was down to a single shelf.",
+    ):
+        assert EN.result.search(sentence.lower()), sentence
+    assert not EN.result.search("there were no guidelines, so i wrote some.")
+
+
+def test_a_setting_given_by_the_person_met_or_after_the_story_is_a_setting():
+    for sentence in (
+        "A tenant in her eighties, a retired teacher with poor sight, rang me about a leak.",
+        "Our oldest client, a bakery with 40,000 loyalty members, emailed to cancel.",
+        "A regular customer complained that the latte was cold.",
+        "That was at a housing charity, in my third year as its caseworker.",
+    ):
+        assert EN.situation.search(sentence.lower()), sentence
+    assert not EN.situation.search("a good caseworker, in my view, listens first.")
+
+
+KO_BEHAVIORAL = QuestionContext(
+    text="고객의 불만을 해결했던 경험을 말씀해 주세요.",
+    category="custom",
+    custom_category="매장 관리자",
+    type="behavioral",
+    language="ko",
+)
+
+
+def analyze_answer_tags(text: str):
+    return tag_sentences([(line, 0) for line in text.splitlines()], EN, "en")
+
+
+def test_a_story_told_as_labelled_notes_has_the_parts_it_labels():
+    notes = (
+        "[상황] 재작년 동네 빵집 점장. 단골 한 분이 케이크 예약이 누락되었다고 항의하심.\n"
+        "[행동] 예약 장부와 주문 앱을 대조 → 전화 예약이 장부에만 적힌 것 확인 → 당일 케이크 "
+        "새로 제작.\n"
+        "[결과] 그 주에 예약 누락 0건, 고객은 다음 달 단체 주문 20개.\n"
+        "[배운 점] 예약 경로가 둘이면 한곳으로 모아야 함."
+    )
+    text = feedback_text(_run(KO_BEHAVIORAL, notes))
+    assert "빠진 부분: 결과" not in text
+    assert "배운 점으로 마무리해" not in text
+    en = (
+        "Situation: a café I managed lost a birthday-cake order.\nAction: I matched the phone "
+        "log against the order app and baked a new cake that morning.\nResult: no missed "
+        "orders the next quarter.\nLesson: one order book, not two."
+    )
+    tagged = [t.phases for t in analyze_answer_tags(en)]
+    assert "situation" in tagged[0] and "result" in tagged[2] and "reflection" in tagged[3]
+
+
+def test_a_purpose_is_a_reason_in_korean():
+    assert KO.causal.search("손님이 더 기다리지 않게 먼저 사과하겠습니다.")
+    assert KO.causal.search("다음 근무자가 바로 보도록 인수인계 메모를 남겼습니다.")
+
+
+def test_every_kind_of_filler_is_named_and_a_filler_laden_answer_costs_more():
+    clean = (
+        "재작년 동네 빵집 점장일 때 단골 한 분이 케이크 예약이 누락되었다고 항의하셨습니다. "
+        "저는 예약 장부와 주문 앱을 대조해 전화 예약이 장부에만 적힌 것을 찾았습니다. "
+        "당일 케이크를 새로 만들어 드렸고, 그 뒤 예약을 앱 하나로 모아 누락이 0건이 "
+        "되었습니다. 예약 경로가 둘이면 한곳으로 모아야 한다는 것을 배웠습니다."
+    )
+    laden = (
+        "음, 재작년 동네 빵집 점장일 때 어, 단골 한 분이 케이크 예약이 누락되었다고 "
+        "항의하셨습니다. 그러니까 저는 음, 예약 장부와 주문 앱을 대조해 전화 예약이 장부에만 "
+        "적힌 것을 찾았습니다. 어, 당일 케이크를 새로 만들어 드렸고, 음, 그 뒤 예약을 앱 "
+        "하나로 모아 누락이 0건이 되었습니다. 저기, 예약 경로가 둘이면 한곳으로 모아야 "
+        "한다는 것을 배웠습니다."
+    )
+    out = _run(KO_BEHAVIORAL, laden)
+    text = feedback_text(out)
+    for filler in ('"음"', '"어"', '"그러니까"', '"저기"'):
+        assert filler in text, filler
+    total = sum(vars(out.scores).values())
+    assert total <= sum(vars(_run(KO_BEHAVIORAL, clean).scores).values()) - 8
