@@ -139,3 +139,22 @@ def test_contempt_without_a_swear_word_is_an_insult(text):
 )
 def test_ordinary_words_near_those_are_not(text):
     assert not has_insult(text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "personal"),
+    [
+        # Someone else's home, friends, weekends: the work's subject, not the speaker's life.
+        ("ko", "한 달 뒤 학생이 친구들과 함께 집에서도 단어장을 만들기 시작했습니다.", False),
+        ("en", "The patient kept doing the exercises at home every evening.", False),
+        # The speaker's own: still a personal example.
+        ("ko", "저는 주말마다 집에서 가계부를 정리합니다.", True),
+        ("en", "At home I keep my closet sorted by colour.", True),
+    ],
+)
+def test_a_personal_example_is_the_speakers_own_life(language, text, personal):
+    from analysis.ai.offline.markers import markers_for
+    from analysis.ai.offline.structure import tag_sentences
+
+    tagged = tag_sentences([(text, 0)], markers_for(language), language)
+    assert bool(tagged[0].personal) is personal

@@ -16,6 +16,29 @@ def _first(pattern: re.Pattern[str], text: str) -> str:
     return m.group(0).strip() if m else ""
 
 
+# Someone else is the sentence's subject ("아이가 집에서도 일지를 썼습니다", "The patient did the
+# exercises at home"): "at home", "친구들" then tell that person's life, which is the work.
+_KO_OTHER_SUBJECT = re.compile(
+    r"(?<![가-힣])(?!제가|내가|우리가|저희가)[가-힣]{1,6}(?:가|께서)(?=\s)|"
+    r"(?:아이|학생|환자|고객|손님|부모|아버님|어머님|아버지|어머니|보호자|팀원|동료|직원|[가-힣]님)"
+    r"(?:이|은|는|들이|들은|들은)(?=\s)"
+)
+_EN_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|we|our|us)\b")
+
+
+def _personal(markers, text: str, language: str) -> str:
+    """A marker of the speaker's private life, unless the sentence is about someone else's."""
+    found = _first(markers.personal, text)
+    if not found:
+        return ""
+    if language == "ko":
+        if not markers.me.search(text) and _KO_OTHER_SUBJECT.search(text):
+            return ""
+    elif not _EN_FIRST_PERSON.search(text):
+        return ""
+    return found
+
+
 def _all(pattern: re.Pattern[str], text: str) -> list[str]:
     return [m.group(0).strip().lower() for m in pattern.finditer(text)]
 
@@ -42,7 +65,7 @@ def tag_sentences(
         t.claim = _first(markers.claim, text)
         t.opinion = _first(markers.opinion, text)
         t.deflection = _first(markers.deflection, text)
-        t.personal = _first(markers.personal, text)
+        t.personal = _personal(markers, text, language)
         t.academic = _first(markers.academic, text)
         t.vague = _all(markers.vague, text)
         t.me = len(markers.me.findall(text))
