@@ -158,3 +158,28 @@ def test_a_personal_example_is_the_speakers_own_life(language, text, personal):
 
     tagged = tag_sentences([(text, 0)], markers_for(language), language)
     assert bool(tagged[0].personal) is personal
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            QuestionContext(
+                text="본인의 가장 큰 장점은 무엇인가요?", category="logistics", language="ko"
+            ),
+            "제 가장 큰 장점은 꼼꼼함입니다. 물류센터에서 일할 때 출고 전 송장을 두 번 대조하는 "
+            "절차를 만들어 오배송을 한 달 40건에서 6건으로 줄였습니다. 동료들은 저를 "
+            "'검수왕'이라고 불렀습니다.",
+        ),
+        (
+            QuestionContext(
+                text="How would your colleagues describe you?", category="logistics", language="en"
+            ),
+            "My colleagues call me the calm one. When our sorter failed on a peak night, I moved "
+            "the team to manual sorting by postcode and we shipped 96% of parcels on time.",
+        ),
+    ],
+)
+def test_a_question_about_the_speaker_is_answered_by_a_self_portrait(question, answer):
+    out = _run(question, answer)
+    assert "padding" not in _codes(out)

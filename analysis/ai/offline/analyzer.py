@@ -12,7 +12,7 @@ from .keywords import TermIndex
 from .length import LengthSignals, analyze_length
 from .markers import markers_for
 from .relevance import RelevanceSignals, analyze_relevance
-from .selfportrait import set_aside
+from .selfportrait import asks_about_speaker, set_aside
 from .specificity import SpecificitySignals, analyze_specificity
 from .structure import StructureSignals, TaggedSentence, analyze_structure, tag_sentences
 from .text import HANGUL_RE, LATIN_RE, content_stems, detect_language, normalize
@@ -140,7 +140,7 @@ def analyze(
     # What the answer says of the speaker rather than of the case (their character, what others
     # call them, self-praise at the end) is padding too: it is set aside rather than allowed to
     # add length or figures.
-    aside = set_aside(tagged, language)
+    aside = set() if asks_about_speaker(question.text) else set_aside(tagged, language)
     if aside:
         pairs = [pair for k, pair in enumerate(pairs) if k not in aside]
         text = "\n\n".join(

@@ -58,6 +58,19 @@ _BOAST = re.compile(
 )
 
 
+# A question about the speaker ("What is your greatest strength?", "장점과 단점을 말씀해 주세요",
+# "How would your colleagues describe you?"): there the self-portrait is the answer.
+_ASKS_ABOUT_SPEAKER = re.compile(
+    r"\b(?:strengths?|weakness(?:es)?|yourself|personality|describe you|call you|kind of person|"
+    r"motto)\b|장점|단점|강점|약점|자기소개|자신을 소개|본인을 소개|성격|어떤 사람|좌우명|별명",
+    re.IGNORECASE,
+)
+
+
+def asks_about_speaker(question: str) -> bool:
+    return bool(_ASKS_ABOUT_SPEAKER.search(question))
+
+
 def is_self_portrait(t: TaggedSentence, language: str) -> bool:
     """A sentence about the speaker's character or name among others, with no step of their own
     in it ("I am meticulous, so I checked every figure twice" keeps its step)."""
