@@ -39,7 +39,8 @@ them; `heldout3_adversarial_<language>.json` likewise before the round after it,
 `heldout5_adversarial_<language>.json` before it was first scored (its English half in two
 parts, the first five questions scored and read before the rest was written), and
 `heldout6_adversarial_<language>.json` by helpers who never read or ran the scorer, scored on
-the code of that day before anyone read it.
+the code of that day before anyone read it, and `heldout7_adversarial_<language>.json` the same
+way for the round after it.
 
 Every honest answer must also pass validation and carry no integrity flag ("honest_clean")."""
 
@@ -67,6 +68,7 @@ HELDOUT3_FILES = tuple(HERE / f"heldout3_adversarial_{language}.json" for langua
 HELDOUT4_FILES = tuple(HERE / f"heldout4_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT5_FILES = tuple(HERE / f"heldout5_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT6_FILES = tuple(HERE / f"heldout6_adversarial_{language}.json" for language in LANGUAGES)
+HELDOUT7_FILES = tuple(HERE / f"heldout7_adversarial_{language}.json" for language in LANGUAGES)
 TARGET_SHARE = 0.9
 
 

@@ -16,6 +16,7 @@ from analysis.eval.adversarial import (
     HELDOUT4_FILES,
     HELDOUT5_FILES,
     HELDOUT6_FILES,
+    HELDOUT7_FILES,
     HELDOUT_FILES,
     _check,
     coaching_language,
@@ -120,8 +121,21 @@ def test_the_second_held_out_set_is_new_and_covers_every_attack():
             # covered by the earlier sets.
             0,
         ),
+        (
+            (
+                DEFAULT_FILES,
+                HELDOUT_FILES,
+                HELDOUT2_FILES,
+                HELDOUT3_FILES,
+                HELDOUT4_FILES,
+                HELDOUT5_FILES,
+                HELDOUT6_FILES,
+            ),
+            HELDOUT7_FILES,
+            2,
+        ),
     ],
-    ids=["third", "fourth", "fifth", "sixth"],
+    ids=["third", "fourth", "fifth", "sixth", "seventh"],
 )
 def test_a_later_held_out_set_is_new_and_covers_every_attack(earlier_files, new_files, typed):
     earlier = [q for files in earlier_files for q in load_adversarial_set(files)]
@@ -185,6 +199,7 @@ def test_the_readme_states_the_figures_make_eval_prints(django_db_blocker):
         ("fourth held-out", HELDOUT4_FILES),
         ("fifth held-out", HELDOUT5_FILES),
         ("sixth held-out", HELDOUT6_FILES),
+        ("seventh held-out", HELDOUT7_FILES),
     ):
         with django_db_blocker.unblock():
             report = run_adversarial(load_adversarial_set(files), service)

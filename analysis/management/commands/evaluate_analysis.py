@@ -14,6 +14,7 @@ from analysis.eval.adversarial import (
     HELDOUT4_FILES,
     HELDOUT5_FILES,
     HELDOUT6_FILES,
+    HELDOUT7_FILES,
     HELDOUT_FILES,
     format_adversarial,
     load_adversarial_set,
@@ -47,7 +48,11 @@ HELDOUT_SETS = (
     ),
     (
         HELDOUT6_FILES,
-        "Adversarial sixth held-out set (written blind; 360/449 on the code before it was read)",
+        "Adversarial sixth held-out set (written blind; 360/449 before it was read, since read)",
+    ),
+    (
+        HELDOUT7_FILES,
+        "Adversarial seventh held-out set (written blind; 392/471 on the code before it was read)",
     ),
 )
 
