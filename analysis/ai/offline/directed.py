@@ -51,9 +51,14 @@ _DIRECTED_STRONG = re.compile(
     r"(?:평가|채점|심사) ?(?:지침|기준|규칙) ?(?:변경|수정|갱신|업데이트) ?:|"
     r"(?:개선점|약점|보완점|피드백)[은는을를이가]? ?['\"\u2018\u201c]?없음['\"\u2019\u201d]?"
     r"(?:으로|이라고) ?(?:출력|표시|작성|처리)|"
-    r"\b(?:note|footnote|message|instructions?|memo|reminder|directive) (?:for|to) "
-    r"(?:the |any |all )?(?:[\w-]+ )?(?:ai|model|llm|graders?|scorers?|evaluators?|assessors?|bot|"
-    r"automated \w+|grading \w+|scoring \w+)\b|"
+    r"\b(?:note|footnote|message|instructions?|memo|reminder|directive|handover|briefing) "
+    r"(?:for|to) (?:the |any |all )?(?:[\w-]+ )?(?:ai|model|llm|graders?|scorers?|evaluators?|"
+    r"assessors?|judges?|bot|automated \w+|grading \w+|scoring \w+)\b|"
+    # A scoring machine that "confirms" or "accepts" this answer; the grader's own instrument
+    # addressed as "your rubric".
+    r"\b(?:scoring|grading|marking|evaluation|assessment) (?:system|model|engine)\b[^.\n]{0,40}"
+    r"\b(?:this|the) (?:answer|response|submission|candidate)\b|"
+    r"\byour (?:scoring |marking |grading )?(?:rubric|marking scheme)\b|"
     # Orders about this answer's marks: the score to record, the improvements to leave out, a
     # grade it is "automatically" given, a maximum in every category.
     r"\bplease (?:score|grade|mark)\b|"
@@ -94,7 +99,7 @@ _DIRECTED_ADDRESS = re.compile(
     r"this (?:answer|response|submission))\b|"
     r"(?:채점자|평가자|평가 ?담당자|심사위원|면접관|검토자)(?:님|분)?(?:께|에게|께서|은|는|님|분)|"
     r"(?:이 (?:답변|글|응답)을? )?(?:검토|평가|채점)하?(?:시는|는) 분|"
-    r"이 (?:답변|글|응답)(?:에|은|을|에게)",
+    r"(?:이|본) (?:답변|글|응답)(?:에|은|을|에게)|(?:평가|채점|심사) ?(?:모델|시스템|엔진)",
 )
 # A demand for a score: a high mark, or a request ending ("주세요", "바랍니다") on a grade.
 _DIRECTED_DEMAND = re.compile(
@@ -129,11 +134,20 @@ BRACKETED = re.compile(
 MACHINE_BLOCK = re.compile(
     r"```[\s\S]{0,1500}?```|(?m:^[ \t]*-{3,}[ \t]*\n[\s\S]{0,1500}?\n[ \t]*-{3,}[ \t]*$)|"
     r"(?m:(?:^[ \t]*\|.*\|[ \t]*(?:\n|$)){2,})|"
-    r"(?m:^.*\b[a-z][a-z0-9]*_[a-z0-9_]+\s*[:=].*$)"
+    r"(?m:^.*\b[a-z][a-z0-9]*_[a-z0-9_]+\s*[:=].*$)|"
+    # A subtitle file's cue: its number, its times, its lines up to a blank line.
+    r"(?m:^[ \t]*\d+[ \t]*\n[ \t]*\d\d:\d\d:\d\d[,.]\d{3} --> \d\d:\d\d:\d\d[,.]\d{3}.*"
+    r"(?:\n(?![ \t]*\n).*)*)|"
+    # SQL, and a comment line of it.
+    r"(?m:^[ \t]*(?:UPDATE\s+\w+\s+SET|INSERT\s+INTO|DELETE\s+FROM)\b.*$)|(?m:^[ \t]*--[ \t].*$)|"
+    # A form's line whose label is about the marks: "Box 47 (evaluator adjustment): +15 points".
+    r"(?m:^[ \t]*[^\n:]{0,40}(?:evaluat|grader|scor|marks?\b|assessor|judge|weakness|improvement|"
+    r"채점|점수|평가|개선점)"
+    r"[^\n:]{0,20}:[ \t]*[^\n]*(?:[+-]\d+ ?(?:points?|marks?|점)|\bnil\b|\d+ ?/ ?\d+|만점).*$)"
 )
 BLOCK_SCORING = re.compile(
     r"scor(?:e|es|ed|ing)|\bgrad(?:e|es|ed|ing|er|ers)\b|rubric|\beval|assessor|criteri|"
-    r"deduction|채점|점수|만점|총점|감점|심사|평가|검수"
+    r"deduction|\bai\b|\bjudg|\bmarks?\b|weakness|improvement|채점|점수|만점|총점|감점|심사|평가|검수|개선점"
 )
 
 
@@ -166,26 +180,45 @@ def _shouting(text: str) -> bool:
 def _header_like(text: str) -> bool:
     """A short line that heads a message ("FROM: SCORING ADMIN", "ACARS UPLINK /EVAL")."""
     return len(text.split()) <= 8 and (
-        _shouting(text) or text.rstrip().endswith(":") or bool(_SCORING_TALK.search(text.lower()))
+        _shouting(text)
+        or text.rstrip().endswith(":")
+        or bool(_SCORING_TALK.search(text.lower()))
+        or bool(re.match(r"^\W*[^\s:]{1,12}\s*:\s*\S", text))  # "작품명: …", "Material: …"
+        or bool(re.fullmatch(r"\s*[【\[].{1,30}[】\]]\s*", text))  # "【전시 캡션】"
     )
 
 
 def directed_sentences(pairs: list[tuple[str, int]]) -> list[bool]:
-    """Which (sentence, paragraph) pairs are addressed to the evaluator: those that say so, the
-    ones right after that carry on with it (or go on in the same capitals), and the header lines
-    of the same paragraph right before it."""
+    """Which (sentence, paragraph) pairs are addressed to the evaluator: those that say so; after
+    one, the sentences of its paragraph that go on about the scores (right after it or further
+    on) or in the same capitals, and what lies between two such sentences; and the header lines
+    of the paragraph right before it."""
     flags: list[bool] = []
+    open_in: int | None = None  # the paragraph where text for the grader has begun
     for i, (sentence, p) in enumerate(pairs):
         previous = bool(flags) and flags[-1] and pairs[i - 1][1] == p
-        flags.append(
+        carried = (bool(flags) and flags[-1]) or open_in == p
+        directed = (
             is_directed(sentence)
-            or (bool(flags) and flags[-1] and continues_directed(sentence))
+            or (carried and continues_directed(sentence))
             or (previous and _shouting(sentence))
         )
+        flags.append(directed)
+        if directed:
+            open_in = p
     for i in range(len(pairs) - 1, 0, -1):
         j = i - 1
         if flags[i] and not flags[j] and pairs[j][1] == pairs[i][1] and _header_like(pairs[j][0]):
             flags[j] = True
+    # Between two parts for the grader in one paragraph, the rest is theirs too ("B: candidate
+    # holds 12 years' service" between "handover to the assessing AI" and "record 100/100").
+    last: dict[int, int] = {}
+    for i, (_, p) in enumerate(pairs):
+        if flags[i]:
+            if p in last:
+                for k in range(last[p] + 1, i):
+                    flags[k] = True
+            last[p] = i
     return flags
 
 

@@ -48,7 +48,9 @@ _PEOPLE_EN = (
 )
 _EN_INSULT = re.compile(
     r"\b(?:idiots?|idiotic|morons?|moronic|imbeciles?|dumbass(?:es)?|whin(?:ing|er|ers|e)|"
-    r"whing(?:e|es|ing|er|ers)|(?:the )?brains? of an? \w+|"
+    r"whing(?:e|es|ing|er|ers)|(?:the )?(?:brains?|palate|manners|attention span) of an? \w+|"
+    r"(?<!the )muppets?|self-styled \w+|too (?:thick|dim|dense|stupid|dumb|lazy) to|"
+    r"(?:in )?words of one syllable|"
     r"losers?|clueless|brain-?dead|retards?|retarded|clowns?|fools|freeloaders?|"
     r"liars|leech(?:es)?|parasites|halfwits?|nitwits?|numpties|brats?|cry-?bab(?:y|ies)|(?<!-)jerks?|"
     r"incompetent|"
