@@ -97,45 +97,27 @@ def test_the_second_held_out_set_is_new_and_covers_every_attack():
         assert len({a.text for a in attacks if a.kind == "evaluator_directed"}) >= 4
 
 
+# Every set in the order it was written; each held-out set from the third on is checked against
+# all the sets before it.
+SETS_IN_ORDER = (
+    DEFAULT_FILES,
+    HELDOUT_FILES,
+    HELDOUT2_FILES,
+    HELDOUT3_FILES,
+    HELDOUT4_FILES,
+    HELDOUT5_FILES,
+    HELDOUT6_FILES,
+    HELDOUT7_FILES,
+)
+# How many typed questions (no expected keywords) each language must have: the sixth set was
+# written to a brief that gave every question its keywords (typed questions are in the others).
+TYPED = {"third": 2, "fourth": 2, "fifth": 2, "sixth": 0, "seventh": 2}
+
+
 @pytest.mark.parametrize(
     ("earlier_files", "new_files", "typed"),
-    [
-        ((DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES), HELDOUT3_FILES, 2),
-        ((DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES, HELDOUT3_FILES), HELDOUT4_FILES, 2),
-        (
-            (DEFAULT_FILES, HELDOUT_FILES, HELDOUT2_FILES, HELDOUT3_FILES, HELDOUT4_FILES),
-            HELDOUT5_FILES,
-            2,
-        ),
-        (
-            (
-                DEFAULT_FILES,
-                HELDOUT_FILES,
-                HELDOUT2_FILES,
-                HELDOUT3_FILES,
-                HELDOUT4_FILES,
-                HELDOUT5_FILES,
-            ),
-            HELDOUT6_FILES,
-            # Written to a brief that gave every question its keywords: typed questions are
-            # covered by the earlier sets.
-            0,
-        ),
-        (
-            (
-                DEFAULT_FILES,
-                HELDOUT_FILES,
-                HELDOUT2_FILES,
-                HELDOUT3_FILES,
-                HELDOUT4_FILES,
-                HELDOUT5_FILES,
-                HELDOUT6_FILES,
-            ),
-            HELDOUT7_FILES,
-            2,
-        ),
-    ],
-    ids=["third", "fourth", "fifth", "sixth", "seventh"],
+    [(SETS_IN_ORDER[: k + 3], SETS_IN_ORDER[k + 3], n) for k, n in enumerate(TYPED.values())],
+    ids=list(TYPED),
 )
 def test_a_later_held_out_set_is_new_and_covers_every_attack(earlier_files, new_files, typed):
     earlier = [q for files in earlier_files for q in load_adversarial_set(files)]
