@@ -22,6 +22,29 @@ def test_a_place_that_a_place_context_introduces_is_not_a_tool():
     assert {"Postgres", "Jira"} <= set(names)
 
 
+def test_a_place_named_by_its_venue_people_kind_or_journey_is_not_a_tool():
+    text = (
+        "Just before dawn at Haugesund, a Saab 340 from Bergen called in with a sick passenger. "
+        "A couple near Stavanger had rented a flat in Sandnes, and a Molde design agency booked "
+        "their cottage in rural Voss. We brought him straight to Tonsberg, then drove on to "
+        "Drammen Infirmary. I logged it all in Jira and drew the map in QGIS."
+    )
+    names = find_names(text, "en")
+    for place in ("Haugesund", "Bergen", "Stavanger", "Sandnes", "Molde", "Voss", "Tonsberg"):
+        assert not any(place in name for name in names), (place, names)
+    assert "Drammen Infirmary" not in names
+    assert {"Jira", "QGIS", "Saab"} <= set(names)
+
+
+def test_a_tool_after_a_word_that_can_be_a_place_stays_a_tool():
+    text = (
+        "I feel at home in Python, we built the parser in house in Rust, deployed the site to "
+        "Netlify and train in PyTorch; a Java shop uses Maven."
+    )
+    names = find_names(text, "en")
+    assert {"Python", "Rust", "Netlify", "PyTorch", "Maven"} <= set(names)
+
+
 def test_a_product_of_several_capitalised_words_is_one_tool():
     text = "We ran the batch job on AWS Lambda and wrote the results to Azure Cosmos DB."
     names = find_names(text, "en")

@@ -25,7 +25,7 @@ def outcome_figure(t: TaggedSentence) -> str:
         for n in t.numbers:
             if text.find(n.lower(), after) >= 0:
                 return n
-    return t.numbers[-1]
+    return t.numbers[-1] if t.numbers else t.none
 
 
 def _arc_quotes(s: Signals) -> list[str] | None:

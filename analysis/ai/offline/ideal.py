@@ -8,6 +8,8 @@ evidence, and a strong answer does without them."""
 
 from __future__ import annotations
 
+import re
+
 from .analyzer import Signals
 from .integrity import has_insult
 from .markers import markers_for
@@ -95,14 +97,33 @@ def _structure_from_sample(sample: str, question_type: str, language: str) -> li
     return order
 
 
+_PROMISE = re.compile(
+    r"\b(?:i will|i'll|i am going to|i'm going to|i promise|going forward|from now on|in future|"
+    r"in the future)\b|겠습니다|겠다|앞으로|다짐",
+    re.I,
+)
+_ASPIRATION = re.compile(
+    r"\b(?:strive|striving|peak performance|exceed(?:ing)? (?:all |every |your )?expectations|"
+    r"above and beyond|extra mile|my (?:very )?best|my all|best of my abilit|\d{3}%|"
+    r"never stop (?:learning|improving|growing)|continuous(?:ly)? (?:learn|improv|grow)|"
+    r"to the fullest|excellence in everything)|최선을 다|기대 이상|기대를 뛰어넘|끊임없이 노력|"
+    r"항상 노력|늘 노력|열정을 다|최고의 (?:성과|결과|모습)|전력을 다",
+    re.I,
+)
+
+
 def _keeps(t: TaggedSentence, evidence: set[int]) -> bool:
     """Whether a sentence earns its place: it carries evidence and is not about the speaker.
     Insults never stay; the user's own lesson always does; a vague promise ("열심히 하겠습니다",
     "I will do my best") says nothing an interviewer can check."""
     if t.deflection or t.personal or has_insult(t.text):
         return False
-    # A promise about the future ("앞으로도 열심히 하겠습니다") is not a lesson, however it opens.
+    # A promise about the future ("앞으로도 열심히 하겠습니다") is not a lesson, however it opens,
+    # nor is one made of striving and surpassing, however long ("I will always strive to …
+    # exceed expectations", "앞으로도 최선을 다해 기대 이상의 성과를 내겠습니다").
     if t.vague and not t.numbers and len(content_stems(t.text)) <= 3:
+        return False
+    if not t.numbers and _PROMISE.search(t.text) and _ASPIRATION.search(t.text):
         return False
     if "reflection" in t.phases and not t.claim:
         return True
@@ -137,7 +158,7 @@ def compose(s: Signals) -> str:
     # "당직이었던 저는 … 롤백해") fills the task part as well as the action.
     present |= {p for _, t in kept for p in t.phases if p in ("situation", "task")}
     last_result = max((i for i, (slot, _) in enumerate(kept) if slot == "result"), default=-1)
-    quantified = any(t.numbers for slot, t in kept if slot == "result")
+    quantified = any(t.numbers or t.none for slot, t in kept if slot == "result")
 
     parts: list[str] = []
     emitted: set[str] = set()

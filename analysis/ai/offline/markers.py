@@ -36,6 +36,14 @@ _PRESENT_ACTIONS = (
 )
 
 
+# Where a story happens: an organisation or a place one works at or goes to.
+_SETTING_PLACES = (
+    r"company|firm|startup|agency|bank|business|charity|hospital|clinic|surgery|school|college|"
+    r"university|council|hotel|restaurant|bar|bistro|cafe|pub|shop|store|warehouse|plant|"
+    r"factory|depot|farm|park|station|airport|office|branch|ward|site|venue|festival|studio"
+)
+
+
 @dataclass(frozen=True)
 class MarkerSet:
     situation: re.Pattern[str]
@@ -87,6 +95,7 @@ EN = MarkerSet(
         r"evening|weekend)|"
         # A setting given after the story ("That was at a small charity, in my second year as
         # its fundraiser").
+        r"\b(?:\w+|a) (?:years?|months?) into (?:my|the|a|our)\b|"
         r"that was (?:at|in|during|when|on|back)|in my (?:first|second|third|fourth|fifth|"
         r"last|final|\d+(?:st|nd|rd|th)) (?:year|month|week|season)s? (?:as|at|in|on)|"
         r"at an? (?:[\w-]+ ){0,3}(?:charity|nonprofit|non-profit|council|trust|foundation))\b|"
@@ -95,7 +104,12 @@ EN = MarkerSet(
         rf"^(?:a|an|one|our|my) [\w' -]{{2,50}}, (?:a|an|the|our|who|whose) (?:[^,]|\d,\d)"
         rf"{{2,80}}, (?:[\w-]+ )?(?:{_PAST_ACTIONS}|came|rang|phoned|asked|told)\b|"
         r"^(?:a|an|one) (?:[\w-]+ ){1,4}(?:came|called|rang|phoned|emailed|wrote|walked|"
-        r"complained|arrived|asked|told|brought)\b"
+        r"complained|arrived|asked|told|brought)\b|"
+        # A setting told by what one was doing there ("Arriving at a caravan park one August
+        # afternoon, I found …", "Editing a film for a Leeds production company, I had …").
+        rf"^[a-z]+ing\b[^,;.]{{0,100}}\b(?:(?:at|for|in|on|near|with|outside) (?:a|an|the|our|"
+        rf"my|one)\b[^,;.]{{0,60}}\b(?:{_SETTING_PLACES})s?|(?:one|that|a|last) (?:\w+ )?"
+        rf"(?:morning|afternoon|evening|night|weekend|shift))\b[^,;.]{{0,60}}, (?:i|we)\b"
     ),
     task=_en(
         r"\b(?:my (?:job|role|task|goal|responsibility|assignment|mandate|brief) was|"
@@ -120,8 +134,13 @@ EN = MarkerSet(
         r"\bresult(?:ed|s)? in\b|\boutcome\b|\bled to\b|\bwent (?:up|down|to zero)\b|"
         r"\b(?:was|were) (?:down|up) (?:to|from|by) [\w$€£₩]|"
         r"\b(?:reduc|cut|increas|rais|improv|grew|grow|drop|fell|fall|rose|rise|sav|doubl|halv|"
-        r"lower|boost|shr[ai]nk|climb|jump|declin|decreas|shorten|turn|took|take|went)\w* "
+        r"lower|boost|shr[ai]nk|climb|jump|declin|decreas|shorten|turn)\w* "
         r"(?:\w+ ){0,4}(?:from|to|by) [\w$€£₩]|\bfrom \$?\d[\d.,]*\S* to \b|\bsigned\b|"
+        # Taking or going somewhere is an action ("I took it to the service station"); only a
+        # figure taken somewhere is an outcome ("took the wait from 40 minutes to 12").
+        r"\b(?:took|take|taken|taking|went|go(?:es|ne)?)\b (?:\w+ ){0,4}(?:from|to|by) "
+        r"(?:[$€£₩]?\d|zero|nothing|none|half|a (?:third|quarter|half|fraction)|under|over|"
+        r"about|around|almost|nearly|just|only)|\bsold out\b|\bfully booked\b|"
         r"\bexceeded\b|\bachieved\b|\bno longer\b|\bwent away\b|\bdisappeared\b|"
         r"\b(?:was|were|got) (?:fixed|solved|resolved)\b|\bhappy with\b|\bagreed to\b|"
         r"\bwon (?:the|back)\b|\bkept the\b|"
@@ -136,6 +155,7 @@ EN = MarkerSet(
         r"(?:[a-z-]{3,} )?[a-z]{3,}s\b|"
         # A count of none since the change is its outcome ("there have been no call-backs").
         r"\bthere (?:has|have) been (?:no|zero|not (?:a single|one))\b|"
+        r"\bthere (?:was|were) (?:no|not (?:a single|one)) (?:further|more|new|repeat|second)\b|"
         r"\b(?:stayed|remained|kept|were|was) (?:\w+ ){0,2}(?:in range|within (?:range|limits|"
         r"target)|stable|normal|on track)\b)"
     ),
@@ -231,7 +251,9 @@ KO = MarkerSet(
         r"근무할 때|일할 때|맡았을 때|있을 때|때의 (?:일|경험)|때였|일입니다|경험입니다|"
         r"(?:일하|근무하)(?:며|면서)|재직 중|근무 당시|"
         r"적이 있|상황이었|(?:\w+)에서 일|\d{4}년|앞두고|프로젝트에서|하던 중|[가-힣]+ 때,|"
-        r"(?:야간|주간|새벽|밤) 근무"
+        r"(?:야간|주간|새벽|밤) 근무|"
+        # How long one had been in the role ("통역 3년 차, …", "입사 2년 차였던 해").
+        r"(?<![\d가-힣])(?:\d+|[일이삼사오육칠팔구십]+)\s?(?:년|개월)\s?차(?=[에였,\s]|$)"
     ),
     task=re.compile(
         r"목표는|목표가|목표였|역할은|역할을 맡|역할이었|맡았|맡게|맡아|담당이던|담당했|"

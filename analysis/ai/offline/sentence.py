@@ -18,6 +18,7 @@ class TaggedSentence:
     phases: dict[str, str] = field(default_factory=dict)  # phase -> matched words
     plan: str = ""
     numbers: list[str] = field(default_factory=list)
+    none: str = ""  # a result that counts none of something, in words ("누락은 없었")
     sequence: list[str] = field(default_factory=list)
     causal: list[str] = field(default_factory=list)
     contrast: list[str] = field(default_factory=list)

@@ -38,6 +38,9 @@ EN_NUMBER_RE = re.compile(
     # A count of none is a figure too ("no falls, no missed medications": zero of each).
     r"\b(?:no|zero) (?!(?:easy|real|simple|clear|good|right|other|big|major|single|such|"
     r"obvious|perfect|magic) )(?:[a-z-]{3,} )?[a-z]{2,}[^s\W]s\b(?! (?:of|to)\b)|"
+    # … and so is none of one thing ("not a single bale", "not one lamb", "no ewe had …").
+    r"\bnot one [a-z-]{3,}\b|\b(?:not|never) (?:[a-z]+ ){0,2}a single [a-z-]{3,}\b|"
+    r"\bno (?!one\b|way\b|doubt\b|matter\b)[a-z]{3,} (?:had|has|was|were|did|came|went)\b|"
     # A count of people who did something ("Six agreed, and four of those signed").
     rf"\b(?:{_EN_COUNT_WORDS})"
     rf"(?= of (?:them|those|these|us|the|our|my)\b| (?:{_EN_COUNT_VERBS})\b))"
@@ -95,8 +98,32 @@ KO_NUMBER_RE = re.compile(
     rf"(?:\d+(?:[.,]\d+)*\s?(?:{_KO_UNITS})?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
     rf"(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|석|넉|수십|수백|수천|몇십)\s?"
     rf"(?:번|명|개|가지|달|주|시간|곳|건|분|배|차례|팀|해|군데|개월|단계|차)(?![가-힣])|"
-    rf"절반|두 배|세 배|열 배|\d+분의 \d+|반으로)"
+    rf"절반|두 배|세 배|열 배|\d+분의 \d+|반으로|"
+    # Figures written as Sino-Korean numerals in hangul ("이백사십 명", "삼백만 원", "일 년");
+    # a lone 이/사 is "this"/"buy" far more often than two or four, so a lone digit needs a
+    # unit only a number takes.
+    # A lone 십/백/만 goes before its unit with a space ("만 원"): "만점", "십분" are words.
+    rf"(?<![가-힣])(?:(?:(?:(?:[일이삼사오육칠팔구]?[십백천만억]){{2,}}|[일이삼사오육칠팔구][십백천만억])"
+    rf"[일이삼사오육칠팔구]?\s?|[십백천만억][일이삼사오육칠팔구]?\s)(?:{_KO_UNITS}|퍼센트|층|실)|"
+    rf"[일삼오육칠팔구]\s?(?:년|개월|퍼센트))(?=(?:[이을를은는에의도과와만씩]|으로|로|째)?(?![가-힣])))"
 )
+
+# A result that is none of something is a count (zero): "같은 유형의 누락은 없었습니다",
+# "변호인도 검사도 이의가 없었고". Not a lack of means ("방법이 없었습니다", "시간이 없어").
+KO_NONE_RE = re.compile(
+    r"(?<![가-힣])(?!(?:방법|시간|여유|선택지|대안|답|수|길|방도|경험|권한|예산|인력|자료|정보|"
+    r"근거|전례|틈|의미|필요|상관|자신|확신|말|기억)(?:은|는|이|가|도) )"
+    r"[가-힣]{1,8}(?:은|는|이|가|도) "
+    r"(?:(?:한 번도|전혀|더는|더 이상|다시는|다시) )?없(?:었|어졌|어진)"
+)
+
+
+def count_of_none(text: str, language: str) -> str:
+    """The words of a Korean result that counts none of something, else "" (English writes a
+    count of none as a figure: see EN_NUMBER_RE)."""
+    m = KO_NONE_RE.search(text) if language == "ko" else None
+    return m.group(0) if m else ""
+
 
 # Capitalised words that are not names of anything.
 _EN_CAPS_STOP = _words(
@@ -266,6 +293,6 @@ def analyze_specificity(
         we=sum(t.we for t in tagged),
         vague=vague,
         examples=[t.example for t in tagged if t.example],
-        quantified_results=[t.index for t in results if t.numbers],
-        unquantified_results=[t.index for t in results if not t.numbers],
+        quantified_results=[t.index for t in results if t.numbers or t.none],
+        unquantified_results=[t.index for t in results if not (t.numbers or t.none)],
     )

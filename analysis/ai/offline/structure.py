@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .markers import MarkerSet
 from .sentence import PHASES, TaggedSentence
-from .specificity import find_numbers
+from .specificity import count_of_none, find_numbers
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:
@@ -78,6 +78,8 @@ def tag_sentences(
             t.phases.setdefault(_LABELS[name], label.group(0).strip())
         if t.numbers and "result" not in t.phases and _looks_like_outcome(t, text, language):
             t.phases["result"] = t.numbers[0]
+        if "result" in t.phases and not t.numbers:
+            t.none = count_of_none(text, language)
         tagged.append(t)
     return tagged
 

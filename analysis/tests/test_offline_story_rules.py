@@ -1,0 +1,111 @@
+"""Rules of the offline scorer about the parts of a story, each a general rule tested on text of
+its own (not the adversarial sets' cases): a setting told by what one was doing, a result that
+counts none or says its figure in words, an outcome that is not a trip somewhere, and what the
+ideal answer leaves out (a promise of striving, a word searched for aloud)."""
+
+from analysis.ai.offline import OfflineAIService
+from analysis.ai.offline.markers import EN, KO
+from analysis.ai.offline.specificity import find_numbers
+from analysis.ai.types import AnalysisContext, QuestionContext
+from analysis.eval.adversarial import feedback_text
+
+
+def _run(question: QuestionContext, text: str):
+    context = AnalysisContext(job_category=question.category, language=question.language)
+    return OfflineAIService().analyze_answer(question, text, context)
+
+
+EN_BEHAVIORAL = QuestionContext(
+    text="Tell me about a time a delivery went wrong and how you put it right.",
+    category="custom",
+    custom_category="Florist",
+    type="behavioral",
+    language="en",
+)
+KO_BEHAVIORAL = QuestionContext(
+    text="배송에 문제가 생겼을 때 어떻게 바로잡았는지 경험을 말씀해 주세요.",
+    category="custom",
+    custom_category="꽃집 운영자",
+    type="behavioral",
+    language="ko",
+)
+
+
+def test_a_setting_told_by_what_one_was_doing_there_is_a_setting():
+    for sentence in (
+        "Unloading stock at a garden centre outside York one March morning, I saw the van leave.",
+        "Arranging flowers for a wedding venue, we found the order was short by forty stems.",
+        "Two years into my first job, a client rang about a missing wreath.",
+    ):
+        assert EN.situation.search(sentence.lower()), sentence
+    for sentence in ("Looking at the logs, I found the bug.", "Checking the plan, we saw a gap."):
+        assert not EN.situation.search(sentence.lower()), sentence
+    assert KO.situation.search("꽃집 운영 4년 차, 어버이날 대목이었습니다.")
+    assert not KO.situation.search("두 가게의 개업은 3년 차이가 납니다.")
+
+
+def test_a_result_that_counts_none_or_says_its_figure_in_words_has_a_figure():
+    from analysis.ai.offline.specificity import count_of_none
+
+    numbers = find_numbers(
+        "by the next season we had not lost a single plant, no driver was late, and not one "
+        "bouquet came back.",
+        "en",
+    )
+    assert len(numbers) == 3, numbers
+    assert find_numbers(
+        "매장 직원 삼십이 명이 이후 일 년 동안 주문 오백 건을 처리했습니다.", "ko"
+    ) == [
+        "삼십이 명",
+        "일 년",
+        "오백 건",
+    ]
+    assert not find_numbers("이 건은 이 일과 다릅니다.", "ko")
+    assert count_of_none("그 뒤로 반품 요청은 없었습니다.", "ko")
+    assert count_of_none("고객도 기사도 불만이 없었고 일정은 그대로였습니다.", "ko")
+    assert not count_of_none("다른 방법이 없었습니다.", "ko")
+
+    story = (
+        "Last spring I ran deliveries for a flower shop in a market town. A driver left twelve "
+        "orders at the wrong addresses. I rang every customer that evening and re-sent the "
+        "flowers the next morning. By the end of the month we had not lost a single customer "
+        "over it."
+    )
+    assert "has no figure" not in feedback_text(_run(EN_BEHAVIORAL, story))
+    ko_story = (
+        "작년 어버이날에 꽃집을 운영하면서 기사님이 주문 열두 건을 다른 주소에 배달한 일이 "
+        "있었습니다. 저는 그날 저녁 고객 모두에게 전화해 사과하고 다음 날 아침 꽃을 다시 "
+        "보냈습니다. 그 뒤 주소를 두 번 확인하는 절차를 만들었고, 이후 석 달 동안 같은 유형의 "
+        "오배송은 없었습니다."
+    )
+    assert "수치가 없" not in feedback_text(_run(KO_BEHAVIORAL, ko_story))
+
+
+def test_a_trip_somewhere_is_an_action_and_selling_out_is_an_outcome():
+    assert not EN.result.search("i took it to the back room and smelled it again.")
+    assert not EN.result.search("then i went to my manager with the numbers.")
+    assert EN.result.search("that took the wait from 40 minutes to 12.")
+    assert EN.result.search("the spring range sold out in three days.")
+    assert EN.result.search("for the rest of the week there were no further complaints.")
+
+
+def test_the_ideal_answer_drops_a_promise_of_striving_and_a_word_searched_for_aloud():
+    story = (
+        "Last spring I ran deliveries for a flower shop in a market town. A driver left twelve "
+        "orders at the wrong addresses. I rang every customer that evening and re-sent the "
+        "flowers the next morning, and complaints fell from twelve to two that month. From now "
+        "on I will always strive for excellence and exceed every customer's expectations in "
+        "each bouquet I deliver."
+    )
+    ideal = _run(EN_BEHAVIORAL, story).ideal_answer
+    assert "re-sent the flowers" in ideal
+    assert "strive" not in ideal and "expectations" not in ideal
+    ko_story = (
+        "작년 어버이날에 꽃집을 운영하면서 음, 기사님이 주문 열두 건을 다른 주소에 배달한 일이 "
+        "있었습니다. 저는 그날 저녁, 뭐지, 고객 모두에게 전화해 사과하고 다음 날 아침 꽃을 "
+        "다시 보냈습니다. 그 뒤 오배송이 열두 건에서 두 건으로 줄었습니다. 앞으로도 항상 "
+        "최선을 다해 고객의 기대 이상으로 꽃을 전하겠습니다."
+    )
+    out = _run(KO_BEHAVIORAL, ko_story)
+    assert "뭐지" not in out.ideal_answer and "최선을" not in out.ideal_answer
+    assert "뭐지" in feedback_text(out)
