@@ -167,6 +167,7 @@ def test_a_telex_is_set_aside_with_its_header_lines():
         "머리 빈 신입들이 또 실수를 했습니다.",
         "그 녀석들부터 정신 차리게 만들었습니다.",
         "매장을 말아먹은 점장이 연장을 부탁했는데 구걸이나 다름없었습니다.",
+        "그 노인네들은 설명을 들어도 모릅니다.",
         "The night-shift muppets left the dock doors open again.",
         "Our self-styled experts in finance blocked it, so I explained it in words of one "
         "syllable.",
