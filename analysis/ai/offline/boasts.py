@@ -78,4 +78,6 @@ _KO = re.compile(
 def is_boast(text: str, language: str) -> bool:
     """Whether a sentence brings in a childhood love, a distinction, a name or praise from
     outside the case."""
-    return bool((_KO if language == "ko" else _EN).search(text if language == "ko" else text.lower()))
+    return bool(
+        (_KO if language == "ko" else _EN).search(text if language == "ko" else text.lower())
+    )

@@ -104,7 +104,8 @@ _FRAME = re.compile(
 # The speaker at work in a sentence ("I", "our", "제가", "…겠습니다"): a keyword named there is a
 # step of theirs; elsewhere ("the owner still wants a higher asking price") it is the situation.
 _SPEAKER = re.compile(
-    r"\b(?:i|i'm|i'd|i'll|i've|we|we'd|we'll|my|our|me|us)\b|저는|제가|저희|제 |겠|드리|드렸|했습니다",
+    r"\b(?:i|i'm|i'd|i'll|i've|we|we'd|we'll|my|our|me|us)\b|"
+    r"저는|제가|저희|제 |겠|드리|드렸|했습니다",
     re.IGNORECASE,
 )
 

@@ -242,7 +242,6 @@ def judge_relevance(
     in_topic = {s for s in everything if prefix_hit(s, topic)}
     near = {s for s in everything if s in generic or prefix_hit(s, related)} - in_topic
 
-    keyword_stems = set().union(*(sentence_stems(k) for k in expected)) if expected else set()
     per_keyword = tuple(frozenset(sentence_stems(k)) for k in expected)
     echo, copied = restatement(question, per_keyword, sentences, per_sentence, in_question)
 
