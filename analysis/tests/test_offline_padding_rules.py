@@ -43,6 +43,30 @@ def test_one_more_point_told_over_two_sentences_in_the_storys_words_is_the_story
     assert judge_relevance(BAKERY_Q, (), [*BAKERY[:3], *more, BAKERY[3]]).padding == []
 
 
+FROST_Q = "Tell me about a time a cold snap threatened the fruit in your orchard. What did you do?"
+FROST = [
+    "In April 2021 I was running a 40-hectare apple orchard in Kent when a frost of minus four "
+    "was forecast during full blossom.",
+    "I hired two frost fans and lit 300 candles in the lowest rows, where the cold air settles.",
+    "By morning the blossom in the lowest rows was alive, and that autumn the orchard picked a "
+    "normal crop of apples.",
+    "I learned to treat a frost forecast as an order to act, not a warning.",
+]
+
+
+def test_one_more_step_on_the_storys_own_things_is_part_of_the_story():
+    # "I also sprayed the young pear trees": no word of the question or of the story so far,
+    # but a step done to "the" things of the story's world, between two sentences of it.
+    step = (
+        "I also sprayed the young pear trees with water through the night so the ice would "
+        "hold them at zero."
+    )
+    assert judge_relevance(FROST_Q, (), [*FROST[:2], step, *FROST[2:]]).padding == []
+    # One more thing of one's own life is still a digression.
+    aside = "I also ran a half-marathon in Brighton that spring, after months of early runs."
+    assert judge_relevance(FROST_Q, (), [*FROST[:2], aside, *FROST[2:]]).padding == [2]
+
+
 OVERDRAFT_EN = (
     "How would you assess the credit risk of a small bakery asking for a larger overdraft?",
     [

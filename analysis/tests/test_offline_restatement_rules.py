@@ -69,3 +69,34 @@ def test_the_situation_said_back_in_other_words_with_a_promise_is_a_restatement(
     assert "copied_question" in _codes(out)
     assert out.total <= 35
     assert "copied_question" not in _codes(_run(question, plan))
+
+
+LEASE_EN = QuestionContext(
+    text="A tenant wants to renew their shop lease but refuses the 8% rent rise the landlord "
+    "asks for. How would you handle it?",
+    category="custom",
+    custom_category="Commercial Letting Agent",
+    type="situational",
+    language="en",
+    expected_keywords=("market rent", "rent review", "lease term"),
+)
+
+
+def test_a_keyword_said_of_others_is_the_situation_and_a_promise_naming_part_of_one_no_step():
+    # "market rent" (a keyword) is what the landlord cites, not a step of the speaker's; "their
+    # rent" in the promise names only part of a keyword.
+    said_back = (
+        "A shop tenant who wants to stay on but will not accept the landlord's higher rent is a "
+        "familiar problem for any letting agent. The landlord points to the market rent, while "
+        "the tenant still wants the old figure. I would handle this tenant and their rent in "
+        "the right way, and I will make sure the situation is dealt with properly."
+    )
+    out = _run(LEASE_EN, said_back)
+    assert "copied_question" in _codes(out)
+    assert out.total <= 35
+    # The speaker naming a keyword whole is a step of theirs.
+    step = said_back.replace(
+        "I would handle this tenant and their rent in the right way",
+        "I would offer the tenant a longer lease term at a lower rise",
+    )
+    assert "copied_question" not in _codes(_run(LEASE_EN, step))

@@ -29,7 +29,9 @@ EMPTY = stem_set(
     "중요 중요성 중요하 핵심 어렵 어려운 생각 필요 정말 매우 반드시 "
     # What frames a restatement without adding to it: "상황이라면", "어떤 기준으로", "신중하게".
     "상황 경우 기준 작업 고민 신중 안정적 역할 부분 과정 적절 철저 미리 빠짐없 무엇보다 "
-    "serious issu something case experienc sooner later seem reason"
+    "serious issu something case experienc sooner later seem reason "
+    # ... and what a promise to handle it says in place of a step ("in the right way", "properly").
+    "situation proper properly appropriat right way"
 )
 
 
@@ -49,14 +51,14 @@ def _paraphrases(stems: set[str]) -> set[str]:
 
 def restatement(
     question: str,
-    keywords: set[str],
+    keywords: tuple[frozenset[str], ...],
     sentences: list[str],
     per_sentence: list[set[str]],
     in_question: set[str],
 ) -> tuple[list[int], bool]:
     """The sentences that restate the question (`in_question`: the answer's stems that are the
     question's; `keywords`: the stems of its expected keywords), and whether the answer as a
-    whole is the question said back."""
+    whole is the question said back. `keywords`: the stems of each expected keyword."""
     q_stems = sentence_stems(question)
     n = len(sentences)
     everything = set().union(*per_sentence) if per_sentence else set()
@@ -99,6 +101,15 @@ _FRAME = re.compile(
     r"어떻게 [가-힣]+(?:할지|하는지|할 것인지)",
     re.IGNORECASE,
 )
+# The speaker at work in a sentence ("I", "our", "제가", "…겠습니다"): a keyword named there is a
+# step of theirs; elsewhere ("the owner still wants a higher asking price") it is the situation.
+_SPEAKER = re.compile(
+    r"\b(?:i|i'm|i'd|i'll|i've|we|we'd|we'll|my|our|me|us)\b|"
+    r"저는|제가|저희|제 |겠|드리|드렸|했습니다",
+    re.IGNORECASE,
+)
+
+
 # A case of one's own: when and where it happened ("last spring", "in 2021", "작년", "전 직장에서").
 _CASE = re.compile(
     r"\b(?:last|this past) (?:year|month|week|spring|summer|autumn|fall|winter|quarter)\b|"
@@ -110,7 +121,7 @@ _CASE = re.compile(
 
 def _said_back(
     question: str,
-    keywords: set[str],
+    keywords: tuple[frozenset[str], ...],
     sentences: list[str],
     per_sentence: list[set[str]],
     in_question: set[str],
@@ -120,7 +131,9 @@ def _said_back(
     sentence says back the situation (two or more of the question's words, a good share of its
     own), judges it ("is a real challenge", "중요합니다"), frames it ("how to respond") or
     promises to handle it in the question's words; none names a step the question's expected
-    keywords stand for, a figure the question does not give, or a case of its own."""
+    keywords stand for (a keyword named whole by the speaker; said of others, "the owner wants a
+    higher asking price", it is the situation), a figure the question does not give, or a case
+    of its own."""
     language = "ko" if HANGUL_RE.search(question) else "en"
     if _CASE.search(" ".join(sentences)):
         return False
@@ -134,10 +147,19 @@ def _said_back(
         if not stems:
             continue
         own = stems & in_question
+        # A keyword the question itself says ("runway" in a runway question) names no step.
+        speaker = bool(_SPEAKER.search(sentence))
+        named = [
+            k
+            for k in keywords
+            if k and all(prefix_hit(s, stems) for s in k) and not all(prefix_hit(s, own) for s in k)
+        ]
+        if speaker and named:
+            return False
+        if not speaker:
+            own = own | {s for s in stems if any(prefix_hit(s, k) for k in keywords)}
         empty = stems & restated - own
         novel = stems - own - empty
-        if any(prefix_hit(s, keywords) for s in novel):
-            return False
         share = (len(own) + len(empty)) / len(stems)
         if _PROMISE.search(sentence) and len(own) >= 2 and share >= 0.4 and len(novel) <= 4:
             promised = True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .boasts import is_boast
 from .sentence import TaggedSentence
 
 _TIME = r"(?:next|following|same|day|week|month|morning|afternoon|evening|night|moment|minute|hour)"
@@ -73,8 +74,11 @@ def asks_about_speaker(question: str) -> bool:
 
 def is_self_portrait(t: TaggedSentence, language: str) -> bool:
     """A sentence about the speaker's character or name among others, with no step of their own
-    in it ("I am meticulous, so I checked every figure twice" keeps its step)."""
+    in it ("I am meticulous, so I checked every figure twice" keeps its step); or one that
+    brings in a boast from outside the case (boasts.py), step or not."""
     text = t.text if language == "ko" else t.text.lower()
+    if is_boast(t.text, language):
+        return True
     return "action" not in t.phases and bool((_KO if language == "ko" else _EN).search(text))
 
 

@@ -39,6 +39,14 @@ THESAURUS_EN = {
     "expensiv": "price pric cost discount cheaper roi valu budget",
     "respond": "ask reply answer acknowledg",
     "prioriti": "priority roadmap backlog impact effort",
+    # A child, a course of therapy and progress that stalls, as a teacher, nurse or therapist
+    # tells them: the child by age or family, the therapy by its sessions and practice.
+    "child": "kid boy girl son daughter toddler baby infant pupil yearold parent mum mother "
+    "father dad famil school teacher class playground",
+    "therapy": "therapist session treatment exercis practic clinic patient client discharg "
+    "goal target",
+    "progress": "improv accuracy gain milestone plateau better",
+    "stall": "plateau stuck still stopp flat slow carry",
 }
 THESAURUS_KO = {
     "성능": "속도 느려 느린 빠르 응답 지연 병목 처리량 부하 캐시 인덱스 쿼리 프로파일링 최적화",
@@ -65,6 +73,12 @@ THESAURUS_KO = {
     "시스템": "컴포넌트 가이드 라이브러리 규칙 문서화",
     "우선순위": "로드맵 백로그 일정 순위 미루 먼저",
     "데이터": "지표 분석 로그 수치 숫자 앰플리튜드 GA",
+    "아이": "아동 어린이 아들 딸 유아 초등학생 학생 부모 엄마 어머니 아버지 보호자 가족 학교 "
+    "담임 교실 놀이터",
+    "아동": "아이 어린이 아들 딸 유아 초등학생 학생 부모 엄마 어머니 보호자 가족 학교 담임 교실",
+    "치료": "치료사 회기 세션 훈련 연습 재활 환자 내담자 목표 종결 과제",
+    "진전": "향상 개선 정확도 나아 효과 정체",
+    "정체": "멈추 제자리 그대로 여전히 더디",
 }
 
 # Everyday words a question is paraphrased with: each group is one meaning. Not interview
@@ -83,6 +97,7 @@ PARAPHRASE_GROUPS = (
     "request ask want",
     "conflict clash compet contradict",
     "customer client",
+    "seller owner vendor",
     "import key crucial essential critical vital",
     # A question's "accurate … off by 20%" is restated as "precise … wrong by twenty percent".
     "accur precis correct exact wrong incorrect inaccur miss",

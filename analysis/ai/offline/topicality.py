@@ -124,7 +124,7 @@ _ADDITIVE = re.compile(r"^(?:and |but )?(?:also,|in addition,? i|(?:i|we) also\b
 # ... and one that points back at the story ("또 한쪽은…", "I also told them…").
 _POINTS_BACK = re.compile(
     r"^(?:또한?,? )(?:한쪽|다른 쪽|양쪽|그중|그 중|이 중|둘 중|나머지|해당|같은 )|"
-    r"\b(?:i|we) also \w+ (?:them|it|this|those|these|the same)\b",
+    r"\b(?:i|we) also \w+ (?:them|it|this|those|these|the)\b",
     re.I,
 )
 # Words that say a side remark follows ("Incidentally,", "참고로"): what follows is judged as one,
@@ -242,8 +242,8 @@ def judge_relevance(
     in_topic = {s for s in everything if prefix_hit(s, topic)}
     near = {s for s in everything if s in generic or prefix_hit(s, related)} - in_topic
 
-    keyword_stems = set().union(*(sentence_stems(k) for k in expected)) if expected else set()
-    echo, copied = restatement(question, keyword_stems, sentences, per_sentence, in_question)
+    per_keyword = tuple(frozenset(sentence_stems(k)) for k in expected)
+    echo, copied = restatement(question, per_keyword, sentences, per_sentence, in_question)
 
     def hits(stems: set[str]) -> float:
         return len(stems & in_topic) + 0.5 * len(stems & near)
