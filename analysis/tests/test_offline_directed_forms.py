@@ -224,6 +224,21 @@ def test_a_personal_example_is_the_speakers_own_life(language, text, personal):
         ),
         (
             QuestionContext(
+                text="What achievement are you most proud of?", category="logistics", language="en"
+            ),
+            "I graduated top of my class in supply-chain management. In my first year at a "
+            "parcel depot I then cut mis-sorts from 3% to 0.8% by relabelling the chutes.",
+        ),
+        (
+            QuestionContext(
+                text="물류 직무에 지원한 동기가 무엇인가요?", category="logistics", language="ko"
+            ),
+            "어릴 적부터 택배 상자가 어떻게 집까지 오는지 궁금했습니다. 대학 시절 물류센터 "
+            "아르바이트에서 오분류를 하루 30건에서 8건으로 줄이는 라벨 방식을 제안해 "
+            "채택되었습니다.",
+        ),
+        (
+            QuestionContext(
                 text="How would your colleagues describe you?", category="logistics", language="en"
             ),
             "My colleagues call me the calm one. When our sorter failed on a peak night, I moved "
