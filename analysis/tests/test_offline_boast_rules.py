@@ -124,6 +124,8 @@ def test_a_boast_from_outside_the_case_is_padding_wherever_it_stands(question, h
         ("The couple told me the cake was the best part of the day.", "en"),
         ("일곱 살 아이가 바늘을 무서워해서 눈높이를 맞추고 앉았습니다.", "ko"),
         ("아이가 열 살 때부터 다니던 치료실이었습니다.", "ko"),
+        # A rating the case earned is its result, not praise heard.
+        ("그 결과 저희 팀은 고객 조사에서 가장 빠르다는 평가를 받았습니다.", "ko"),
     ],
 )
 def test_an_age_or_a_thanks_inside_the_case_is_no_boast(text, language):
