@@ -24,6 +24,7 @@ from analysis.eval.adversarial import (
     run_adversarial,
 )
 from analysis.eval.determinism import check_determinism
+from analysis.management.commands.evaluate_analysis import HELDOUT_SETS
 
 QUESTION = QuestionContext(
     text="Tell me about a time you fixed a slow API.", category="software_engineering"
@@ -99,16 +100,7 @@ def test_the_second_held_out_set_is_new_and_covers_every_attack():
 
 # Every set in the order it was written; each held-out set from the third on is checked against
 # all the sets before it.
-SETS_IN_ORDER = (
-    DEFAULT_FILES,
-    HELDOUT_FILES,
-    HELDOUT2_FILES,
-    HELDOUT3_FILES,
-    HELDOUT4_FILES,
-    HELDOUT5_FILES,
-    HELDOUT6_FILES,
-    HELDOUT7_FILES,
-)
+SETS_IN_ORDER = (DEFAULT_FILES, *(files for files, _ in HELDOUT_SETS))
 # How many typed questions (no expected keywords) each language must have: the sixth set was
 # written to a brief that gave every question its keywords (typed questions are in the others).
 TYPED = {"third": 2, "fourth": 2, "fifth": 2, "sixth": 0, "seventh": 2}

@@ -21,7 +21,7 @@ def _first(pattern: re.Pattern[str], text: str) -> str:
 _KO_OTHER_SUBJECT = re.compile(
     r"(?<![가-힣])(?!제가|내가|우리가|저희가)[가-힣]{1,6}(?:가|께서)(?=\s)|"
     r"(?:아이|학생|환자|고객|손님|부모|아버님|어머님|아버지|어머니|보호자|팀원|동료|직원|[가-힣]님)"
-    r"(?:이|은|는|들이|들은|들은)(?=\s)"
+    r"(?:이|은|는|들이|들은)(?=\s)"
 )
 _EN_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|we|our|us)\b")
 
