@@ -265,3 +265,13 @@ def test_every_part_of_such_text_is_set_aside(attack, hint, left_out):
     kept = screen(attack, hint=hint)
     assert kept.directed
     assert not any(left_out in sentence for sentence, _ in kept.sentences)
+
+
+def test_a_boast_set_aside_is_named_in_the_improvements_and_a_weekday_is_no_tool():
+    boast = "I passed my logistics diploma with the highest mark of my year."
+    out = _run(EN_Q, f"{EN_HONEST} {boast} We now deliver on Saturdays too.")
+    assert "padding" in _codes(out)
+    assert any("rather than this case" in line for line in out.improvements)
+    assert not any("Saturdays" in line for line in out.strengths if "tools and methods" in line)
+    named = _run(EN_Q, f"{EN_HONEST} We rebuilt the Saturdays rota in Excel.")
+    assert any("Excel" in line and "Saturdays" not in line for line in named.strengths)

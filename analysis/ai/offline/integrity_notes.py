@@ -52,6 +52,20 @@ def integrity_notes(s: Signals) -> list[Note]:
                 "not scored. Keep to the question.",
             )
         )
+    elif "padding" in codes:
+        # Only what the answer says of the speaker (a self-portrait, a boast, praise heard) was
+        # set aside (selfportrait.py): the flag alone would leave the user without a word on it.
+        notes.append(
+            Note(
+                1.1,
+                "사례가 아니라 본인에 대한 자랑이나 성격 묘사는 채점에서 제외했습니다. 이 일에서 "
+                "무엇을 했는지로 보여 주세요."
+                if ko
+                else "What the answer says about you rather than this case (your character, "
+                "distinctions, praise you have heard) was not scored; show it through what you "
+                "did here.",
+            )
+        )
     if "evaluator_directed" in codes:
         notes.append(
             Note(

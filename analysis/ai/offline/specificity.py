@@ -128,6 +128,7 @@ def count_of_none(text: str, language: str) -> str:
 # Capitalised words that are not names of anything.
 _EN_CAPS_STOP = _words(
     """I I'm I'd I've I'll OK Okay Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays
     January February March April May June July August September October November December
     English Korean The A An And But So Then First Finally After Before When If Our We My"""
 )
