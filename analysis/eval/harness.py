@@ -42,7 +42,7 @@ _ROLE_CATEGORIES = (
     (("design", "ux", "ui ", "researcher"), "design"),
     (("marketing", "marketer", "growth", "brand", "seo", "content"), "marketing"),
     (("sales", "account executive", "business development", "bdr", "sdr"), "sales"),
-    (("financ", "accountant", "accounting", "controller", "fp&a", "treasury"), "finance"),
+    (("financ", "accountant", "accounting", "fp&a", "treasury"), "finance"),
     (("hr ", "human resources", "recruit", "talent", "people partner"), "human_resources"),
     (("operations", "logistics", "supply chain", "warehouse", "procurement"), "operations"),
     (("engineer", "developer", "programmer", "sre", "devops", "software"), "software_engineering"),

@@ -70,6 +70,7 @@ def test_the_held_out_set_is_bilingual_and_separate():
         ("Account Executive", "sales"),
         ("Financial Analyst", "finance"),
         ("Accountant", "finance"),
+        ("Finance Controller", "finance"),
         ("HR Specialist", "human_resources"),
         ("Recruiter", "human_resources"),
         ("Operations Manager", "operations"),
@@ -83,6 +84,8 @@ def test_roles_map_to_job_categories(role, category):
 
 def test_an_unknown_role_becomes_a_custom_category():
     assert infer_category("Clinic Manager") == ("custom", "Clinic Manager")
+    # A controller who is not a finance one keeps their own role.
+    assert infer_category("Air Traffic Controller") == ("custom", "Air Traffic Controller")
 
 
 def test_a_malformed_line_is_reported_with_its_number(tmp_path):

@@ -196,3 +196,16 @@ def test_every_kind_of_filler_is_named_and_a_filler_laden_answer_costs_more():
         assert filler in text, filler
     total = sum(vars(out.scores).values())
     assert total <= sum(vars(_run(KO_BEHAVIORAL, clean).scores).values()) - 8
+
+
+def test_what_a_check_found_and_what_happened_a_stated_time_later_are_korean_outcomes():
+    for sentence in (
+        "점검 결과 배관 이음새가 헐거워진 것으로 확인되었습니다.",
+        "교체하고 나서 2주 뒤에 같은 라인의 불량률을 다시 쟀습니다.",
+        "그날 밤 구조대가 도착했고, 40분 후에 모든 승객이 내렸습니다.",
+        "그 뒤로 매장에는 새 계량기가 설치되었습니다.",
+    ):
+        assert KO.result.search(sentence), sentence
+    # A time to wait is not an outcome, nor is a plan to look at results.
+    assert not KO.result.search("일주일 정도 지켜본 다음 결정하겠습니다.")
+    assert not KO.result.search("결과를 보고 다시 말씀드리겠습니다.")
