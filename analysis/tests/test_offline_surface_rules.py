@@ -209,3 +209,10 @@ def test_what_a_check_found_and_what_happened_a_stated_time_later_are_korean_out
     # A time to wait is not an outcome, nor is a plan to look at results.
     assert not KO.result.search("일주일 정도 지켜본 다음 결정하겠습니다.")
     assert not KO.result.search("결과를 보고 다시 말씀드리겠습니다.")
+
+
+def test_digits_inside_a_latin_name_are_not_a_korean_figure():
+    from analysis.ai.offline.specificity import find_numbers
+
+    text = "A319가 1.5해리 밖에 있을 때 S3 버킷 로그를 보고 B2B 고객 20곳에 3,000건을 알렸습니다."
+    assert find_numbers(text, "ko") == ["1.5", "20곳", "3,000건"]

@@ -95,7 +95,8 @@ _KO_UNIT_LIST = [
 # Longest first, so "6개월" is one figure and not "6개" + "월".
 _KO_UNITS = "|".join(sorted(set(_KO_UNIT_LIST), key=lambda u: (-len(u), u)))
 KO_NUMBER_RE = re.compile(
-    rf"(?:\d+(?:[.,]\d+)*\s?(?:{_KO_UNITS})?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
+    # Digits inside a Latin name are part of it ("A319", "S3", "B2B"), as in English.
+    rf"(?:(?<![A-Za-z\d])\d+(?:[.,]\d+)*\s?(?:{_KO_UNITS})?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
     rf"(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|석|넉|수십|수백|수천|몇십)\s?"
     rf"(?:번|명|개|가지|달|주|시간|곳|건|분|배|차례|팀|해|군데|개월|단계|차)(?![가-힣])|"
     rf"절반|두 배|세 배|열 배|\d+분의 \d+|반으로|"
