@@ -216,3 +216,20 @@ def test_digits_inside_a_latin_name_are_not_a_korean_figure():
 
     text = "A319가 1.5해리 밖에 있을 때 S3 버킷 로그를 보고 B2B 고객 20곳에 3,000건을 알렸습니다."
     assert find_numbers(text, "ko") == ["1.5", "20곳", "3,000건"]
+
+
+def test_sentence_length_is_told_in_the_unit_of_the_answers_own_language():
+    korean = (
+        "먼저 고객님께 불편을 드려 죄송하다고 사과하고 자전거를 바로 다시 점검하겠습니다. "
+        "체인과 브레이크 케이블을 확인해 원인을 찾고 부품값은 받지 않겠습니다. "
+        "작년에도 같은 일이 있었는데 30분 만에 고쳐 드렸고 그 고객은 지금도 단골입니다."
+    )
+    english = (
+        "First I would apologise and check the bike again while the customer waits. "
+        "I would look at the chain and the brake cable to find the cause and not charge for "
+        "parts. Last year the same thing happened and I fixed it in 30 minutes."
+    )
+    grammar = _run(EN_SITUATIONAL, korean).detailed_feedback.grammar
+    assert "letters each on average" in grammar and "words each" not in grammar
+    grammar = _run(KO_SITUATIONAL, english).detailed_feedback.grammar
+    assert "단어입니다" in grammar and "자입니다" not in grammar

@@ -66,7 +66,9 @@ def _grammar_ko(s: Signals) -> str:
             f"{shown} 같은 군말이 모두 {sum(scr.fillers.values())}번 나옵니다. 말을 고르는 동안 "
             "잠시 멈추는 편이 더 명확하게 들립니다."
         )
-    parts.append(f"문장은 평균 {s.structure.mean_sentence_length:.0f}자입니다.")
+    # Sentence length is counted in the answer's own unit: letters in Korean, words in English.
+    unit = "자" if s.language == "ko" else " 단어"
+    parts.append(f"문장은 평균 {s.structure.mean_sentence_length:.0f}{unit}입니다.")
     if s.structure.long_sentences:
         i = s.structure.long_sentences[0]
         parts.append(f"{i + 1}번째 문장은 길어서 나누면 더 잘 들립니다.")
@@ -92,7 +94,8 @@ def _grammar_en(s: Signals) -> str:
     n = len(s.sentences)
     parts = [
         f"{n} sentence{'s' if n != 1 else ''}, "
-        f"{s.structure.mean_sentence_length:.0f} words each on average."
+        f"{s.structure.mean_sentence_length:.0f} "
+        f"{'letters' if s.language == 'ko' else 'words'} each on average."
     ]
     if issues:
         parts.append("Watch for: " + "; ".join(issues) + ".")
