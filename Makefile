@@ -4,6 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
+# As the image runs every process: glibc maps large blocks with huge pages (interview_platform/memory.py).
+export GLIBC_TUNABLES ?= glibc.malloc.hugetlb=1
 
 .PHONY: run test lint format worker worker-io worker-cpu worker-exports worker-housekeeping beat migrate seed bench eval check-ci clean
 

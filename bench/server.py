@@ -15,6 +15,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The image's glibc tunables (interview_platform/memory.py: GLIBC_TUNABLES; a test keeps the
+# three the same).
+GLIBC_TUNABLES = "glibc.malloc.hugetlb=1"
+
 # Settings the benchmark decides itself; anything else set in the caller's environment that
 # would change the shape (replicas, an OpenAI key, eager Celery) is removed.
 _DROPPED = (
@@ -69,6 +73,8 @@ def bench_env(
             # Tokens minted at seeding must outlive the longest run.
             "JWT_ACCESS_MINUTES": "120",
             "PYTHONUNBUFFERED": "1",
+            # As the image runs every process (Dockerfile; interview_platform/memory.py).
+            "GLIBC_TUNABLES": GLIBC_TUNABLES,
         }
     )
     if provider_url:

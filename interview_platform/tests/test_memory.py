@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+
+from interview_platform.memory import GLIBC_TUNABLES
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # Eight threads verifying Argon2id passwords at once, as eight gunicorn threads logging users in:
 # the RSS the process keeps afterwards, in MB.
@@ -50,3 +56,52 @@ def test_argon2_memory_is_given_back_after_concurrent_logins():
     # here); with it, the blocks are unmapped when freed.
     assert project < 40, (plain, project)
     assert plain > project + 60, (plain, project)
+
+
+# One process of the project verifying a password again and again: page faults per verification.
+_FAULTS = textwrap.dedent(
+    """
+    import resource
+    import interview_platform  # noqa: F401 - what every process of the project imports
+    from argon2 import PasswordHasher
+
+    hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+    digest = hasher.hash("correct horse")
+    for _ in range(2):
+        hasher.verify(digest, "correct horse")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(5):
+        hasher.verify(digest, "correct horse")
+    print((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) // 5)
+    """
+)
+_THP = Path("/sys/kernel/mm/transparent_hugepage/enabled")
+
+
+def _faults_per_verification(tunables: str | None) -> int:
+    env = {k: v for k, v in os.environ.items() if k != "GLIBC_TUNABLES"}
+    if tunables is not None:
+        env["GLIBC_TUNABLES"] = tunables
+    command = [sys.executable, "-c", _FAULTS]
+    out = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=120, env=env, cwd=ROOT
+    )
+    return int(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(
+    not _THP.exists() or "[never]" in _THP.read_text(),
+    reason="the kernel gives no transparent huge pages",
+)
+def test_a_verification_given_back_is_faulted_in_with_huge_pages():
+    # Without the tunable each verification faults its 19 MiB in again 4 KiB at a time.
+    assert _faults_per_verification(None) > 4000
+    assert _faults_per_verification(GLIBC_TUNABLES) < 1000
+
+
+def test_every_process_starts_with_the_tunable():
+    from bench.server import GLIBC_TUNABLES as BENCH
+
+    assert BENCH == GLIBC_TUNABLES
+    assert f"GLIBC_TUNABLES={GLIBC_TUNABLES}" in (ROOT / "Dockerfile").read_text()
+    assert f"export GLIBC_TUNABLES ?= {GLIBC_TUNABLES}" in (ROOT / "Makefile").read_text()
