@@ -334,3 +334,31 @@ def test_a_product_one_designed_is_a_setting_and_a_habit_since_then_is_no_result
     text = feedback_text(_run(question, story))
     assert "Missing: the setting" not in text
     assert "has no figure" not in text
+
+
+def test_an_answer_in_the_other_language_is_not_told_it_misses_keywords_it_could_not_be_read_for():
+    question = QuestionContext(
+        text="단체 손님 체크인 전에 객실 청소 인력이 부족하면 어떻게 하시겠습니까?",
+        category="custom",
+        custom_category="객실 관리 supervisor",
+        type="situational",
+        language="ko",
+        expected_keywords=("우선순위", "인력 배치", "객실 점검", "프런트"),
+    )
+    english = (
+        "First I would ask the front desk which guests of the group arrive first and clean their "
+        "floors before the others, so our priorities follow the arrivals. I would move two "
+        "attendants from the laundry to the rooms and pair them up, one on beds and one on "
+        "bathrooms. I would inspect each room as soon as it is done and report the ready count "
+        "every thirty minutes. Last year this got the last room inspected at 2:50, before a 3:00 "
+        "check-in."
+    )
+    output = _run(question, english)
+    assert {f["code"] for f in output.flags} == {"language_mismatch"}
+    text = feedback_text(output)
+    # Neither covered nor missed: the Korean keywords cannot be looked for in English text.
+    assert "빠진 부분" not in text and "빠진 것" not in text and "한 문장씩 덧붙여" not in text
+    assert "추가로 다룰 내용" not in output.ideal_answer
+    assert "확인하지 않았습니다" in output.detailed_feedback.content
+    # A time of day is one figure.
+    assert '"2:50"' in output.detailed_feedback.content and '"50"' not in text

@@ -46,6 +46,12 @@ class Signals:
         return {f["code"] for f in self.flags}
 
     @property
+    def keywords_checked(self) -> bool:
+        """Whether the question's words could be looked for: they are in the session's language,
+        so an answer in the other one neither covers nor misses them (nothing is claimed)."""
+        return "language_mismatch" not in self.flag_codes
+
+    @property
     def question_type(self) -> str:
         return self.question.type
 

@@ -42,6 +42,8 @@ def figures_note(s: Signals) -> Note | None:
 def keyword_note(s: Signals) -> Note | None:
     ko = s.feedback_language == "ko"
     rel = s.relevance
+    if not s.keywords_checked:
+        return None
     if rel.keyword_source == "expected":
         if not rel.missing or rel.coverage >= 0.75:
             return None

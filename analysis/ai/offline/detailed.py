@@ -169,7 +169,16 @@ def _content(s: Signals) -> str:
     ko = s.feedback_language == "ko"
     rel, sp = s.relevance, s.specificity
     parts = []
-    if rel.keywords:
+    if rel.keywords and not s.keywords_checked:
+        terms = listing(rel.keywords, s.feedback_language, 4)
+        parts.append(
+            f"질문의 핵심 키워드({terms})는 이 세션의 언어로 되어 있어, 다른 언어로 쓴 답변에서는 "
+            "다뤘는지 확인하지 않았습니다."
+            if ko
+            else f"The question's key points ({terms}) are in the session's language, so whether "
+            "an answer in the other language covers them was not checked."
+        )
+    elif rel.keywords:
         got = [m.shown for m in rel.matched]
         expected = rel.keyword_source == "expected"
         covered = listing(got, s.feedback_language, 4) if got else ("없음" if ko else "none")

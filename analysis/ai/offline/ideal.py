@@ -149,7 +149,11 @@ def compose(s: Signals) -> str:
         # A jumbled answer is retold in the structure's order; a well-told one keeps its own.
         kept.sort(key=lambda pair: rank[pair[0]])
 
-    missing = s.relevance.missing if s.relevance.keyword_source == "expected" else []
+    missing = (
+        s.relevance.missing
+        if s.relevance.keyword_source == "expected" and s.keywords_checked
+        else []
+    )
     terms = missing or s.relevance.question_terms[:3]
     joined = ", ".join(terms[:3])
     topic = (f" — {joined} 중심으로" if lang == "ko" else f", covering {joined}") if terms else ""

@@ -30,8 +30,10 @@ _EN_COUNT_VERBS = (
     r"agreed|signed|said|replied|joined|left|quit|stayed|renewed|churned|converted|upgraded|"
     r"accepted|declined|responded|answered|came back|returned|bought|applied|passed|failed"
 )
+# A time of day is one figure ("at 2:50", "14:05"), not two numbers.
+_CLOCK = r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:])"
 EN_NUMBER_RE = re.compile(
-    rf"(?:[$€£₩]\s?\d+(?:[.,]\d+)*\s?(?:k|m|bn|million|billion|thousand)?\b|"
+    rf"(?:{_CLOCK}(?:\s?[ap]\.?m\.?)?|[$€£₩]\s?\d+(?:[.,]\d+)*\s?(?:k|m|bn|million|billion|thousand)?\b|"
     rf"\b\d+(?:[.,]\d+)*(?:\s?(?:{_EN_UNITS}))?|"
     rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|"
     rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b|"
@@ -96,7 +98,7 @@ _KO_UNIT_LIST = [
 _KO_UNITS = "|".join(sorted(set(_KO_UNIT_LIST), key=lambda u: (-len(u), u)))
 KO_NUMBER_RE = re.compile(
     # Digits inside a Latin name are part of it ("A319", "S3", "B2B"), as in English.
-    rf"(?:(?<![A-Za-z\d])\d+(?:[.,]\d+)*\s?(?:{_KO_UNITS})?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
+    rf"(?:{_CLOCK}|(?<![A-Za-z\d])\d+(?:[.,]\d+)*\s?(?:{_KO_UNITS})?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
     rf"(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|석|넉|수십|수백|수천|몇십)\s?"
     rf"(?:번|명|개|가지|달|주|시간|곳|건|분|배|차례|팀|해|군데|개월|단계|차)(?![가-힣])|"
     rf"절반|두 배|세 배|열 배|\d+분의 \d+|반으로|"
