@@ -233,3 +233,21 @@ def test_sentence_length_is_told_in_the_unit_of_the_answers_own_language():
     assert "letters each on average" in grammar and "words each" not in grammar
     grammar = _run(KO_SITUATIONAL, english).detailed_feedback.grammar
     assert "단어입니다" in grammar and "자입니다" not in grammar
+
+
+def test_the_surface_checks_follow_the_answers_language_in_the_sessions_words():
+    casual = (
+        "먼저 고객한테 미안하다고 사과했어. 그리고 체인이랑 브레이크 케이블을 다시 봤어. "
+        "원인은 케이블이 늘어난 거였고 30분 만에 고쳐 줬어. 그 고객은 지금도 단골이야."
+    )
+    grammar = _run(EN_SITUATIONAL, casual).detailed_feedback.grammar
+    assert "반말" in grammar and "casual speech" in grammar
+    assert "lowercase" not in grammar
+    sloppy = (
+        "first i would apologise and look at the bike again while the customer waits. "
+        "i would check the the chain and the brake cable to find the cause. "
+        "Last year the same thing happened and i fixed it in 30 minutes."
+    )
+    grammar = _run(KO_SITUATIONAL, sloppy).detailed_feedback.grammar
+    assert "소문자" in grammar and '"the the"' in grammar
+    assert "-습니다" not in grammar

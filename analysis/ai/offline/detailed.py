@@ -39,73 +39,142 @@ _PHASE_NAMES = {
 
 
 def _grammar_ko(s: Signals) -> str:
+    """Surface checks of a Korean answer (register, 반말, fillers), told in the session's
+    language."""
+    ko = s.feedback_language == "ko"
     texts = [t.text for t in s.sentences]
     formal = sum(bool(_KO_FORMAL.search(t)) for t in texts)
     polite = sum(bool(_KO_POLITE.search(t)) for t in texts)
     plain = sum(bool(_KO_PLAIN.search(t)) for t in texts)
     parts = []
-    if plain or polite:
+    if (plain or polite) and formal:
         parts.append(
             f"문장 끝맺음이 섞여 있습니다: '-습니다' {formal}개, '-요' {polite}개, "
             f"'-다' {plain}개. 면접에서는 '-습니다'체로 통일하는 것이 자연스럽습니다."
-            if formal
-            else f"'-요'체 {polite}개, '-다'체 {plain}개로 끝납니다. 면접에서는 '-습니다'체가 "
+            if ko
+            else f"The sentence endings are mixed: {formal} formal ('-습니다'), {polite} polite "
+            f"('-요') and {plain} plain ('-다'). In an interview, keep to '-습니다' throughout."
+        )
+    elif plain or polite:
+        parts.append(
+            f"'-요'체 {polite}개, '-다'체 {plain}개로 끝납니다. 면접에서는 '-습니다'체가 "
             "자연스럽습니다."
+            if ko
+            else f"{polite} sentences end in '-요' and {plain} in '-다'; '-습니다' is the register "
+            "of an interview."
         )
     elif formal:
-        parts.append(f"{formal}개 문장이 모두 '-습니다'체로 끝나 면접에 맞는 어조가 일관됩니다.")
+        parts.append(
+            f"{formal}개 문장이 모두 '-습니다'체로 끝나 면접에 맞는 어조가 일관됩니다."
+            if ko
+            else f"All {formal} sentences end in '-습니다': the register of an interview, "
+            "kept throughout."
+        )
     scr = s.screen
     if scr is not None and scr.banmal:
         parts.append(
             f"반말 어미(예: '~거야', '~했어')로 끝나는 문장이 {scr.banmal}개 있습니다. 면접에서는 "
             "'-습니다'체로 말씀해 주세요."
+            if ko
+            else f"{scr.banmal} sentences end in 반말 (casual speech such as '~거야', '~했어'); "
+            "in an interview, use '-습니다'."
         )
     if scr is not None and scr.fillers:
-        shown = ", ".join(f"'{w}'({n}번)" for w, n in scr.fillers.most_common(5))
-        parts.append(
-            f"{shown} 같은 군말이 모두 {sum(scr.fillers.values())}번 나옵니다. 말을 고르는 동안 "
-            "잠시 멈추는 편이 더 명확하게 들립니다."
+        shown = ", ".join(
+            f"'{w}'({n}번)" if ko else f"'{w}' ({n}x)" for w, n in scr.fillers.most_common(5)
         )
-    # Sentence length is counted in the answer's own unit: letters in Korean, words in English.
-    unit = "자" if s.language == "ko" else " 단어"
-    parts.append(f"문장은 평균 {s.structure.mean_sentence_length:.0f}{unit}입니다.")
+        total = sum(scr.fillers.values())
+        parts.append(
+            f"{shown} 같은 군말이 모두 {total}번 나옵니다. 말을 고르는 동안 잠시 멈추는 편이 더 "
+            "명확하게 들립니다."
+            if ko
+            else f"Fillers such as {shown} come up {total} times; a short pause while you choose "
+            "your words sounds clearer."
+        )
+    length = f"{s.structure.mean_sentence_length:.0f}"
+    parts.append(
+        f"문장은 평균 {length}자입니다."
+        if ko
+        else f"{len(texts)} sentences, {length} letters each on average."
+    )
     if s.structure.long_sentences:
         i = s.structure.long_sentences[0]
-        parts.append(f"{i + 1}번째 문장은 길어서 나누면 더 잘 들립니다.")
-    parts.append("맞춤법과 띄어쓰기는 오프라인 분석에서 자세히 검사하지 않습니다.")
+        parts.append(
+            f"{i + 1}번째 문장은 길어서 나누면 더 잘 들립니다."
+            if ko
+            else f"Sentence {i + 1} is long enough to split."
+        )
+    parts.append(
+        "맞춤법과 띄어쓰기는 오프라인 분석에서 자세히 검사하지 않습니다."
+        if ko
+        else "Spelling and spacing are not checked in depth offline."
+    )
     return " ".join(parts)
 
 
 def _grammar_en(s: Signals) -> str:
+    """Surface checks of an English answer (capitals, doubled words, fillers), told in the
+    session's language."""
+    ko = s.feedback_language == "ko"
     issues = []
     lower_starts = [t.index + 1 for t in s.sentences if t.text[:1].islower()]
     if lower_starts:
-        issues.append(f"sentence {lower_starts[0]} starts with a lowercase letter")
+        issues.append(
+            f"{lower_starts[0]}번째 문장이 소문자로 시작합니다"
+            if ko
+            else f"sentence {lower_starts[0]} starts with a lowercase letter"
+        )
     if _EN_LOWER_I.search(s.text):
-        issues.append('"i" is written in lowercase')
+        issues.append('"I"가 소문자 "i"로 쓰였습니다' if ko else '"i" is written in lowercase')
     doubled = _EN_DOUBLED.search(s.text)
     if doubled and doubled.group(1).lower() not in {"that", "had"}:
-        issues.append(f"a doubled word ({quoted(doubled.group(0))})")
+        issues.append(
+            f"같은 단어가 두 번 이어집니다({quoted(doubled.group(0))})"
+            if ko
+            else f"a doubled word ({quoted(doubled.group(0))})"
+        )
     fillers = sorted({m.group(0).lower() for m in _EN_FILLERS.finditer(s.text)})
     if s.screen is not None:
         fillers = sorted(set(fillers) | set(s.screen.fillers))
     if fillers:
-        issues.append(f"filler words that weaken the delivery ({listing(fillers, 'en', 3)})")
+        shown = listing(fillers, s.feedback_language, 3)
+        issues.append(
+            f"전달력을 떨어뜨리는 군말({shown})"
+            if ko
+            else f"filler words that weaken the delivery ({shown})"
+        )
     n = len(s.sentences)
+    length = f"{s.structure.mean_sentence_length:.0f}"
     parts = [
-        f"{n} sentence{'s' if n != 1 else ''}, "
-        f"{s.structure.mean_sentence_length:.0f} "
-        f"{'letters' if s.language == 'ko' else 'words'} each on average."
+        f"영어 문장 {n}개, 문장당 평균 {length} 단어입니다."
+        if ko
+        else f"{n} sentence{'s' if n != 1 else ''}, {length} words each on average."
     ]
     if issues:
-        parts.append("Watch for: " + "; ".join(issues) + ".")
+        parts.append(
+            "살펴볼 점: " + "; ".join(issues) + "."
+            if ko
+            else "Watch for: " + "; ".join(issues) + "."
+        )
     else:
         parts.append(
-            "No surface problems found: no lowercase sentence starts, doubled words or fillers."
+            "소문자로 시작하는 문장, 반복된 단어, 군말 같은 표면 문제는 없습니다."
+            if ko
+            else "No surface problems found: no lowercase sentence starts, doubled words or "
+            "fillers."
         )
     if s.structure.long_sentences:
-        parts.append(f"Sentence {s.structure.long_sentences[0] + 1} is long enough to split.")
-    parts.append("Spelling is not checked in depth offline.")
+        i = s.structure.long_sentences[0] + 1
+        parts.append(
+            f"{i}번째 문장은 길어서 나누면 더 잘 들립니다."
+            if ko
+            else f"Sentence {i} is long enough to split."
+        )
+    parts.append(
+        "철자는 오프라인 분석에서 자세히 검사하지 않습니다."
+        if ko
+        else "Spelling is not checked in depth offline."
+    )
     return " ".join(parts)
 
 
@@ -236,7 +305,8 @@ def write_detailed(
             else "Say the ideal answer out loud with the [ ] gaps filled from your own experience."
         )
     return DetailedFeedback(
-        grammar=_grammar_ko(s) if ko else _grammar_en(s),
+        # The checks follow the language the answer is written in; the words, the session's.
+        grammar=_grammar_ko(s) if s.language == "ko" else _grammar_en(s),
         structure=_structure(s),
         content=_content(s),
         suggestions=suggestions,
