@@ -52,22 +52,22 @@ def _grammar_ko(s: Signals) -> str:
             f"문장 끝맺음이 섞여 있습니다: '-습니다' {formal}개, '-요' {polite}개, "
             f"'-다' {plain}개. 면접에서는 '-습니다'체로 통일하는 것이 자연스럽습니다."
             if ko
-            else f"The sentence endings are mixed: {formal} formal ('-습니다'), {polite} polite "
-            f"('-요') and {plain} plain ('-다'). In an interview, keep to '-습니다' throughout."
+            else f'The sentence endings are mixed: {formal} formal ("-습니다"), {polite} polite '
+            f'("-요") and {plain} plain ("-다"). In an interview, keep to "-습니다" throughout.'
         )
     elif plain or polite:
         parts.append(
             f"'-요'체 {polite}개, '-다'체 {plain}개로 끝납니다. 면접에서는 '-습니다'체가 "
             "자연스럽습니다."
             if ko
-            else f"{polite} sentences end in '-요' and {plain} in '-다'; '-습니다' is the register "
+            else f'{polite} sentences end in "-요" and {plain} in "-다"; "-습니다" is the register '
             "of an interview."
         )
     elif formal:
         parts.append(
             f"{formal}개 문장이 모두 '-습니다'체로 끝나 면접에 맞는 어조가 일관됩니다."
             if ko
-            else f"All {formal} sentences end in '-습니다': the register of an interview, "
+            else f'All {formal} sentences end in "-습니다": the register of an interview, '
             "kept throughout."
         )
     scr = s.screen
@@ -76,12 +76,12 @@ def _grammar_ko(s: Signals) -> str:
             f"반말 어미(예: '~거야', '~했어')로 끝나는 문장이 {scr.banmal}개 있습니다. 면접에서는 "
             "'-습니다'체로 말씀해 주세요."
             if ko
-            else f"{scr.banmal} sentences end in 반말 (casual speech such as '~거야', '~했어'); "
-            "in an interview, use '-습니다'."
+            else f'{scr.banmal} sentences end in casual speech ("반말", such as "~거야", "~했어"); '
+            'in an interview, use "-습니다".'
         )
     if scr is not None and scr.fillers:
         shown = ", ".join(
-            f"'{w}'({n}번)" if ko else f"'{w}' ({n}x)" for w, n in scr.fillers.most_common(5)
+            f"'{w}'({n}번)" if ko else f'"{w}" ({n}x)' for w, n in scr.fillers.most_common(5)
         )
         total = sum(scr.fillers.values())
         parts.append(
