@@ -204,11 +204,15 @@ def test_what_a_check_found_and_what_happened_a_stated_time_later_are_korean_out
         "교체하고 나서 2주 뒤에 같은 라인의 불량률을 다시 쟀습니다.",
         "그날 밤 구조대가 도착했고, 40분 후에 모든 승객이 내렸습니다.",
         "그 뒤로 매장에는 새 계량기가 설치되었습니다.",
+        "한 달 뒤 아이가 집에서도 관찰 일지를 쓰기 시작했고, 요청을 거두셨습니다.",
+        "세 시간 뒤에 손님이 다시 매장에 들렀습니다.",
     ):
         assert KO.result.search(sentence), sentence
-    # A time to wait is not an outcome, nor is a plan to look at results.
+    # A time to wait is not an outcome, nor is a plan to look at results or to check later.
     assert not KO.result.search("일주일 정도 지켜본 다음 결정하겠습니다.")
     assert not KO.result.search("결과를 보고 다시 말씀드리겠습니다.")
+    assert not KO.result.search("30분 후에 다시 확인하겠습니다.")
+    assert not KO.result.search("한 달 후에 다시 점검할 예정입니다.")
 
 
 def test_digits_inside_a_latin_name_are_not_a_korean_figure():

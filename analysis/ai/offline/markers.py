@@ -244,6 +244,17 @@ EN = MarkerSet(
     ),
 )
 
+# A syllable that closes with the past tense's ㅆ ("었", "했", "됐", "쟀", "왔"), not the
+# future's "겠", followed by an ending: the sentence tells what happened.
+_KO_PAST = (
+    "(?:["
+    + "".join(
+        chr(0xAC00 + i * 28 + 20) for i in range(19 * 21) if chr(0xAC00 + i * 28 + 20) != "겠"
+    )
+    + "](?:습니다|고|는데|지만|으며|어요|다))"
+)
+
+
 KO = MarkerSet(
     situation=re.compile(
         r"작년|지난해|지난 (?:분기|달|해|봄|여름|가을|겨울)|재작년|올해 초|당시|그때|예전에|"
@@ -281,7 +292,9 @@ KO = MarkerSet(
         # What a check found, and what happened a stated time later ("조사 결과 … 밝혀졌고",
         # "11분 뒤에 착륙했습니다"), as "six months later" is an outcome in English.
         r"(?:조사|점검|검사|분석|확인|검토|감사) 결과|"
-        r"\d+ ?(?:초|분|시간|일|주|주일|개월|달|년) ?(?:뒤|후)에? "
+        # … told in the past: "30분 후에 다시 확인하겠습니다" is a plan.
+        rf"(?:\d+ ?|(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|몇) )"
+        rf"(?:초|분|시간|일|주|주일|개월|달|해|년) ?(?:뒤|후)에? (?=[^.!?]*{_KO_PAST})"
     ),
     reflection=re.compile(
         r"배웠|깨달|교훈|이후로|그 뒤로|그 후로|앞으로|느꼈|알게 되었|알게 됐|계기가|"
