@@ -133,7 +133,7 @@ CHECK_OPTIONS=()
 run() {
   # One worker: hypothesis's lambda-source cache is not thread-safe (spurious runtime errors).
   .venv/bin/schemathesis --config-file "${CONFIG:-.ci/schemathesis.toml}" run "$BASE/api/schema" \
-    "${CHECK_OPTIONS[@]}" --max-response-time "$MAX_RESPONSE_TIME" --seed "$SEED" \
+    ${CHECK_OPTIONS[@]+"${CHECK_OPTIONS[@]}"} --max-response-time "$MAX_RESPONSE_TIME" --seed "$SEED" \
     --phases "$PHASES" --workers 1 --request-timeout 30 --no-color "$@"
 }
 

@@ -1,15 +1,14 @@
-"""Argon2id at OWASP's minimum, in the configuration of it that costs least CPU here.
+"""Argon2id at OWASP's minimum (m=19 MiB, t=2, p=1).
 
-OWASP's Password Storage Cheat Sheet gives five Argon2id configurations that "provide an equal
-level of defense, and the only difference is a trade off between CPU and RAM usage": m=46 MiB
-t=1, m=19 MiB t=2, m=12 MiB t=3, m=9 MiB t=4 and m=7 MiB t=5 (p=1). Measured in a process of the
-project on the 2-core machine (2026-12-07 00:00 UTC, three rounds): one verification 15.5-16.9 ms
-of CPU at m=7 MiB t=5 against 21.8-25.8 ms at m=19 MiB t=2, and 86-108 against 65-74
-verifications a second with 8 at once. It also holds 7 MiB per verification in flight instead of
-19. Django's defaults (and PBKDF2's iteration count) cost more than the 200 ms login budget here.
+Django's default Argon2 parameters (and PBKDF2's iteration count) cost more than the 200 ms login
+budget on this hardware; OWASP's floor keeps a safe hash well inside it.
 
-A password hashed with other parameters (the m=19 MiB t=2 of earlier releases) is re-hashed with
-these when its owner next signs in (Django's `must_update`).
+Measured and not adopted (2026-12-07): OWASP's equal-defence m=7 MiB t=5 costs 30% less CPU here
+(15.5-16.9 ms a verification against 21.8-25.8). Moving to it re-hashes every password at its
+owner's next sign-in, and the token fingerprint is derived from the stored hash
+(accounts/tokens.py), so that sign-in would end every other session and token of the user; and
+until then an unknown e-mail (hashed at the new cost) and a wrong password for an old hash would
+answer in measurably different times. It needs a fingerprint that only a password change moves.
 """
 
 from django.contrib.auth.hashers import Argon2PasswordHasher
@@ -17,6 +16,6 @@ from django.contrib.auth.hashers import Argon2PasswordHasher
 
 class OwaspArgon2PasswordHasher(Argon2PasswordHasher):
     algorithm = "argon2"
-    time_cost = 5
-    memory_cost = 7 * 1024
+    time_cost = 2
+    memory_cost = 19 * 1024
     parallelism = 1

@@ -3,19 +3,19 @@
 glibc serves a request of 128 KiB or more with its own mmap, returned to the system when freed,
 but after the first such block is freed it raises that threshold to the block's size (up to
 32 MiB), so later blocks of that size come from the heap of the thread's arena and stay resident
-after `free`. An Argon2id verification allocates its memory cost that way (19 MiB until
-2026-12-07, 7 MiB since: interview_platform/hashers.py): every
+after `free`. An Argon2id verification allocates its 19 MiB of memory cost that way: every
 gunicorn thread that verified a password kept 19 MiB or more (8 threads x 5 logins at once kept
 ~150 MB in one process; with the threshold fixed, 1 MB). Setting the threshold explicitly turns
 the adjustment off. Other C libraries (musl) return such blocks already: nothing to do there.
 
 The price of giving the block back is faulting it in again: 4,865 page faults of 4 KiB for each
-19 MiB verification, which took one from 20 to 30 ms of CPU (+50% on every login). `GLIBC_TUNABLES`
+verification, which took one from 20 to 30 ms of CPU (+50% on every login). `GLIBC_TUNABLES`
 below makes glibc ask for transparent huge pages on the blocks it maps (`madvise`, where the
 kernel's THP setting is `madvise` or `always`): ~270 faults, 20 ms again, and the block is still
-unmapped when freed. A tunable is read when the process starts, so it is set in the environment
-of every process (the image's `ENV`, `make bench`'s servers); glibc ignores a misspelt one, which
-the tests would catch.
+unmapped when freed. A tunable is read when the process starts, so it is set where the
+project's processes are started (the image's `ENV`, the Makefile, `make bench`'s servers; a bare
+`manage.py` or CI's schemathesis server only verify slower without it); glibc ignores a misspelt
+one, which the tests would catch.
 """
 
 from __future__ import annotations

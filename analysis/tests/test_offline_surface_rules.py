@@ -213,6 +213,11 @@ def test_what_a_check_found_and_what_happened_a_stated_time_later_are_korean_out
     assert not KO.result.search("결과를 보고 다시 말씀드리겠습니다.")
     assert not KO.result.search("30분 후에 다시 확인하겠습니다.")
     assert not KO.result.search("한 달 후에 다시 점검할 예정입니다.")
+    assert not KO.result.search("회의는 30분 후에 시작될 예정이었습니다.")
+    assert not KO.result.search("5년 후 저는 팀을 이끄는 리더가 되고 싶습니다.")
+    # A finding used, not found: "분석 결과를 바탕으로", "검토 결과가 나오기 전에".
+    assert not KO.result.search("분석 결과를 바탕으로 다음 분기 계획을 세웠습니다.")
+    assert not KO.result.search("검토 결과가 나오기 전에 고객께 먼저 연락드렸습니다.")
 
 
 def test_digits_inside_a_latin_name_are_not_a_korean_figure():
@@ -255,3 +260,11 @@ def test_the_surface_checks_follow_the_answers_language_in_the_sessions_words():
     grammar = _run(KO_SITUATIONAL, sloppy).detailed_feedback.grammar
     assert "소문자" in grammar and '"the the"' in grammar
     assert "-습니다" not in grammar
+
+
+def test_a_time_of_day_is_one_figure():
+    from analysis.ai.offline.specificity import find_numbers
+
+    text = "we met at 9:30 amid the rush, left at 10:15 pm. and were back by 7:05 a.m. on friday."
+    assert find_numbers(text, "en") == ["9:30", "10:15 pm", "7:05 a.m."]
+    assert find_numbers("14:05에 시작해 2주 만에 끝냈습니다", "ko") == ["14:05", "2주"]

@@ -95,7 +95,8 @@ def _grammar_ko(s: Signals) -> str:
     parts.append(
         f"문장은 평균 {length}자입니다."
         if ko
-        else f"{len(texts)} sentences, {length} letters each on average."
+        else f"{len(texts)} sentence{'s' if len(texts) != 1 else ''}, {length} letters each on "
+        "average."
     )
     if s.structure.long_sentences:
         i = s.structure.long_sentences[0]
