@@ -268,3 +268,13 @@ def test_a_time_of_day_is_one_figure():
     text = "we met at 9:30 amid the rush, left at 10:15 pm. and were back by 7:05 a.m. on friday."
     assert find_numbers(text, "en") == ["9:30", "10:15 pm", "7:05 a.m."]
     assert find_numbers("14:05에 시작해 2주 만에 끝냈습니다", "ko") == ["14:05", "2주"]
+
+
+def test_a_count_past_ten_of_anything_is_a_figure_and_a_small_vague_count_is_not():
+    from analysis.ai.offline.specificity import find_numbers
+
+    assert find_numbers("i pulled thirty invoices and a dozen delivery notes.", "en") == [
+        "thirty invoices",
+        "a dozen delivery notes",
+    ]
+    assert find_numbers("there were two things to fix and three ways to do it.", "en") == []

@@ -45,7 +45,11 @@ EN_NUMBER_RE = re.compile(
     r"\bno (?!one\b|way\b|doubt\b|matter\b)[a-z]{3,} (?:had|has|was|were|did|came|went)\b|"
     # A count of people who did something ("Six agreed, and four of those signed").
     rf"\b(?:{_EN_COUNT_WORDS})"
-    rf"(?= of (?:them|those|these|us|the|our|my)\b| (?:{_EN_COUNT_VERBS})\b))"
+    rf"(?= of (?:them|those|these|us|the|our|my)\b| (?:{_EN_COUNT_VERBS})\b)|"
+    # A count past ten of anything is data ("thirty invoices", "a dozen pallets"); "two
+    # things", "three ways" are not.
+    r"\b(?:eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"(?:a |one |two |three |several )?hundred|a dozen|dozens of) (?:[a-z-]{3,} )?[a-z-]{2,}s\b)"
 )
 _KO_UNIT_LIST = [
     "%포인트",
