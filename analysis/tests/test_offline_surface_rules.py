@@ -278,3 +278,22 @@ def test_a_count_past_ten_of_anything_is_a_figure_and_a_small_vague_count_is_not
         "a dozen delivery notes",
     ]
     assert find_numbers("there were two things to fix and three ways to do it.", "en") == []
+
+
+def test_empathy_shown_by_listening_is_covered_and_a_customers_thanks_is_an_outcome():
+    question = QuestionContext(
+        text="A customer asks for a refund outside the return window. What do you do?",
+        category="customer_service",
+        type="situational",
+        language="en",
+        expected_keywords=("empathy", "policy"),
+    )
+    answer = (
+        "Last month a customer asked to return a kettle after forty days. I listened first and "
+        "acknowledged how annoying a broken kettle is, then checked our policy: a fault is "
+        "covered for a year. I sent a replacement the same day. He thanked the team by e-mail."
+    )
+    content = _run(question, answer).detailed_feedback.content
+    assert "Covers 2 of the 2 key points" in content
+    assert EN.result.search("he thanked the team by e-mail.")
+    assert not EN.result.search("i thanked him for waiting.")

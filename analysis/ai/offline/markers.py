@@ -144,6 +144,10 @@ EN = MarkerSet(
         r"\bexceeded\b|\bachieved\b|\bno longer\b|\bwent away\b|\bdisappeared\b|"
         r"\b(?:was|were|got) (?:fixed|solved|resolved)\b|\bhappy with\b|\bagreed to\b|"
         r"\bwon (?:the|back)\b|\bkept the\b|"
+        # The customer's own answer to what was done: thanks, a good review.
+        r"\bthanked (?:me|us|the team|our team|the staff)\b|"
+        r"\b(?:left|posted|wrote|gave) (?:us |me )?an? (?:positive|good|glowing|five-star|5-star) "
+        r"(?:review|rating)\b|"
         r"\bwithin \d+ (?:days|weeks|months|hours)\b|\b(?:six|three|two) months later\b|"
         r"\bsince (?:caught|dropped)|\brecovered\b|"
         r"\b(?:has|have|had)(?: not|n't) (?:come back|recurred|happened (?:again|since))|"

@@ -144,6 +144,9 @@ KEYWORD_EQUIVALENTS = {
     # "Digging into the traces, I found…", "the culprit was…", "it was caused by…"
     "root": ("trac", "culprit", "caus", "diagnos"),
     "caus": ("trac", "culprit", "diagnos"),
+    # Empathy is shown, not named: "I listened first", "acknowledged how she felt".
+    "empathy": ("listen", "acknowledg", "apologis", "apologiz", "reassur"),
+    "공감": ("경청", "사과드", "사과했", "마음을 헤아"),
 }
 # English verb-particle compounds written as one keyword ("rollback", "failover", "follow-up"):
 # in an answer they are a verb and its particle ("rolled the deploy back").
