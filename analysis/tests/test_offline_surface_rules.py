@@ -297,3 +297,13 @@ def test_empathy_shown_by_listening_is_covered_and_a_customers_thanks_is_an_outc
     assert "Covers 2 of the 2 key points" in content
     assert EN.result.search("he thanked the team by e-mail.")
     assert not EN.result.search("i thanked him for waiting.")
+
+
+def test_a_workplace_a_takeaway_and_what_the_following_year_showed_are_story_parts():
+    assert EN.situation.search("in a busy community pharmacy, i received a new prescription.")
+    assert EN.situation.search("at our hotel's kitchen on a saturday night the fryer failed.")
+    assert EN.reflection.search("what i took from it is that the check comes first.")
+    assert EN.reflection.search("my biggest takeaway: ask before you assume.")
+    assert EN.result.search("in the following year it flagged the same pair four more times.")
+    # A plan for the coming weeks is not an outcome.
+    assert not EN.result.search("over the next month i would check the numbers weekly.")

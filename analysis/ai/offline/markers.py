@@ -90,7 +90,10 @@ EN = MarkerSet(
         r"worked on|managed)|"
         r"(?:on|during) (?:a|an|my|one|our) (?:[\w-]+ ){0,2}(?:shift|rotation|placement|visit|"
         r"deployment|night)|(?:on|in|at) (?:a|an|my|our) (?:[\w-]+ ){0,2}(?:ward|unit|icu|"
-        r"clinic|floor|site|warehouse|plant|branch|office|store)|"
+        r"clinic|floor|site|warehouse|plant|branch|office|store|pharmacy|hospital|practice|"
+        r"surgery|school|nursery|kindergarten|restaurant|kitchen|hotel|shop|lab|laboratory|"
+        r"factory|depot|airport|station|salon|gym|cafe|café|bar|farm|studio|newsroom|garage|"
+        r"call cent(?:er|re)|agency|firm|bank)\b|"
         r"that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|"
         r"evening|weekend)|"
         # A setting given after the story ("That was at a small charity, in my second year as
@@ -149,6 +152,8 @@ EN = MarkerSet(
         r"\b(?:left|posted|wrote|gave) (?:us |me )?an? (?:positive|good|glowing|five-star|5-star) "
         r"(?:review|rating)\b|"
         r"\bwithin \d+ (?:days|weeks|months|hours)\b|\b(?:six|three|two) months later\b|"
+        r"\b(?:in|over|during) the (?:following|next) (?:year|month|quarter|weeks?|months?)\b"
+        r"(?=[^.]*\b(?:was|were|had|fell|rose|dropped|flagged|caught|went|came|stayed|did)\b)|"
         r"\bsince (?:caught|dropped)|\brecovered\b|"
         r"\b(?:has|have|had)(?: not|n't) (?:come back|recurred|happened (?:again|since))|"
         r"\bnever (?:came back|recurred|happened again)|"
@@ -165,7 +170,8 @@ EN = MarkerSet(
     ),
     reflection=_en(
         r"\b(?:i learned|i've learned|i learnt|learned (?:that|to)|lesson|taught me|"
-        r"i took away|since then|now i (?:always|make|try|check|build|ask)|going forward|"
+        r"i took away|i took from (?:it|this|that)|my (?:main |biggest |key )?takeaway|"
+        r"since then|now i (?:always|make|try|check|build|ask)|going forward|"
         r"next time|in hindsight|looking back|i realised|i realized|would do differently|"
         r"it showed me|reminded me|i now)\b"
     ),
