@@ -130,3 +130,10 @@ def test_a_boast_from_outside_the_case_is_padding_wherever_it_stands(question, h
 )
 def test_an_age_or_a_thanks_inside_the_case_is_no_boast(text, language):
     assert not is_boast(text, language)
+
+
+def test_praise_heard_as_the_best_of_ones_trade_is_a_boast():
+    assert is_boast("손님들께 늘 최고의 미용사라는 말을 듣습니다.", "ko")
+    assert is_boast("동료들에게 누구보다 빠르다는 칭찬을 받았습니다.", "ko")
+    # The best result of the case itself is no boast.
+    assert not is_boast("그 결과 지역 매장 중 최고의 매출을 기록했습니다.", "ko")
