@@ -228,3 +228,12 @@ def test_a_story_of_a_hobby_or_charity_in_time_off_work_is_padding(question, hon
         assert "padding" in _codes(out), text
         assert out.total <= base.total
         assert hobby[:12] not in out.ideal_answer
+
+
+def test_an_aside_announced_as_a_side_note_is_padding():
+    question, answer = OVERDRAFT_EN[0], OVERDRAFT_EN[1]
+    aside = (
+        "As a side note, I have always loved old bank buildings and spend weekends sketching "
+        "their facades."
+    )
+    assert judge_relevance(question, (), [answer[0], aside, *answer[1:]]).padding == [1]

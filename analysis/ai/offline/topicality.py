@@ -104,7 +104,7 @@ _SHIFT_LEAD = re.compile(
 _SHIFT = re.compile(
     r"^(?:and |but )?(?:another thing|also,|besides|in addition,? i|"
     r"on (?:another|a different) note|apart from that|separately|by the way|incidentally|"
-    r"as an aside|on a side note|"
+    r"as an aside|on a side note|(?:as|just) a side note|side note[,:]|"
     r"unrelated(?:ly)?,|outside (?:of )?work|in my (?:free|spare) time|(?:i|we) also\b|"
     r"또한?,? |그리고 (?:또|다른)|그 밖에|이 외에도|이외에도|"
     r"다른 (?:경험|이야기)|참고로|여담(?:이지만|으로)|덧붙이자면|(?:그와|이와) 별개로|"
@@ -130,7 +130,8 @@ _POINTS_BACK = re.compile(
 # Words that say a side remark follows ("Incidentally,", "참고로"): what follows is judged as one,
 # a word of the question in passing or not.
 _ANNOUNCED = re.compile(
-    r"^(?:and |but )?(?:by the way|incidentally|as an aside|on a side note|on (?:another|a "
+    r"^(?:and |but )?(?:by the way|incidentally|as an aside|on a side note|"
+    r"(?:as|just) a side note|side note[,:]|on (?:another|a "
     r"different) note|unrelated(?:ly)?,|참고로|여담(?:이지만|으로)|덧붙이자면|"
     r"덧붙여(?: 말씀드리(?:면|자면)| 말하자면)?,? |(?:그와|이와) 별개로)",
     re.IGNORECASE,
