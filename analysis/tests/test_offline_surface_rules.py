@@ -307,3 +307,10 @@ def test_a_workplace_a_takeaway_and_what_the_following_year_showed_are_story_par
     assert EN.result.search("in the following year it flagged the same pair four more times.")
     # A plan for the coming weeks is not an outcome.
     assert not EN.result.search("over the next month i would check the numbers weekly.")
+
+
+def test_a_signed_document_is_not_an_outcome_a_deal_signed_is():
+    assert not EN.result.search("i matched each invoice to its signed delivery notes.")
+    assert not EN.result.search("i checked the signed consent forms first.")
+    assert EN.result.search("four of those signed before the quarter closed.")
+    assert EN.result.search("we signed the contract in may.")

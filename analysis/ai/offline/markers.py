@@ -138,7 +138,10 @@ EN = MarkerSet(
         r"\b(?:was|were) (?:down|up) (?:to|from|by) [\w$€£₩]|"
         r"\b(?:reduc|cut|increas|rais|improv|grew|grow|drop|fell|fall|rose|rise|sav|doubl|halv|"
         r"lower|boost|shr[ai]nk|climb|jump|declin|decreas|shorten|turn)\w* "
-        r"(?:\w+ ){0,4}(?:from|to|by) [\w$€£₩]|\bfrom \$?\d[\d.,]*\S* to \b|\bsigned\b|"
+        r"(?:\w+ ){0,4}(?:from|to|by) [\w$€£₩]|\bfrom \$?\d[\d.,]*\S* to \b|"
+        # A deal signed, not a signed document ("signed delivery notes").
+        r"\bsigned(?! (?:delivery|copy|copies|documents?|forms?|notes?|receipts?|statements?|"
+        r"letters?|paperwork|consent|cheques?|checks?|invoices?|timesheets?|minutes)\b)|"
         # Taking or going somewhere is an action ("I took it to the service station"); only a
         # figure taken somewhere is an outcome ("took the wait from 40 minutes to 12").
         r"\b(?:took|take|taken|taking|went|go(?:es|ne)?)\b (?:\w+ ){0,4}(?:from|to|by) "
