@@ -314,3 +314,13 @@ def test_a_signed_document_is_not_an_outcome_a_deal_signed_is():
     assert not EN.result.search("i checked the signed consent forms first.")
     assert EN.result.search("four of those signed before the quarter closed.")
     assert EN.result.search("we signed the contract in may.")
+
+
+def test_no_harm_done_is_an_outcome_with_its_count_of_none():
+    from analysis.ai.offline.specificity import find_numbers
+
+    sentence = "she took it correctly with no harm, and i learned to query it."
+    assert EN.result.search(sentence)
+    assert find_numbers(sentence, "en") == ["no harm"]
+    assert not EN.result.search("there was no harm in asking.")
+    assert find_numbers("there was no harm in asking.", "en") == []

@@ -150,6 +150,9 @@ EN = MarkerSet(
         r"\bexceeded\b|\bachieved\b|\bno longer\b|\bwent away\b|\bdisappeared\b|"
         r"\b(?:was|were|got) (?:fixed|solved|resolved)\b|\bhappy with\b|\bagreed to\b|"
         r"\bwon (?:the|back)\b|\bkept the\b|"
+        # What did not happen, as the outcome: "she took it correctly with no harm".
+        r"\b(?:with|and|had|caused|came to) no (?:harm|injur\w*|incidents?|damage|adverse)\b|"
+        r"\bwithout (?:any )?(?:harm|injury|incident|damage)\b|"
         # The customer's own answer to what was done: thanks, a good review.
         r"\bthanked (?:me|us|the team|our team|the staff)\b|"
         r"\b(?:left|posted|wrote|gave) (?:us |me )?an? (?:positive|good|glowing|five-star|5-star) "

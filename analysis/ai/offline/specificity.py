@@ -40,6 +40,8 @@ EN_NUMBER_RE = re.compile(
     # A count of none is a figure too ("no falls, no missed medications": zero of each).
     r"\b(?:no|zero) (?!(?:easy|real|simple|clear|good|right|other|big|major|single|such|"
     r"obvious|perfect|magic) )(?:[a-z-]{3,} )?[a-z]{2,}[^s\W]s\b(?! (?:of|to)\b)|"
+    # … and so is no harm done ("she took it correctly with no harm").
+    r"(?:(?<=\bwith )|(?<=\band )|(?<=\bcaused )|(?<=\bcame to ))no (?:harm|injury|damage)\b|"
     # … and so is none of one thing ("not a single bale", "not one lamb", "no ewe had …").
     r"\bnot one [a-z-]{3,}\b|\b(?:not|never) (?:[a-z]+ ){0,2}a single [a-z-]{3,}\b|"
     r"\bno (?!one\b|way\b|doubt\b|matter\b)[a-z]{3,} (?:had|has|was|were|did|came|went)\b|"
