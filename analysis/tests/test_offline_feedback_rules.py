@@ -362,3 +362,9 @@ def test_an_answer_in_the_other_language_is_not_told_it_misses_keywords_it_could
     assert "확인하지 않았습니다" in output.detailed_feedback.content
     # A time of day is one figure.
     assert '"2:50"' in output.detailed_feedback.content and '"50"' not in text
+    # Without expected keywords, the question's own words are named as what they are.
+    typed = QuestionContext(
+        text=question.text, category="custom", type="situational", language="ko"
+    )
+    content = _run(typed, english).detailed_feedback.content
+    assert "질문의 주제어(" in content and "핵심 키워드" not in content

@@ -241,11 +241,17 @@ def _content(s: Signals) -> str:
     parts = []
     if rel.keywords and not s.keywords_checked:
         terms = listing(rel.keywords, s.feedback_language, 4)
+        expected = rel.keyword_source == "expected"
+        label = (
+            ("핵심 키워드" if expected else "주제어")
+            if ko
+            else ("key points" if expected else "key terms")
+        )
         parts.append(
-            f"질문의 핵심 키워드({terms})는 이 세션의 언어로 되어 있어, 다른 언어로 쓴 답변에서는 "
+            f"질문의 {label}({terms})는 이 세션의 언어로 되어 있어, 다른 언어로 쓴 답변에서는 "
             "다뤘는지 확인하지 않았습니다."
             if ko
-            else f"The question's key points ({terms}) are in the session's language, so whether "
+            else f"The question's {label} ({terms}) are in the session's language, so whether "
             "an answer in the other language covers them was not checked."
         )
     elif rel.keywords:
