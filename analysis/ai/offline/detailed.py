@@ -239,9 +239,9 @@ def _content(s: Signals) -> str:
     ko = s.feedback_language == "ko"
     rel, sp = s.relevance, s.specificity
     parts = []
+    expected = rel.keyword_source == "expected"
     if rel.keywords and not s.keywords_checked:
         terms = listing(rel.keywords, s.feedback_language, 4)
-        expected = rel.keyword_source == "expected"
         label = (
             ("핵심 키워드" if expected else "주제어")
             if ko
@@ -256,7 +256,6 @@ def _content(s: Signals) -> str:
         )
     elif rel.keywords:
         got = [m.shown for m in rel.matched]
-        expected = rel.keyword_source == "expected"
         covered = listing(got, s.feedback_language, 4) if got else ("없음" if ko else "none")
         if ko:
             label = "핵심 키워드" if expected else "질문의 주제어"
@@ -266,7 +265,7 @@ def _content(s: Signals) -> str:
         else:
             label = "key points" if expected else "key terms of the question"
             parts.append(f"Covers {len(got)} of the {len(rel.keywords)} {label} ({covered}).")
-        if rel.missing and rel.keyword_source == "expected":
+        if rel.missing and expected:
             parts.append(
                 f"빠진 것: {listing(rel.missing, 'ko', 4)}."
                 if ko

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import KO_PAST_SYLLABLE
+
 
 def _en(pattern: str) -> re.Pattern[str]:
     """English patterns are lower-case and run on lower-cased text: IGNORECASE triples the cost."""
@@ -260,15 +262,8 @@ EN = MarkerSet(
     ),
 )
 
-# A syllable that closes with the past tense's ㅆ ("었", "했", "됐", "쟀", "왔"), not the
-# future's "겠", followed by an ending: the sentence tells what happened.
-_KO_PAST = (
-    "(?:["
-    + "".join(
-        chr(0xAC00 + i * 28 + 20) for i in range(19 * 21) if chr(0xAC00 + i * 28 + 20) != "겠"
-    )
-    + "](?:습니다|고|는데|지만|으며|어요|다))"
-)
+# A past syllable and an ending: the clause tells what happened.
+_KO_PAST = rf"(?:{KO_PAST_SYLLABLE}(?:습니다|고|는데|지만|으며|어요|다))"
 
 
 KO = MarkerSet(

@@ -124,7 +124,7 @@ def breakdown(s: Signals) -> Breakdown:
             + 0.45 * _sat(category, 4)
             + 0.2 * _sat(len(rel.general_hits), 3)
         )
-    if "language_mismatch" in s.flag_codes:
+    if not s.keywords_checked:
         # The question's words (and its expected keywords) are in the other language, so the
         # answer cannot repeat them: its own field vocabulary stands for the topic instead.
         topic = max(topic, _sat(category + len(rel.reference_hits), 4))

@@ -33,7 +33,8 @@ _EN_COUNT_VERBS = (
 # A time of day is one figure ("at 2:50", "14:05"), not two numbers.
 _CLOCK = r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:])"
 EN_NUMBER_RE = re.compile(
-    rf"(?:{_CLOCK}(?:\s?(?:[ap]m\b|[ap]\.m\.))?|[$€£₩]\s?\d+(?:[.,]\d+)*\s?(?:k|m|bn|million|billion|thousand)?\b|"
+    rf"(?:{_CLOCK}(?:\s?(?:[ap]m\b|[ap]\.m\.))?|"
+    rf"[$€£₩]\s?\d+(?:[.,]\d+)*\s?(?:k|m|bn|million|billion|thousand)?\b|"
     rf"\b\d+(?:[.,]\d+)*(?:\s?(?:{_EN_UNITS}))?|"
     rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|"
     rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b|"

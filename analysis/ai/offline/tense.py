@@ -6,8 +6,9 @@ import re
 from itertools import pairwise
 
 from .analyzer import Signals
+from .text import KO_PAST_SYLLABLE
 
-_PAST_KO = re.compile(r"(?:었|았|였|했|됐|렸|졌|웠|셨|갔|왔|냈|줬)(?:습니다|어요|다)[.!?…\"']*$")
+_PAST_KO = re.compile(rf"{KO_PAST_SYLLABLE}(?:습니다|어요|다)[.!?…\"']*$")
 _PAST_EN = re.compile(r"\b(?:was|were|had|did|went|took|made|found|\w{3,}ed)\b", re.IGNORECASE)
 # A sentence about what would happen is not a past event, whatever verb it holds ("If it was
 # not enough, I would …", "그랬다면 … 했을 것입니다").

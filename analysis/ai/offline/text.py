@@ -59,6 +59,12 @@ EN_STOPWORDS = _words(
     everything across within among through against toward towards while whether around
     same new different certain specific particular"""
 )
+# A syllable that closes with the past tense's ㅆ ("었", "했", "됐", "쟀", "왔"), not the future's
+# "겠": a character class, for the patterns that tell what happened from what would be done.
+KO_PAST_SYLLABLE = (
+    "[" + "".join(chr(c) for c in range(0xAC00 + 20, 0xD7A4, 28) if chr(c) != "겠") + "]"
+)
+
 KO_STOPWORDS = _words(
     """저 저는 제가 제 저희 우리 그 이 것 수 등 때 및 또 또는 그리고 하지만 그래서 그런데 정말
     너무 아주 매우 좀 잘 더 가장 많이 있 없 하다 되다 같 위해 통해 대해 대한 관련 경우 부분
