@@ -368,3 +368,62 @@ def test_an_answer_in_the_other_language_is_not_told_it_misses_keywords_it_could
     )
     content = _run(typed, english).detailed_feedback.content
     assert "질문의 주제어(" in content and "핵심 키워드" not in content
+
+
+def test_the_users_own_setting_stays_in_the_ideal_answer_instead_of_a_gap():
+    question = QuestionContext(
+        text="교육 방식을 두고 학부모와 의견이 달랐던 경험과 어떻게 조율했는지 말씀해 주세요.",
+        category="custom",
+        custom_category="유치원 교사",
+        type="behavioral",
+        language="ko",
+    )
+    setting = (
+        "작년 6세반 담임을 맡았을 때, 한 어머니께서 입학 전에 받아쓰기를 끝내야 한다며 "
+        "학습지 숙제를 내 달라고 요청하셨습니다."
+    )
+    answer = (
+        f"{setting} 그래서 상담에서 아이의 관찰 기록을 먼저 보여 드리고, 가정에서는 장보기 "
+        "목록을 함께 쓰는 활동을 제안드렸습니다. 두 달 뒤 아이는 낱말 31개를 스스로 쓰게 "
+        "되었고 어머니께서는 숙제 요청을 거두셨습니다. 이 일로 걱정은 설명보다 아이의 변화를 "
+        "보여 드릴 때 풀린다는 것을 배웠습니다."
+    )
+    ideal = _run(question, answer).ideal_answer
+    assert ideal.startswith(setting)
+    assert "[상황" not in ideal
+
+
+def test_the_questions_own_word_said_often_is_its_subject_not_a_repetition():
+    question = QuestionContext(
+        text="How would you test that revenue was recorded in the right year at year end?",
+        category="finance",
+        type="technical",
+        language="en",
+    )
+    answer = (
+        "I would pick invoices from the last ten days of the year and the first ten of the next "
+        "year. I would match each one to its delivery note to see which year it belongs to. I "
+        "would review credit notes issued early in the new year, because a big return straight "
+        "after year end can mean sales were booked early. Last year this found EUR 620,000 booked "
+        "a year early, which the client adjusted."
+    )
+    assert "comes up" not in "\n".join(_run(question, answer).improvements)
+
+
+def test_a_plan_that_opens_with_its_first_action_is_not_told_to_tell_a_story_in_order():
+    question = QuestionContext(
+        text="A vehicle enters the runway while an aircraft is on short final. What do you do?",
+        category="custom",
+        custom_category="Air Traffic Controller",
+        type="situational",
+        language="en",
+    )
+    answer = (
+        "My first action would be to send the aircraft around, because the runway is no longer "
+        "clear. Then I would tell the vehicle to vacate and hold, and warn the approach "
+        "controller. Afterwards I would file an occurrence report before the end of the shift. "
+        "When this happened to me, the go-around passed 400 feet over the tractor."
+    )
+    out = _run(question, answer)
+    assert "opens with the outcome" not in "\n".join(out.improvements)
+    assert out.ideal_answer.index("My first action") < out.ideal_answer.index("Afterwards")

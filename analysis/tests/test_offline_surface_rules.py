@@ -324,3 +324,13 @@ def test_no_harm_done_is_an_outcome_with_its_count_of_none():
     assert find_numbers(sentence, "en") == ["no harm"]
     assert not EN.result.search("there was no harm in asking.")
     assert find_numbers("there was no harm in asking.", "en") == []
+
+
+def test_every_past_syllable_tells_what_happened_and_the_future_does_not():
+    from analysis.ai.offline.tense import _past
+
+    # "쟀", "봤", "놨" close with the past tense's ㅆ like "했"; "겠" is the future's.
+    assert _past("다음 날 무게를 다시 쟀습니다.", "ko")
+    assert _past("기록을 처음부터 다시 봤습니다.", "ko")
+    assert not _past("기록을 처음부터 다시 보겠습니다.", "ko")
+    assert KO.result.search("두 달 뒤 불량률을 다시 쟀고 절반으로 줄어 있었습니다.")

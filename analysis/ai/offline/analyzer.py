@@ -154,9 +154,12 @@ def analyze(
             for p in sorted({q for _, q in pairs})
         )
         tagged = tag_sentences(pairs, markers, language)
-    length = analyze_length(text, [s for s, _ in pairs], language)
+    asked = frozenset(content_stems(" ".join((question.text, *question.expected_keywords))))
+    length = analyze_length(text, [s for s, _ in pairs], language, asked=asked)
     long_answer = length.chars > 700 if language == "ko" else length.words > 250
-    structure = analyze_structure(tagged, language, long_answer=long_answer)
+    structure = analyze_structure(
+        tagged, language, long_answer=long_answer, story=question.type == "behavioral"
+    )
     index = TermIndex(text)
     return Signals(
         language=language,

@@ -127,6 +127,10 @@ def _keeps(t: TaggedSentence, evidence: set[int]) -> bool:
         return False
     if "reflection" in t.phases and not t.claim:
         return True
+    # The user's own setting is context, not evidence, but the story needs it: dropping it would
+    # put a "[situation: …]" gap where they had told it.
+    if {"situation", "task"} & t.phases.keys() and not t.claim:
+        return True
     if t.index not in evidence:
         return False
     return not (t.claim and not t.numbers)

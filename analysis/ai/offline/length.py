@@ -68,7 +68,11 @@ def length_factor(size: int, language: str) -> float:
     return max(0.75, 1.0 - (size - long) / (long * 4))
 
 
-def analyze_length(text: str, sentences: list[str], language: str) -> LengthSignals:
+def analyze_length(
+    text: str, sentences: list[str], language: str, *, asked: frozenset[str] = frozenset()
+) -> LengthSignals:
+    """`asked`: the stems of the question's own words. An answer about the year end says "year"
+    often; that is its subject, not a word leaned on."""
     size = _unit(text, language)
     _, full, long = _BOUNDS["ko" if language == "ko" else "en"]
     stems = content_stems(text)
@@ -77,7 +81,10 @@ def analyze_length(text: str, sentences: list[str], language: str) -> LengthSign
     repeated = [
         (word, n)
         for word, n in counts.most_common(5)
-        if n >= 3 and n / total >= (0.08 if total >= 25 else 0.12) and word not in _KO_AUXILIARIES
+        if n >= 3
+        and n / total >= (0.08 if total >= 25 else 0.12)
+        and word not in _KO_AUXILIARIES
+        and word not in asked
     ]
     excess = sum(n - 2 for _, n in repeated)
     normalized = [re.sub(r"\W+", " ", s.lower()).strip() for s in sentences]

@@ -146,8 +146,10 @@ _CAUSE_NAMED = re.compile(
 
 
 def analyze_structure(
-    tagged: list[TaggedSentence], language: str, *, long_answer: bool
+    tagged: list[TaggedSentence], language: str, *, long_answer: bool, story: bool = True
 ) -> StructureSignals:
+    """`story`: the question asks for a story (behavioural), told situation first; a situational
+    or technical answer rightly opens with what it would do or what it concludes."""
     present: dict[str, int] = {}
     for t in tagged:
         for phase in t.phases:
@@ -174,7 +176,8 @@ def analyze_structure(
     order = forward / (forward + backward) if forward + backward else 0.5
     first = tagged[0] if tagged else None
     opener_out_of_order = bool(
-        first
+        story
+        and first
         and len(tagged) > 2
         and ({"result", "reflection"} & set(first.phases))
         and not ({"situation", "task"} & set(first.phases))
