@@ -2,13 +2,18 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.hashers import acheck_password, check_password
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Difficulty, JobCategory, Language
+
+from .password_salt import password_salt, rehash
 
 
 class Role(models.TextChoices):
@@ -117,6 +122,40 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def language(self) -> str:
         return (self.preferences or {}).get("language") or Language.KO.value
+
+    # A correct password stored with an older hasher or cost is re-hashed at sign-in with its
+    # own salt (password_salt.py): it is the same password, so no other sign-in ends.
+    def check_password(self, raw_password) -> bool:
+        def setter(raw_password):
+            self.password = rehash(raw_password, self.password)
+            self._password = None
+            self.save(update_fields=["password"])
+
+        return check_password(raw_password, self.password, setter)
+
+    async def acheck_password(self, raw_password) -> bool:
+        async def setter(raw_password):
+            self.password = rehash(raw_password, self.password)
+            self._password = None
+            await self.asave(update_fields=["password"])
+
+        return await acheck_password(raw_password, self.password, setter)
+
+    # The web session's auth hash follows the password's salt, not its hash, for the same reason.
+    def _get_session_auth_hash(self, secret=None) -> str:
+        return salted_hmac(
+            "accounts.User.session_auth_hash",
+            password_salt(self.password),
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def get_session_auth_fallback_hash(self):
+        yield from super().get_session_auth_fallback_hash()
+        # A session signed in when the hash followed the whole password hash: Django re-keys it
+        # on its next request instead of signing it out.
+        for secret in (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS):
+            yield super()._get_session_auth_hash(secret=secret)
 
 
 class TokenFamilyEndReason(models.TextChoices):

@@ -7,9 +7,11 @@ Redis restart without persistence:
   row). Logout, and the replay of a used refresh token, end the family: its refresh and access
   tokens stop working at once.
 - Every token carries a **credentials fingerprint** (`ver`), a keyed hash of the user's
-  password hash and email. Changing either, by any path (API reset, allauth's pages, the admin,
+  password salt and email. Changing either, by any path (API reset, allauth's pages, the admin,
   `manage.py changepassword`), changes the fingerprint, so all of the user's earlier tokens stop
-  working with no code in those paths: the same idea as Django's session auth hash.
+  working with no code in those paths: the same idea as Django's session auth hash. A new
+  password always has a new salt; re-hashing the same password at a new cost keeps it
+  (password_salt.py), so an upgraded hash at sign-in ends no other sign-in.
 
 Both are checked in the query that loads the token's user, so a request pays no extra round trip.
 """
@@ -32,6 +34,7 @@ from rest_framework_simplejwt.tokens import Token
 from rest_framework_simplejwt.utils import datetime_from_epoch
 
 from .models import TokenFamily, TokenFamilyEndReason, User
+from .password_salt import password_salt
 
 FAMILY_CLAIM = "fam"
 CREDENTIALS_CLAIM = "ver"
@@ -42,14 +45,26 @@ class TokenReusedError(Exception):
 
 
 def credentials_fingerprint(user: User) -> str:
-    """Changes whenever the user's password hash or email changes (HMAC with SECRET_KEY)."""
+    """Changes whenever the user's password or email changes (HMAC with SECRET_KEY)."""
+    material = f"{password_salt(user.password)}\x00{(user.email or '').lower()}"
+    return salted_hmac(
+        "accounts.tokens.credentials.salt", material, algorithm="sha256"
+    ).hexdigest()[:32]
+
+
+def _fingerprint_of_hash(user: User) -> str:
+    """The fingerprint of tokens minted before it followed the salt: over the whole password
+    hash. Still accepted, so they were not all ended at once; a password change ends them too."""
     material = f"{user.password}\x00{(user.email or '').lower()}"
     return salted_hmac("accounts.tokens.credentials", material, algorithm="sha256").hexdigest()[:32]
 
 
 def credentials_match(user: User, payload) -> bool:
-    claimed = payload.get(CREDENTIALS_CLAIM)
-    return bool(claimed) and constant_time_compare(str(claimed), credentials_fingerprint(user))
+    claimed = str(payload.get(CREDENTIALS_CLAIM) or "")
+    return bool(claimed) and (
+        constant_time_compare(claimed, credentials_fingerprint(user))
+        or constant_time_compare(claimed, _fingerprint_of_hash(user))
+    )
 
 
 def family_id_of(payload) -> uuid.UUID | None:
