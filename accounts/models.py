@@ -125,21 +125,41 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     # A correct password stored with an older hasher or cost is re-hashed at sign-in with its
     # own salt (password_salt.py): it is the same password, so no other sign-in ends.
+    # The write is a compare-and-set: a password changed by another request while this one was
+    # checked is not overwritten with the old one (and its old salt, which would bring back every
+    # sign-in the change ended), and the old password no longer signs in.
     def check_password(self, raw_password) -> bool:
-        def setter(raw_password):
-            self.password = rehash(raw_password, self.password)
-            self._password = None
-            self.save(update_fields=["password"])
+        stored = self.password
+        outcome = {"changed": False}
 
-        return check_password(raw_password, self.password, setter)
+        def setter(raw_password):
+            outcome["changed"] = not self._rehash_stored(raw_password, stored)
+
+        return check_password(raw_password, stored, setter) and not outcome["changed"]
 
     async def acheck_password(self, raw_password) -> bool:
-        async def setter(raw_password):
-            self.password = rehash(raw_password, self.password)
-            self._password = None
-            await self.asave(update_fields=["password"])
+        stored = self.password
+        outcome = {"changed": False}
 
-        return await acheck_password(raw_password, self.password, setter)
+        async def setter(raw_password):
+            rehashed = rehash(raw_password, stored)
+            written = await User.objects.filter(pk=self.pk, password=stored).aupdate(
+                password=rehashed
+            )
+            outcome["changed"] = not self._rehashed(written, rehashed)
+
+        return await acheck_password(raw_password, stored, setter) and not outcome["changed"]
+
+    def _rehash_stored(self, raw_password: str, stored: str) -> bool:
+        rehashed = rehash(raw_password, stored)
+        written = User.objects.filter(pk=self.pk, password=stored).update(password=rehashed)
+        return self._rehashed(written, rehashed)
+
+    def _rehashed(self, written: int, rehashed: str) -> bool:
+        self._password = None
+        if written:
+            self.password = rehashed
+        return bool(written)
 
     # The web session's auth hash follows the password's salt, not its hash, for the same reason.
     def _get_session_auth_hash(self, secret=None) -> str:

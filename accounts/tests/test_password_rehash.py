@@ -13,6 +13,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from accounts import tokens
+from accounts.models import User
 from accounts.password_salt import password_salt, rehash
 from accounts.tests.factories import UserFactory
 
@@ -110,3 +111,35 @@ def test_an_unusable_password_stands_for_itself():
     unusable = make_password(None)
     assert password_salt(unusable) == unusable
     assert password_salt(make_password(None)) != unusable
+
+
+def test_a_password_changed_while_the_old_one_is_checked_stays_changed(old_hash):
+    signing_in = User.objects.get(pk=old_hash.pk)  # loaded before the change, old hash
+    changing = User.objects.get(pk=old_hash.pk)
+    changing.set_password(NEW_PASSWORD)
+    changing.save()
+    after_change = tokens.token_pair_for(changing)
+
+    assert signing_in.check_password(PASSWORD) is False
+
+    stored = User.objects.get(pk=old_hash.pk)
+    assert stored.check_password(NEW_PASSWORD)
+    assert not stored.check_password(PASSWORD)
+    assert profile(after_change.access).status_code == 200
+
+
+def test_the_async_check_rehashes_with_the_same_salt_and_sees_a_change(old_hash):
+    from asgiref.sync import async_to_sync
+
+    salt = password_salt(old_hash.password)
+    assert async_to_sync(old_hash.acheck_password)(PASSWORD) is True
+    old_hash.refresh_from_db()
+    assert old_hash.password.startswith("argon2$argon2id$")
+    assert password_salt(old_hash.password) == salt
+
+    stale = User.objects.get(pk=old_hash.pk)
+    stale.password = make_password(PASSWORD, hasher="md5")  # as loaded before a change
+    old_hash.set_password(NEW_PASSWORD)
+    old_hash.save()
+    assert async_to_sync(stale.acheck_password)(PASSWORD) is False
+    assert User.objects.get(pk=old_hash.pk).check_password(NEW_PASSWORD)
