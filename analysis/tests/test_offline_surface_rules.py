@@ -334,3 +334,61 @@ def test_every_past_syllable_tells_what_happened_and_the_future_does_not():
     assert _past("기록을 처음부터 다시 봤습니다.", "ko")
     assert not _past("기록을 처음부터 다시 보겠습니다.", "ko")
     assert KO.result.search("두 달 뒤 불량률을 다시 쟀고 절반으로 줄어 있었습니다.")
+
+
+def test_what_a_review_found_and_what_was_put_in_place_are_outcomes():
+    assert EN.result.search("the investigation found that the driver had misheard the call.")
+    assert EN.result.search("our post-mortem showed the retry loop was the cause.")
+    assert EN.result.search("a stop-bar was installed at that crossing.")
+    assert EN.result.search("the manual check was then automated.")
+    # A review still to come, and a thing installed as the setting, are not.
+    assert not EN.result.search("i would ask for an investigation of the crossing.")
+    assert not EN.result.search("i installed the new scanner myself.")
+
+
+def test_a_step_after_a_condition_is_a_plan_and_no_longer_as_its_reason_no_result():
+    tagged = tag_sentences(
+        [
+            ("My first action would be to stop the line, because the belt is no longer safe.", 0),
+            ("Only when it is clear, checked and logged would I restart it.", 0),
+            ("Since the guard went in, the belt no longer jams.", 0),
+        ],
+        EN,
+        "en",
+    )
+    assert tagged[0].plan and "result" not in tagged[0].phases
+    assert tagged[1].plan
+    assert "result" in tagged[2].phases
+
+
+def test_a_closing_quote_or_a_plural_possessive_is_not_part_of_a_word():
+    from analysis.ai.offline.text import tokens
+
+    assert tokens("I heard 'hold short' from the controllers' desk, and didn't cross.") == [
+        "I", "heard", "hold", "short", "from", "the", "controllers", "desk", "and", "didn't",
+        "cross",
+    ]  # fmt: skip
+
+
+def test_the_ideal_answer_keeps_what_the_review_found_and_the_step_after_a_condition():
+    question = QuestionContext(
+        text="A forklift is stuck on the loading ramp during a delivery rush. What do you do?",
+        type="situational",
+        language="en",
+    )
+    answer = (
+        "My first action would be to stop traffic on the ramp, because the lane is no longer "
+        "safe. I would radio the shift lead and move the waiting trucks to the far bay. Only "
+        "when the ramp is clear, inspected and signed off by the supervisor would I reopen it. "
+        "This happened to me at a frozen-food depot: a forklift slid on ice with two pallets "
+        "aboard. The review found that the ramp heater had been switched off by a contractor, "
+        "and a heater alarm was installed afterwards. My lesson: close the lane first and ask "
+        "why later."
+    )
+    ideal = (
+        OfflineAIService()
+        .analyze_answer(question, answer, AnalysisContext(language="en"))
+        .ideal_answer
+    )
+    assert "The review found that the ramp heater" in ideal
+    assert "would I reopen it" in ideal

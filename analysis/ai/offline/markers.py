@@ -131,7 +131,9 @@ EN = MarkerSet(
     ),
     plan=_en(
         r"\b(?:i'd|i would|i will|i'll|i'm going to|i plan to|my first step|i'd start|"
-        r"i would start|the first thing i'd)\s+(?:\w+ly\s+)?"
+        r"i would start|the first thing i'd|my first (?:action|step|move|call) would be|"
+        # Inverted after a condition: "Only when the runway is clear would I resequence…".
+        r"(?<=[a-z,] )(?:would|will|should) i)\s+(?:\w+ly\s+)?"
         r"(?!be\b|have\b|say\b|think\b|probably\b|like\b|love\b|guess\b)\w+"
     ),
     result=_en(
@@ -149,7 +151,13 @@ EN = MarkerSet(
         r"\b(?:took|take|taken|taking|went|go(?:es|ne)?)\b (?:\w+ ){0,4}(?:from|to|by) "
         r"(?:[$€£₩]?\d|zero|nothing|none|half|a (?:third|quarter|half|fraction)|under|over|"
         r"about|around|almost|nearly|just|only)|\bsold out\b|\bfully booked\b|"
-        r"\bexceeded\b|\bachieved\b|\bno longer\b|\bwent away\b|\bdisappeared\b|"
+        r"\bexceeded\b|\bachieved\b|\bwent away\b|\bdisappeared\b|"
+        r"\bno longer\b|"
+        # What a check found, and what was put in place after it (as "조사 결과", "설치되었습니다").
+        r"\b(?:the|our|their|an?) (?:investigation|inquiry|enquiry|review|audit|post-?mortem|"
+        r"root[- ]cause analysis) (?:found|showed|revealed|concluded|confirmed)\b|"
+        r"\b(?:was|were|has been|have been|got) (?:then |later |finally |since )?(?:installed|"
+        r"introduced|adopted|rolled out|put in place|approved|replaced|retired|automated)\b|"
         r"\b(?:was|were|got) (?:fixed|solved|resolved)\b|\bhappy with\b|\bagreed to\b|"
         r"\bwon (?:the|back)\b|\bkept the\b|"
         # What did not happen, as the outcome: "she took it correctly with no harm".

@@ -76,6 +76,10 @@ def tag_sentences(
         if label:
             name = (label.group(1) or label.group(2)).lower().replace(" ", "")
             t.phases.setdefault(_LABELS[name], label.group(0).strip())
+        if t.plan and t.phases.get("result") == "no longer":
+            # A reason given for a step to come ("…would be to send it around, because the
+            # runway is no longer mine to give"), not what came of one.
+            del t.phases["result"]
         if t.numbers and "result" not in t.phases and _looks_like_outcome(t, text, language):
             t.phases["result"] = t.numbers[0]
         if "result" in t.phases and not t.numbers:

@@ -15,7 +15,9 @@ from functools import lru_cache
 
 HANGUL_RE = re.compile(r"[가-힣]")
 LATIN_RE = re.compile(r"[A-Za-z]")
-TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#']*|\d+(?:[.,]\d+)*|[가-힣]+")
+# An apostrophe belongs to a word only inside it ("don't", "O'Brien"): a closing quote ("'hold
+# short'") or a plural possessive ("the controllers'") is not part of the word.
+TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z0-9+#]|'(?=[A-Za-z]))*|\d+(?:[.,]\d+)*|[가-힣]+")
 # Sentence ends: . ! ? and their full-width forms, then closing quotes or brackets.
 SENTENCE_END_RE = re.compile("(?<=[.!?\u3002\uff1f\uff01\u2026])[\"'\u201d\u2019)\\]]*\\s+|\n+")
 PARAGRAPH_RE = re.compile(r"\n\s*\n")
