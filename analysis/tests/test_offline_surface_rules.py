@@ -392,3 +392,15 @@ def test_the_ideal_answer_keeps_what_the_review_found_and_the_step_after_a_condi
     )
     assert "The review found that the ramp heater" in ideal
     assert "would I reopen it" in ideal
+
+
+def test_a_step_with_an_adverb_before_its_verb_and_a_decision_not_to_act_are_actions():
+    for sentence in (
+        "i first asked the patient about every medicine.",
+        "i then checked the logs of both nodes.",
+        "i also called the prescriber.",
+        "so i did not dispense it.",
+    ):
+        assert EN.action.search(sentence), sentence
+    for sentence in ("i did not know what to do.", "i also learned a lot.", "i then realised."):
+        assert not EN.action.search(sentence), sentence

@@ -125,7 +125,12 @@ EN = MarkerSet(
         r"our (?:goal|target|deadline) was|i wanted to (?:make sure|find|protect|understand))\b"
     ),
     action=_en(
-        rf"\b(?:i (?:\w+ly )?(?!{_NOT_ACTIONS}\b){_PAST_ACTIONS}|"
+        rf"\b(?:i (?:\w+ly |first |then |also |next |later |again |finally |eventually |just |"
+        rf"personally |still )?(?!{_NOT_ACTIONS}\b){_PAST_ACTIONS}|"
+        # A decision not to do something is a step too ("so I did not dispense it").
+        r"i (?:did not|didn't|chose not to|decided not to|refused to) (?!know|have|want|need|like|"
+        r"think|see|get|realise|realize|understand|expect|mind|care|hear|notice|feel|remember|"
+        r"mean|say|do\b)[a-z]{3,}|"
         rf"(?:first|then|next|so|after that|instead),? i (?:\w+ly )?{_PAST_ACTIONS}|"
         rf"i (?:usually |typically |always |often |first |then )?{_PRESENT_ACTIONS})\b"
     ),
