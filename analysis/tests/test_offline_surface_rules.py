@@ -404,3 +404,31 @@ def test_a_step_with_an_adverb_before_its_verb_and_a_decision_not_to_act_are_act
         assert EN.action.search(sentence), sentence
     for sentence in ("i did not know what to do.", "i also learned a lot.", "i then realised."):
         assert not EN.action.search(sentence), sentence
+
+
+def test_an_irregular_past_step_is_an_action():
+    for sentence in (
+        "the next week i rebuilt it as a group practical.",
+        "i oversaw the move of both stores.",
+        "i rang the supplier before noon.",
+    ):
+        assert EN.action.search(sentence), sentence
+
+
+def test_one_vague_word_in_a_step_that_names_what_it_acts_on_leaves_it_a_step():
+    tagged = tag_sentences(
+        [
+            (
+                "First I would make sure the hotel is really full: I would check for rooms "
+                "blocked for maintenance and for no-shows we could cancel.",
+                0,
+            ),
+            ("I would really do a lot of things.", 0),
+            ("I would check everything really carefully.", 0),
+        ],
+        EN,
+        "en",
+    )
+    assert tagged[0].concrete_action
+    assert not tagged[1].concrete_action
+    assert not tagged[2].concrete_action

@@ -23,7 +23,9 @@ _PAST_ACTIONS = (
     r"(?:[\w-]+ed|built|ran|led|wrote|rewrote|met|spent|set|made|took|brought|sent|gave|found|put|"
     r"chose|drove|held|kept|dug|split|cut|began|sat|went|spoke|sold|taught|won|shut|got|told|"
     r"drew|broke|caught|flew|fought|knew|laid|left|lost|paid|proved|rode|saw|shot|stood|swapped|"
-    r"threw|understood)"
+    r"threw|understood|rebuilt|reran|redid|redrew|oversaw|sought|bought|fed|froze|hung|lit|sped|"
+    r"stuck|swept|tore|withdrew|upheld|undid|overrode|hid|dealt|read|rang|struck|spread|let|lent|"
+    r"bent|wound)"
 )
 _NOT_ACTIONS = (
     r"(?:needed|wanted|liked|loved|believed|felt|hoped|seemed|used|learned|learnt|realized|"

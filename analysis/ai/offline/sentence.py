@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .text import content_stems
+
 # STAR phases in telling order; a reflection closes the story.
 PHASES = ("situation", "task", "action", "result", "reflection")
+# Content words from which a step with a single vague word in it still names what it does.
+VAGUE_STEP_WORDS = 8
 _PHASE_RANK = {name: i for i, name in enumerate(PHASES)}
 
 
@@ -46,7 +50,12 @@ class TaggedSentence:
         중요하다고 생각하기 때문에 … 나누겠습니다", "I will work hard until it is solved")."""
         if self.numbers or "result" in self.phases:
             return False
-        return bool(self.claim or self.opinion or self.vague)
+        # One vague word in a step that names what it acts on ("I would make sure the hotel is
+        # really full: I would check for rooms blocked for maintenance …") leaves it a step.
+        vague = bool(self.vague) and (
+            len(self.vague) >= 2 or len(content_stems(self.text)) < VAGUE_STEP_WORDS
+        )
+        return bool(self.claim or self.opinion or vague)
 
     @property
     def concrete_action(self) -> bool:
