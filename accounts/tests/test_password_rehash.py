@@ -143,3 +143,15 @@ def test_the_async_check_rehashes_with_the_same_salt_and_sees_a_change(old_hash)
     old_hash.save()
     assert async_to_sync(stale.acheck_password)(PASSWORD) is False
     assert User.objects.get(pk=old_hash.pk).check_password(NEW_PASSWORD)
+
+
+@pytest.mark.django_db
+def test_the_fingerprint_reads_the_same_whatever_hashers_a_process_lists(settings):
+    settings.PASSWORD_HASHERS = [MD5]
+    user = UserFactory()
+    minted_here = tokens.credentials_fingerprint(user)
+    session_here = user.get_session_auth_hash()
+
+    settings.PASSWORD_HASHERS = [OWASP]  # a server that does not list the hasher
+    assert tokens.credentials_fingerprint(user) == minted_here
+    assert user.get_session_auth_hash() == session_here
