@@ -432,3 +432,20 @@ def test_one_vague_word_in_a_step_that_names_what_it_acts_on_leaves_it_a_step():
     assert tagged[0].concrete_action
     assert not tagged[1].concrete_action
     assert not tagged[2].concrete_action
+
+
+def test_a_korean_verbal_noun_done_or_done_as_a_method_is_a_step_and_a_state_is_not():
+    for sentence in (
+        "물류팀과 상의해 이틀 뒤 차액을 환불했습니다.",
+        "그다음 표본의 크기를 계산합니다.",
+        "지난 석 달 치 기록을 뽑아 보니 화요일에 몰려 있었습니다.",
+        "새 설정을 적용한 뒤 사흘 동안 지켜봅니다.",
+    ):
+        assert KO.action.search(sentence), sentence
+    for sentence in (
+        "고객과의 신뢰가 가장 중요하다고 생각합니다.",
+        "방문객이 30% 증가했습니다.",
+        "그때는 인력이 많이 부족했습니다.",
+        "돌이켜 보니 제 판단이 늦었습니다.",
+    ):
+        assert not KO.action.search(sentence), sentence
