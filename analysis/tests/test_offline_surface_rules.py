@@ -449,3 +449,13 @@ def test_a_korean_verbal_noun_done_or_done_as_a_method_is_a_step_and_a_state_is_
         "돌이켜 보니 제 판단이 늦었습니다.",
     ):
         assert not KO.action.search(sentence), sentence
+
+
+def test_once_more_is_no_figure_and_what_came_of_a_way_of_working_is_a_result():
+    from analysis.ai.offline.specificity import find_numbers
+
+    assert find_numbers("주문 내용을 한 번 더 읽어 드리고 통화를 마쳤습니다.", "ko") == []
+    assert find_numbers("다시 한번 재고를 셌습니다.", "ko") == []
+    assert find_numbers("하루에 한 번 냉장고 온도를 적었습니다.", "ko") == ["한 번"]
+    assert KO.result.search("이렇게 하니 제 반품률이 팀 평균 9%보다 낮은 4%였습니다.")
+    assert KO.result.search("그렇게 했더니 대기 시간이 눈에 띄게 짧아졌습니다.")

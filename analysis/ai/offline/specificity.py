@@ -106,7 +106,9 @@ _KO_UNITS = "|".join(sorted(set(_KO_UNIT_LIST), key=lambda u: (-len(u), u)))
 KO_NUMBER_RE = re.compile(
     # Digits inside a Latin name are part of it ("A319", "S3", "B2B"), as in English.
     rf"(?:{_CLOCK}|(?<![A-Za-z\d])\d+(?:[.,]\d+)*\s?(?:{_KO_UNITS})?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
-    rf"(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|석|넉|수십|수백|수천|몇십)\s?"
+    # "Once more" is no count ("한 번 더 요약하고", "다시 한번 확인해").
+    rf"(?<![가-힣])(?<!다시 )(?!한\s?번\s?더(?![가-힣]))"
+    rf"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|석|넉|수십|수백|수천|몇십)\s?"
     rf"(?:번|명|개|가지|달|주|시간|곳|건|분|배|차례|팀|해|군데|개월|단계|차)(?![가-힣])|"
     rf"절반|두 배|세 배|열 배|\d+분의 \d+|반으로|"
     # Figures written as Sino-Korean numerals in hangul ("이백사십 명", "삼백만 원", "일 년");
