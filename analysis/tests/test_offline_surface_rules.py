@@ -327,12 +327,12 @@ def test_no_harm_done_is_an_outcome_with_its_count_of_none():
 
 
 def test_every_past_syllable_tells_what_happened_and_the_future_does_not():
-    from analysis.ai.offline.tense import _past
+    from analysis.ai.offline.tense import in_past
 
     # "쟀", "봤", "놨" close with the past tense's ㅆ like "했"; "겠" is the future's.
-    assert _past("다음 날 무게를 다시 쟀습니다.", "ko")
-    assert _past("기록을 처음부터 다시 봤습니다.", "ko")
-    assert not _past("기록을 처음부터 다시 보겠습니다.", "ko")
+    assert in_past("다음 날 무게를 다시 쟀습니다.", "ko")
+    assert in_past("기록을 처음부터 다시 봤습니다.", "ko")
+    assert not in_past("기록을 처음부터 다시 보겠습니다.", "ko")
     assert KO.result.search("두 달 뒤 불량률을 다시 쟀고 절반으로 줄어 있었습니다.")
 
 
@@ -459,3 +459,34 @@ def test_once_more_is_no_figure_and_what_came_of_a_way_of_working_is_a_result():
     assert find_numbers("하루에 한 번 냉장고 온도를 적었습니다.", "ko") == ["한 번"]
     assert KO.result.search("이렇게 하니 제 반품률이 팀 평균 9%보다 낮은 4%였습니다.")
     assert KO.result.search("그렇게 했더니 대기 시간이 눈에 띄게 짧아졌습니다.")
+
+
+def test_an_event_that_went_ahead_and_a_renewal_are_outcomes_and_a_habit_since_is_no_boast():
+    assert EN.result.search("the launch went ahead on the friday with every stand built.")
+    assert EN.result.search("the gym renewed its cleaning contract for two more years.")
+    assert not EN.claim.search("since then i always ask the carrier for a tracking link.")
+    assert not EN.claim.search("now i never skip the second count.")
+    assert EN.claim.search("they come to me because they know i never get anything wrong.")
+
+
+def test_a_result_that_happened_asks_for_its_measure_not_a_target():
+    question = QuestionContext(
+        text="A caterer tells you the food for a 200-guest gala will arrive two hours late. "
+        "What do you do?",
+        type="situational",
+        language="en",
+    )
+    answer = (
+        "First I'd ask the caterer which dishes are ready, because cold starters can often "
+        "travel on time. Then I'd move the speeches before dinner. At a charity gala I ran, the "
+        "main course was late, so I asked the band to play a second set and had the starters "
+        "served early. The evening went ahead without a complaint, and the charity booked us "
+        "again."
+    )
+    ideal = (
+        OfflineAIService()
+        .analyze_answer(question, answer, AnalysisContext(language="en"))
+        .ideal_answer
+    )
+    assert "[measurable result]" in ideal
+    assert "[target figure]" not in ideal

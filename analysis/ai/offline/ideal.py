@@ -14,6 +14,7 @@ from .analyzer import Signals
 from .integrity import has_insult
 from .markers import markers_for
 from .structure import TaggedSentence, tag_sentences
+from .tense import in_past
 from .text import content_stems, normalize, split_sentences
 
 SLOTS_BY_TYPE = {
@@ -189,7 +190,9 @@ def compose(s: Signals) -> str:
         fill_gaps(rank[slot])
         text = t.text
         if i == last_result and not quantified:
-            text = text.rstrip(".") + f" ({figure})."
+            # A result that happened asks for its measure, a planned one for its target.
+            shown = RESULT_FIGURE[lang] if in_past(text, lang) else figure
+            text = text.rstrip(".") + f" ({shown})."
         parts.append(text)
     fill_gaps(len(slots))
     if missing:

@@ -167,6 +167,11 @@ EN = MarkerSet(
         r"introduced|adopted|rolled out|put in place|approved|replaced|retired|automated)\b|"
         r"\b(?:was|were|got) (?:fixed|solved|resolved)\b|\bhappy with\b|\bagreed to\b|"
         r"\bwon (?:the|back)\b|\bkept the\b|"
+        # An event that went as it should, and a customer who stayed on ("the opening went
+        # ahead with every chair in place", "the client renewed their contract").
+        r"\bwent (?:ahead|smoothly|live|off without)\b|"
+        r"\b(?:renewed|extended|re-?signed) (?:their|the|its|our|his|her|a) (?:\w+ )?(?:contract|"
+        r"subscription|deal|lease|agreement|account|membership)\b|"
         # What did not happen, as the outcome: "she took it correctly with no harm".
         r"\b(?:with|and|had|caused|came to) no (?:harm|injur\w*|incidents?|damage|adverse)\b|"
         r"\bwithout (?:any )?(?:harm|injury|incident|damage)\b|"
@@ -219,7 +224,9 @@ EN = MarkerSet(
         r"highly |an? )?(?:good|great|excellent|strong|organi[sz]ed|detail[- ]oriented|"
         r"hard[- ]working|people person|team player|passionate|creative|flexible|fast learner|"
         r"quick learner|perfectionist|reliable|responsible|patient|persistent|easy-?going|"
-        r"expert|comfortable|natural|positive|friendly|confident)|i (?:always|never) \w+|"
+        r"expert|comfortable|natural|positive|friendly|confident)|"
+        # ... but a habit a story left ("Since then I always ask …") is its lesson, not a boast.
+        r"(?<!since then )(?<!since then, )(?<!\bnow )(?<!ever since )i (?:always|never) \w+|"
         r"i (?:really )?(?:love|like|enjoy) \w+|(?:i'm|i am) (?:always|never)|"
         r"my (?:biggest|greatest|main) strength|one of my (?:biggest|greatest) strengths|"
         r"i'm sure i could|people (?:always )?(?:like|love) working with me|"

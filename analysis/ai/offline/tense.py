@@ -16,7 +16,8 @@ _MODAL_EN = re.compile(r"\b(?:would|will|could|should|might|i'd|we'd|i'll|we'll)
 _MODAL_KO = re.compile(r"겠|ㄹ 것|을 것|할 것|텐데|다면")
 
 
-def _past(text: str, language: str) -> bool:
+def in_past(text: str, language: str) -> bool:
+    """Whether one sentence tells what happened, not what would."""
     if language == "ko":
         return bool(_PAST_KO.search(text)) and not _MODAL_KO.search(text)
     return bool(_PAST_EN.search(text)) and not _MODAL_EN.search(text)
@@ -32,5 +33,5 @@ def told_in_past(s: Signals) -> bool:
 def tells_a_case(s: Signals) -> bool:
     """Whether the answer tells a case that happened: two sentences in a row that say what
     happened, with no "would" in them (a plan may hold one past clause, a story holds more)."""
-    past = [_past(t.text, s.language) for t in s.sentences]
+    past = [in_past(t.text, s.language) for t in s.sentences]
     return any(a and b for a, b in pairwise(past))
