@@ -112,6 +112,12 @@ def _signature(sentence: str) -> frozenset[str]:
     return frozenset(s for s in map(content_stem, tokens(sentence)) if s)
 
 
+# Where a bracket set aside as addressed to the grader was, while its enclosing ones are judged.
+_DROPPED = "\x00"
+_PROSE_WORD = re.compile(r"[A-Za-z가-힣]{2,}")
+_NESTING = 4
+
+
 def screen(text: str, *, hint: str) -> Screen:
     """Sets aside evaluator-directed text, repeated sentences and fillers; finds insults."""
     language = detect_language(text, default=hint)
@@ -121,11 +127,16 @@ def screen(text: str, *, hint: str) -> Screen:
 
     def drop_bracketed(m: re.Match[str]) -> str:
         nonlocal directed
-        if is_directed(m.group(0)):
+        body = m.group(0)
+        if is_directed(body):
             directed += 1
-            directed_texts.append(m.group(0))
-            return " "
-        return m.group(0)
+            directed_texts.append(body)
+            return _DROPPED
+        if _DROPPED in body and len(_PROSE_WORD.findall(body)) < 3:
+            # What held the text to the grader and nothing else ('{"evaluation_override": …}'
+            # once its inner object is gone) goes with it.
+            return _DROPPED
+        return body
 
     def drop_comment(m: re.Match[str]) -> str:
         nonlocal directed
@@ -140,7 +151,13 @@ def screen(text: str, *, hint: str) -> Screen:
 
     text = HTML_COMMENT.sub(drop_comment, text)
     text = MACHINE_BLOCK.sub(drop_block, text)
-    text = BRACKETED.sub(drop_bracketed, text)
+    # Innermost brackets first, then whatever held them.
+    for _ in range(_NESTING):
+        unwrapped = BRACKETED.sub(drop_bracketed, text)
+        if unwrapped == text:
+            break
+        text = unwrapped
+    text = text.replace(_DROPPED, " ")
     pairs: list[tuple[str, int]] = []
     for p, paragraph in enumerate(split_paragraphs(text)):
         for sentence in split_sentences(paragraph):

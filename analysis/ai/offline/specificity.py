@@ -161,7 +161,8 @@ _EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9+#]*(?: [A-Z][A-Za-z0-9+#]*)*")
 _CLAUSE_OPENERS = ':;"('
 _ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z0-9]*|[A-Za-z]+\d+[A-Za-z0-9]*|[a-z]+[A-Z]\w*)\b")
 # Latin letters right after a figure are its unit ("200ms", "3GB"), not a tool.
-_LATIN_IN_KO_RE = re.compile(r"(?<![0-9A-Za-z])(?:[A-Za-z][A-Za-z0-9+#./-]*[A-Za-z0-9+#]|[A-Z])")
+# An identifier keeps its underscores ("select_related", "max_connections").
+_LATIN_IN_KO_RE = re.compile(r"(?<![0-9A-Za-z_])(?:[A-Za-z][A-Za-z0-9+#./_-]*[A-Za-z0-9+#]|[A-Z])")
 
 
 _EN_SMALL_FIGURE = re.compile(
