@@ -511,3 +511,13 @@ def test_an_identifier_in_a_korean_answer_is_named_whole_and_being_in_charge_is_
     assert {"max_connections", "select_related"} <= set(names)
     assert "select" not in names
     assert KO.task.search("제가 그 결제 모듈 담당이라 바로 로그를 열었습니다.")
+
+
+def test_a_term_is_quoted_as_written_and_a_reasoned_habit_is_no_boast():
+    from analysis.ai.offline.keywords import TermIndex
+
+    index = TermIndex("We ran an A/B test and read the p-value with its interval.")
+    assert index.find("A/B test").shown == "A/B test"
+    assert index.find("p value").shown == "p-value"
+    assert not EN.claim.search("that's why i always report the effect size with an interval.")
+    assert EN.claim.search("i always deliver more than anyone expects.")

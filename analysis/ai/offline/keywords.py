@@ -15,6 +15,7 @@ from .text import (
     HANGUL_RE,
     KO_QUESTION_WORDS,
     KO_STOPWORDS,
+    TOKEN_RE,
     en_stem,
     ko_forms,
     ko_noun,
@@ -66,7 +67,10 @@ class Match:
 
 class TermIndex:
     def __init__(self, text: str) -> None:
-        self.tokens = tokens(text)
+        self.text = text
+        found = list(TOKEN_RE.finditer(text))
+        self.tokens = [m.group(0) for m in found]
+        self._spans = [m.span() for m in found]
         self._latin: dict[str, list[int]] = {}
         self._hangul: dict[str, list[int]] = {}
         for i, tok in enumerate(self.tokens):
@@ -127,7 +131,8 @@ class TermIndex:
             return None
         start, joined = min((self._start(p) for p in positions), key=lambda sp: sp[0])
         width = 1 if joined else len(parts)
-        surface = " ".join(self.tokens[start : start + width])
+        # Quoted as written, with its own punctuation ("A/B test", "p-value").
+        surface = self.text[self._spans[start][0] : self._spans[start + width - 1][1]]
         return Match(term=term, surface=surface, position=start)
 
     def find_loose(self, term: str, owner: list[int]) -> Match | None:

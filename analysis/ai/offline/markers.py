@@ -225,8 +225,11 @@ EN = MarkerSet(
         r"hard[- ]working|people person|team player|passionate|creative|flexible|fast learner|"
         r"quick learner|perfectionist|reliable|responsible|patient|persistent|easy-?going|"
         r"expert|comfortable|natural|positive|friendly|confident)|"
-        # ... but a habit a story left ("Since then I always ask …") is its lesson, not a boast.
-        r"(?<!since then )(?<!since then, )(?<!\bnow )(?<!ever since )i (?:always|never) \w+|"
+        # ... but a habit a story left ("Since then I always ask …") is its lesson, and one given
+        # its reason ("That's why I always report the effect size") is a method, not a boast.
+        r"(?<!since then )(?<!since then, )(?<!\bnow )(?<!ever since )(?<!that's why )"
+        r"(?<!that\u2019s why )(?<!that is why )(?<!which is why )(?<!this is why )"
+        r"i (?:always|never) \w+|"
         r"i (?:really )?(?:love|like|enjoy) \w+|(?:i'm|i am) (?:always|never)|"
         r"my (?:biggest|greatest|main) strength|one of my (?:biggest|greatest) strengths|"
         r"i'm sure i could|people (?:always )?(?:like|love) working with me|"
