@@ -521,3 +521,28 @@ def test_a_term_is_quoted_as_written_and_a_reasoned_habit_is_no_boast():
     assert index.find("p value").shown == "p-value"
     assert not EN.claim.search("that's why i always report the effect size with an interval.")
     assert EN.claim.search("i always deliver more than anyone expects.")
+
+
+def test_what_one_thought_is_no_step_and_the_other_side_agreeing_is_a_result():
+    assert not KO.action.search("저는 그 정도면 엑셀로 충분하다고 생각했습니다.")
+    assert KO.action.search("저는 주문 기록을 먼저 확인했습니다.")
+    assert KO.result.search("시연을 보고 나서 팀장님도 동의했습니다.")
+    assert KO.result.search("결국 디자인팀이 제 안을 받아들였고 일정도 지켰습니다.")
+
+
+def test_a_promise_of_hard_work_leaves_the_ideal_answer_and_the_own_step_is_quoted():
+    question = QuestionContext(
+        text="선배나 동료와 일하는 방식이 달라 부딪혔던 경험과 어떻게 풀었는지 말씀해 주세요.",
+        language="ko",
+    )
+    answer = (
+        "작년에 같은 팀 선배가 보고서를 매주 손으로 정리하자고 했는데 저는 자동화가 낫다고 "
+        "생각했습니다. 그래서 둘이 이야기를 많이 나눴고 결국 제가 샘플 보고서를 자동으로 "
+        "만들어 보여 드렸습니다. 직접 보시니 선배도 동의했습니다. 이 일로 저는 말보다 결과물로 "
+        "설득하는 것이 빠르다는 것을 배웠습니다. 앞으로도 열심히 소통하는 사원이 되겠습니다."
+    )
+    output = OfflineAIService().analyze_answer(question, answer, AnalysisContext(language="ko"))
+    assert "열심히 소통하는" not in output.ideal_answer
+    assert "선배도 동의했습니다" in output.ideal_answer
+    own = next(s for s in output.strengths if "본인이 직접 한 일" in s)
+    assert "결국 제가 샘플 보고서를" in own

@@ -147,7 +147,9 @@ def strengths(s: Signals) -> list[Note]:
             )
         )
     if s.question_type == "behavioral" and sp.me >= 3 and sp.me >= sp.we and sp.action_sentences:
-        q = _quote_of(s, sp.action_sentences[0], limit=50)
+        # The step the speaker says they took themselves ("제가 … 보여줬습니다", "I …").
+        own = [i for i in sp.action_sentences if s.sentences[i].me] or sp.action_sentences
+        q = _quote_of(s, own[0], limit=50)
         notes.append(
             Note(
                 0.6,

@@ -108,7 +108,8 @@ _ASPIRATION = re.compile(
     r"above and beyond|extra mile|my (?:very )?best|my all|best of my abilit|\d{3}%|"
     r"never stop (?:learning|improving|growing)|continuous(?:ly)? (?:learn|improv|grow)|"
     r"to the fullest|excellence in everything)|최선을 다|기대 이상|기대를 뛰어넘|끊임없이 노력|"
-    r"항상 노력|늘 노력|열정을 다|최고의 (?:성과|결과|모습)|전력을 다",
+    r"항상 노력|늘 노력|열정을 다|최고의 (?:성과|결과|모습)|전력을 다|열심히|성실히|부지런히|"
+    r"\bwork(?:ing)? (?:really |very )?hard(?:er)?\b",
     re.I,
 )
 

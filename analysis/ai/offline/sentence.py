@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .text import content_stems
+from .text import HANGUL_RE, content_stems
 
 # STAR phases in telling order; a reflection closes the story.
 PHASES = ("situation", "task", "action", "result", "reflection")
-# Content words from which a step with a single vague word in it still names what it does.
-VAGUE_STEP_WORDS = 8
+# Content words from which a step with a single vague word in it still names what it does
+# (Korean words carry their particles and endings: fewer of them say as much).
+VAGUE_STEP_WORDS = {"en": 8, "ko": 6}
 _PHASE_RANK = {name: i for i, name in enumerate(PHASES)}
 
 
@@ -53,7 +54,9 @@ class TaggedSentence:
         # One vague word in a step that names what it acts on ("I would make sure the hotel is
         # really full: I would check for rooms blocked for maintenance …") leaves it a step.
         vague = bool(self.vague) and (
-            len(self.vague) >= 2 or len(content_stems(self.text)) < VAGUE_STEP_WORDS
+            len(self.vague) >= 2
+            or len(content_stems(self.text))
+            < VAGUE_STEP_WORDS["ko" if HANGUL_RE.search(self.text) else "en"]
         )
         return bool(self.claim or self.opinion or vague)
 
