@@ -370,6 +370,11 @@ def test_a_closing_quote_or_a_plural_possessive_is_not_part_of_a_word():
     ]  # fmt: skip
 
 
+def _ideal_en(question: QuestionContext, answer: str) -> str:
+    service = OfflineAIService()
+    return service.analyze_answer(question, answer, AnalysisContext(language="en")).ideal_answer
+
+
 def test_the_ideal_answer_keeps_what_the_review_found_and_the_step_after_a_condition():
     question = QuestionContext(
         text="A forklift is stuck on the loading ramp during a delivery rush. What do you do?",
@@ -385,11 +390,7 @@ def test_the_ideal_answer_keeps_what_the_review_found_and_the_step_after_a_condi
         "and a heater alarm was installed afterwards. My lesson: close the lane first and ask "
         "why later."
     )
-    ideal = (
-        OfflineAIService()
-        .analyze_answer(question, answer, AnalysisContext(language="en"))
-        .ideal_answer
-    )
+    ideal = _ideal_en(question, answer)
     assert "The review found that the ramp heater" in ideal
     assert "would I reopen it" in ideal
 
@@ -483,11 +484,7 @@ def test_a_result_that_happened_asks_for_its_measure_not_a_target():
         "served early. The evening went ahead without a complaint, and the charity booked us "
         "again."
     )
-    ideal = (
-        OfflineAIService()
-        .analyze_answer(question, answer, AnalysisContext(language="en"))
-        .ideal_answer
-    )
+    ideal = _ideal_en(question, answer)
     assert "[measurable result]" in ideal
     assert "[target figure]" not in ideal
 
