@@ -543,3 +543,19 @@ def test_a_promise_of_hard_work_leaves_the_ideal_answer_and_the_own_step_is_quot
     assert "선배도 동의했습니다" in output.ideal_answer
     own = next(s for s in output.strengths if "본인이 직접 한 일" in s)
     assert "결국 제가 샘플 보고서를" in own
+
+
+def test_an_upset_customer_told_as_angry_and_a_solution_told_as_a_fix_are_covered():
+    from analysis.ai.offline.analyzer import analyze
+
+    question = QuestionContext(
+        text="Tell me about a time you calmed a customer down.",
+        language="en",
+        expected_keywords=("upset", "solution"),
+    )
+    answer = (
+        "A guest at our hotel was furious that her room was not ready at 3 pm. I apologised, "
+        "fixed it by moving her to a free suite within ten minutes, and she left a good review."
+    )
+    signals = analyze(question, answer, AnalysisContext(language="en"))
+    assert {m.term for m in signals.relevance.matched} == {"upset", "solution"}

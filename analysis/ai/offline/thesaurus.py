@@ -147,6 +147,9 @@ KEYWORD_EQUIVALENTS = {
     # Empathy is shown, not named: "I listened first", "acknowledged how she felt".
     "empathy": ("listen", "acknowledg", "apologis", "apologiz", "reassur"),
     "공감": ("경청", "사과드", "사과했", "마음을 헤아"),
+    # An upset customer is told as angry, furious or frustrated; a solution by what fixed it.
+    "upset": ("angry", "furious", "frustrat", "annoy", "irat"),
+    "solution": ("solv", "fix", "resolv", "workaround"),
 }
 # English verb-particle compounds written as one keyword ("rollback", "failover", "follow-up"):
 # in an answer they are a verb and its particle ("rolled the deploy back").
