@@ -559,3 +559,37 @@ def test_an_upset_customer_told_as_angry_and_a_solution_told_as_a_fix_are_covere
     )
     signals = analyze(question, answer, AnalysisContext(language="en"))
     assert {m.term for m in signals.relevance.matched} == {"upset", "solution"}
+
+
+def test_a_state_what_others_did_or_a_failure_is_no_step_and_no_outcome():
+    for sentence in (
+        "출시 일정이 너무 촉박했습니다.",
+        "고객이 전화로 크게 항의했습니다.",
+        "그 주에 장애가 두 번 발생했습니다.",
+        "저는 그게 맞다고 판단했습니다.",
+        "그때 저는 정말 막막했습니다.",
+    ):
+        assert not KO.action.search(sentence), sentence
+    for sentence in ("i didn't really know what to do.", "i did not fully understand it."):
+        assert not EN.action.search(sentence), sentence
+    for sentence in (
+        "i was introduced to the finance team.",
+        "i went ahead and rewrote the query.",
+        "they had not renewed their contract.",
+    ):
+        assert not EN.result.search(sentence), sentence
+    assert not EN.plan.search("i asked my lead what should i prioritise.")
+    for sentence in (
+        "팀장님께서 그렇게 하자고 하셨습니다.",
+        "저는 피드백을 받아들였습니다.",
+        "저는 동의했지만 다른 방법을 제안했습니다.",
+    ):
+        assert not KO.result.search(sentence), sentence
+    assert not KO.task.search("거래처 담당자로부터 항의 전화가 왔습니다.")
+
+
+def test_words_across_a_full_stop_are_not_quoted_with_it():
+    from analysis.ai.offline.keywords import TermIndex
+
+    index = TermIndex("We cleared the cache. Invalidation came next.")
+    assert index.find("cache invalidation").shown == "cache Invalidation"

@@ -5,6 +5,7 @@ vocabulary terms against a 5,000-character answer stays well under a millisecond
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,6 +51,9 @@ def term_parts(term: str) -> tuple[str, ...]:
         else:
             parts.append(en_stem(tok.lower()))
     return tuple(parts)
+
+
+_PLAIN_JOIN = re.compile(r" ?[-/&+] ?| {1,2}")
 
 
 @dataclass(frozen=True)
@@ -131,8 +135,16 @@ class TermIndex:
             return None
         start, joined = min((self._start(p) for p in positions), key=lambda sp: sp[0])
         width = 1 if joined else len(parts)
-        # Quoted as written, with its own punctuation ("A/B test", "p-value").
-        surface = self.text[self._spans[start][0] : self._spans[start + width - 1][1]]
+        # Quoted as written when only a hyphen, a slash or spaces join its words ("A/B test",
+        # "p-value"); words across a full stop, a bracket or a line break are joined by a space.
+        first, last = self._spans[start][0], self._spans[start + width - 1][1]
+        written = self.text[first:last]
+        joins = [
+            self.text[self._spans[k][1] : self._spans[k + 1][0]]
+            for k in range(start, start + width - 1)
+        ]
+        plain = all(_PLAIN_JOIN.fullmatch(j) for j in joins)
+        surface = written if plain else " ".join(self.tokens[start : start + width])
         return Match(term=term, surface=surface, position=start)
 
     def find_loose(self, term: str, owner: list[int]) -> Match | None:

@@ -130,9 +130,9 @@ EN = MarkerSet(
         rf"\b(?:i (?:\w+ly |first |then |also |next |later |again |finally |eventually |just |"
         rf"personally |still )?(?!{_NOT_ACTIONS}\b){_PAST_ACTIONS}|"
         # A decision not to do something is a step too ("so I did not dispense it").
-        r"i (?:did not|didn't|chose not to|decided not to|refused to) (?!know|have|want|need|like|"
-        r"think|see|get|realise|realize|understand|expect|mind|care|hear|notice|feel|remember|"
-        r"mean|say|do\b)[a-z]{3,}|"
+        r"i (?:did not|didn't|chose not to|decided not to|refused to) (?:dispense|approve|sign|"
+        r"ship|send|release|launch|publish|deploy|merge|proceed|escalate|refund|accept|hire|issue|"
+        r"process|override|pay|book|serve|cancel|delete|restart|reopen|install|order|sell)\b|"
         rf"(?:first|then|next|so|after that|instead),? i (?:\w+ly )?{_PAST_ACTIONS}|"
         rf"i (?:usually |typically |always |often |first |then )?{_PRESENT_ACTIONS})\b"
     ),
@@ -140,7 +140,8 @@ EN = MarkerSet(
         r"\b(?:i'd|i would|i will|i'll|i'm going to|i plan to|my first step|i'd start|"
         r"i would start|the first thing i'd|my first (?:action|step|move|call) would be|"
         # Inverted after a condition: "Only when the runway is clear would I resequence…".
-        r"(?<=[a-z,] )(?:would|will|should) i)\s+(?:\w+ly\s+)?"
+        r"(?<=[a-z,] )(?<!what )(?<!how )(?<!why )(?<!where )(?<!when )(?<!which )(?<!whether )"
+        r"(?<!who )(?:would|will|should) i)\s+(?:\w+ly\s+)?"
         r"(?!be\b|have\b|say\b|think\b|probably\b|like\b|love\b|guess\b)\w+"
     ),
     result=_en(
@@ -164,13 +165,15 @@ EN = MarkerSet(
         r"\b(?:the|our|their|an?) (?:investigation|inquiry|enquiry|review|audit|post-?mortem|"
         r"root[- ]cause analysis) (?:found|showed|revealed|concluded|confirmed)\b|"
         r"\b(?:was|were|has been|have been|got) (?:then |later |finally |since )?(?:installed|"
-        r"introduced|adopted|rolled out|put in place|approved|replaced|retired|automated)\b|"
+        r"adopted|rolled out|put in place|approved|replaced|retired|automated)\b|"
         r"\b(?:was|were|got) (?:fixed|solved|resolved)\b|\bhappy with\b|\bagreed to\b|"
         r"\bwon (?:the|back)\b|\bkept the\b|"
         # An event that went as it should, and a customer who stayed on ("the opening went
         # ahead with every chair in place", "the client renewed their contract").
-        r"\bwent (?:ahead|smoothly|live|off without)\b|"
-        r"\b(?:renewed|extended|re-?signed) (?:their|the|its|our|his|her|a) (?:\w+ )?(?:contract|"
+        r"(?<!\bi )(?<!\bwe )(?<!never )(?<!not )\bwent (?:ahead|smoothly|live|off without)\b"
+        r"(?! and)|"
+        r"(?<!not )(?<!n't )(?<!never )\b(?:renewed|extended|re-?signed) (?:their|the|its|our|his|"
+        r"her|a) (?:\w+ )?(?:contract|"
         r"subscription|deal|lease|agreement|account|membership)\b|"
         # What did not happen, as the outcome: "she took it correctly with no harm".
         r"\b(?:with|and|had|caused|came to) no (?:harm|injur\w*|incidents?|damage|adverse)\b|"
@@ -291,14 +294,16 @@ EN = MarkerSet(
 _KO_PAST = rf"(?:{KO_PAST_SYLLABLE}(?:습니다|고|는데|지만|으며|어요|다))"
 
 
-# Verbal nouns whose 하다 is a state, a feeling, a thought, a wish or a figure moving, not a step
-# of one's own ("필요했습니다", "생각합니다", "노력하겠습니다", "매출이 증가했습니다").
-_KO_STATE_NOUNS = (
-    "생각|걱정|필요|중요|궁금|부족|충분|가능|불가능|당황|실망|만족|후회|기억|이해|인정|고민|긴장|"
-    "불안|답답|다행|행복|유명|익숙|피곤|감사|노력|최선|소통|협력|기여|성장|발전|공부|존경|사랑|"
-    "좋아|싫어|희망|기대|예상|실패|성공|증가|감소|상승|하락|급증|급감|잘못|부탁|축하|미안|죄송|"
-    "유사|비슷|동일|충실|성실|꼼꼼|정확|적합|적절|원활|편리|불편|중시|선호|의존|관심|"
-    "집중|몰입|반성|동의|공감|경험|존재|해당|의미|주의|조심|유지|지속|반복되|시작되"
+# Verbal nouns of steps one takes (a closed list: states, feelings, thoughts and what others
+# did take 하다 too: "촉박했", "판단했", "항의했", "발생했").
+_KO_ACTION_NOUNS = (
+    "분석|제안|요청|정리|진행|도입|적용|시작|설계|확인|설득|조율|추가|비교|검토|공유|개선|구축|"
+    "작성|실행|테스트|인터뷰|계산|추적|협의|합의|발행|연락|배치|교체|수정|점검|설정|운영|기획|"
+    "편집|조사|측정|발굴|정의|재학습|자동화|배포|전환|통일|관리|매칭|설명|보고|정비|협상|대응|"
+    "파악|해결|지급|안내|환불|발송|교육|상의|정산|대조|분류|기록|등록|요약|검증|재현|차단|격리|"
+    "복구|보완|통보|사과|시연|발표|정정|중단|재개|예약|배정|상담|처방|투약|분리|설치|회수|"
+    "재배치|연결|이관|전달|공지|면담|코칭|조정|축소|확대|수집|재측정|모니터링|실험|검수|검사|"
+    "제출|청구|반영|할당|통합|삭제|백업|복원|롤백|재시작|재배포"
 )
 KO = MarkerSet(
     situation=re.compile(
@@ -313,39 +318,38 @@ KO = MarkerSet(
     ),
     task=re.compile(
         r"목표는|목표가|목표였|역할은|역할을 맡|역할이었|맡았|맡게|맡아|담당이던|담당했|"
-        r"담당(?:이라|이어서|이었|자로|자였|자라)|"
+        r"담당(?:이라|이어서|이었|자로(?!부터)|자였|자라)|"
         r"담당하|해야 했|해야 하는 상황|과제는|과제였|책임지|미션|요청을 받|요청받|지시를 받|"
         r"당직(?:이었|이던|을 서|자였)|온콜"
     ),
     action=re.compile(
         # ... but what one thought or felt ("저는 그냥 DB로 충분하다고 생각했습니다").
         r"(?<![가-힣])(?:제가|저는|직접) (?![^.。]{0,40}?(?:생각|느꼈|판단|믿었|여겼|걱정|"
-        r"예상|기대)[^.。]{0,3}(?:했|었|였)?(?:습니다|고|는데|지만|다)?[.。]?$)"
+        r"예상|기대|막막|답답|뿌듯|당황|긴장|불안|속상|피곤|힘들)[^.。]{0,3}(?:했|었|였)?"
+        r"(?:습니다|고|는데|지만|다)?[.。]?$)"
         r"[^.。]{0,40}?(?<!생각)(?<!걱정)(?<!예상)(?<!기대)(?:했|었|았|였|렸|냈|웠|겠)|이를 위해|"
         # "저는 투약을 보류하고 … 전화해": what one did, in a clause that goes on.
         r"(?<![가-힣])(?:제가|저는|직접) [^.。]{0,30}?(?:하고|해 |해서|하여|한 뒤|한 후)|"
-        r"(?:분석|제안|요청|정리|진행|도입|적용|시작|설계|확인|설득|조율|추가|비교|검토|공유|"
-        r"개선|구축|작성|실행|테스트|인터뷰|계산|추적|협의|합의|발행|연락|배치|교체|수정|점검|"
-        r"설정|운영|기획|편집|조사|측정|발굴|정의|재학습|자동화|배포|전환|통일|관리|매칭|"
-        r"설명|보고|정비|협상|대응|파악|해결)(?:했|하였|해 드렸|해서|하고)|"
+        # A step named by its verbal noun, done or done as a method ("추가 지급했습니다",
+        # "그다음 검정력을 확인합니다", "일회성 요인을 분리합니다").
+        rf"(?:{_KO_ACTION_NOUNS})(?:했|하였|해 드렸|해서|하고|합니다|하며 |한 뒤|"
+        r"한 다음|한 후)|"
         r"(?:만들었|바꿨|바꾸었|나눴|나누어|찾아|줄였|늘렸|옮겼|보냈|걸었|묶고|드렸|보여 드|"
         r"물어|들어 보|찾았|세웠|뽑아|골라|맞췄|써서|썼|알렸)|"
-        # Any verbal noun done, or done as a method ("추가 지급했습니다", "그다음 검정력을
-        # 확인합니다", "일회성 요인을 분리합니다"), but a state, a feeling or a thought.
-        rf"(?<![가-힣])(?!(?:{_KO_STATE_NOUNS})(?:했|하였|합|하고|하며|한))[가-힣]{{2,4}}"
-        r"(?:했|하였|합니다|하고 |하며 |한 뒤|한 다음|한 후)|"
         # Trying or looking into something ("지켜봅니다", "다시 세어 보고", "자료를 받아 보니",
-        # "여쭤보았고"), but thinking back ("생각해 보니", "돌이켜 보면") or how it turned out
-        # ("알고 보니").
-        r"(?<![가-힣])(?!생각해|돌이켜|되돌아|알고 )[가-힣]{2,4} ?"
-        r"(?:봅니다|보고 |보며|본 뒤|봤|보았|보니)"
+        # "여쭤보았고").
+        r"(?:살펴|지켜|따져|세어|들여다|확인해|검토해|비교해|물어|여쭤|받아|더해|계산해|찾아|"
+        r"뽑아|돌려|재어|측정해|분석해|조사해) ?(?:봅니다|보고 |보며|본 뒤|봤|보았|보니)"
     ),
     plan=re.compile(r"겠습니다|하겠|보겠|려고 합니다|할 것입니다|하려 합니다|드리겠"),
     result=re.compile(
         # What came of the way one worked ("이렇게 하니 제 재문의율이 …였습니다").
-        r"(?:이렇게|그렇게) (?:하니|하자|했더니|한 결과)|"
+        r"(?:이렇게|그렇게) (?:하니|하자(?!고)|했더니|한 결과)|"
         # The other side won over ("동료도 동의했습니다", "팀이 제 안을 받아들였고").
-        r"동의했|동의해 주|받아들였|받아들여 주|수긍했|합의했|합의를 (?:이뤘|이루었|봤|보았)|"
+        # ... not the speaker ("저는 피드백을 받아들였습니다", "제가 동의했지만").
+        r"(?:(?<!제)가|(?<!저)도|이|께서|님이) (?:(?!저는|제가)[^.。]){0,20}?(?:동의했|동의해 주|"
+        r"동의하셨|받아들였|받아들여 주|받아들이셨|수긍했|수긍하셨)|"
+        r"합의했|합의를 (?:이뤘|이루었|봤|보았)|"
         r"승인(?:했|해 주|을 받았|받았|이 났)|채택(?:했|됐|되었)|"
         r"그 결과|결과적으로|결과는 |결과로 |덕분에|줄였|줄어들|줄었|늘었|늘어났|늘렸|높였|높아졌|"
         r"올랐|올라갔|올렸|낮아졌|낮췄|달성|개선되|증가|감소|단축|성공|회복|절반|"
