@@ -42,6 +42,19 @@ _PRESENT_ACTIONS = (
 )
 
 
+# "… would I reopen it" after a condition, but not in an indirect question ("what should I …").
+# The look-behinds follow the verb: a branch that opens with one is tried at every position.
+_INVERTED_PLAN = "|".join(
+    rf"\b{verb}(?<=[a-z,] {verb})"
+    + "".join(
+        f"(?<!{word} {verb})"
+        for word in ("what", "how", "why", "where", "when", "which", "whether", "who")
+    )
+    + " i"
+    for verb in ("would", "will", "should")
+)
+
+
 # Where a story happens: an organisation or a place one works at or goes to.
 _SETTING_PLACES = (
     r"company|firm|startup|agency|bank|business|charity|hospital|clinic|surgery|school|college|"
@@ -117,8 +130,8 @@ EN = MarkerSet(
         r"\b(?:i'd|i would|i will|i'll|i'm going to|i plan to|my first step|i'd start|"
         r"i would start|the first thing i'd|my first (?:action|step|move|call) would be|"
         # Inverted after a condition: "Only when the runway is clear would I resequence…".
-        r"(?<=[a-z,] )(?<!what )(?<!how )(?<!why )(?<!where )(?<!when )(?<!which )(?<!whether )"
-        r"(?<!who )(?:would|will|should) i)\s+(?:\w+ly\s+)?"
+        rf"{_INVERTED_PLAN})"
+        r"\s+(?:\w+ly\s+)?"
         r"(?!be\b|have\b|say\b|think\b|probably\b|like\b|love\b|guess\b)\w+"
     ),
     result=_en(
@@ -147,9 +160,10 @@ EN = MarkerSet(
         r"\bwon (?:the|back)\b|\bkept the\b|"
         # An event that went as it should, and a customer who stayed on ("the opening went
         # ahead with every chair in place", "the client renewed their contract").
-        r"(?<!\bi )(?<!\bwe )(?<!never )(?<!not )\bwent (?:ahead|smoothly|live|off without)\b"
-        r"(?! and)|"
-        r"(?<!not )(?<!n't )(?<!never )\b(?:renewed|extended|re-?signed) (?:their|the|its|our|his|"
+        r"\bwent(?<!\bi went)(?<!\bwe went)(?<!never went)(?<!not went) (?:ahead|smoothly|live|"
+        r"off without)\b(?! and)|"
+        r"\b(?:renewed|extended|re-?signed)(?<!not renewed)(?<!n't renewed)(?<!never renewed)"
+        r"(?<!not extended)(?<!n't extended) (?:their|the|its|our|his|"
         r"her|a) (?:\w+ )?(?:contract|"
         r"subscription|deal|lease|agreement|account|membership)\b|"
         # What did not happen, as the outcome: "she took it correctly with no harm".
@@ -207,9 +221,9 @@ EN = MarkerSet(
         r"expert|comfortable|natural|positive|friendly|confident)|"
         # ... but a habit a story left ("Since then I always ask …") is its lesson, and one given
         # its reason ("That's why I always report the effect size") is a method, not a boast.
-        r"(?<!since then )(?<!since then, )(?<!\bnow )(?<!ever since )(?<!that's why )"
-        r"(?<!that\u2019s why )(?<!that is why )(?<!which is why )(?<!this is why )"
-        r"i (?:always|never) \w+|"
+        r"\bi(?<!since then i)(?<!since then, i)(?<!\bnow i)(?<!ever since i)(?<!that's why i)"
+        r"(?<!that\u2019s why i)(?<!that is why i)(?<!which is why i)(?<!this is why i)"
+        r" (?:always|never) \w+|"
         r"i (?:really )?(?:love|like|enjoy) \w+|(?:i'm|i am) (?:always|never)|"
         r"my (?:biggest|greatest|main) strength|one of my (?:biggest|greatest) strengths|"
         r"i'm sure i could|people (?:always )?(?:like|love) working with me|"
