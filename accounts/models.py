@@ -129,33 +129,33 @@ class User(AbstractBaseUser, PermissionsMixin):
     # checked is not overwritten with the old one (and its old salt, which would bring back every
     # sign-in the change ended), and the old password no longer signs in.
     def check_password(self, raw_password) -> bool:
-        stored = self.password
-        outcome = {"changed": False}
+        stored, still_stored = self.password, True
 
         def setter(raw_password):
-            outcome["changed"] = not self._rehash_stored(raw_password, stored)
+            nonlocal still_stored
+            rehashed = rehash(raw_password, stored)
+            still_stored = self._rehashed(
+                self._unchanged(stored).update(password=rehashed), rehashed
+            )
 
-        return check_password(raw_password, stored, setter) and not outcome["changed"]
+        return check_password(raw_password, stored, setter) and still_stored
 
     async def acheck_password(self, raw_password) -> bool:
-        stored = self.password
-        outcome = {"changed": False}
+        stored, still_stored = self.password, True
 
         async def setter(raw_password):
+            nonlocal still_stored
             rehashed = rehash(raw_password, stored)
-            written = await User.objects.filter(pk=self.pk, password=stored).aupdate(
-                password=rehashed
-            )
-            outcome["changed"] = not self._rehashed(written, rehashed)
+            written = await self._unchanged(stored).aupdate(password=rehashed)
+            still_stored = self._rehashed(written, rehashed)
 
-        return await acheck_password(raw_password, stored, setter) and not outcome["changed"]
+        return await acheck_password(raw_password, stored, setter) and still_stored
 
-    def _rehash_stored(self, raw_password: str, stored: str) -> bool:
-        rehashed = rehash(raw_password, stored)
-        written = User.objects.filter(pk=self.pk, password=stored).update(password=rehashed)
-        return self._rehashed(written, rehashed)
+    def _unchanged(self, stored: str):
+        return User.objects.filter(pk=self.pk, password=stored)
 
     def _rehashed(self, written: int, rehashed: str) -> bool:
+        """Whether the re-hash was written (the stored hash was still the one checked)."""
         self._password = None
         if written:
             self.password = rehashed

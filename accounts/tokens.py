@@ -46,17 +46,18 @@ class TokenReusedError(Exception):
 
 def credentials_fingerprint(user: User) -> str:
     """Changes whenever the user's password or email changes (HMAC with SECRET_KEY)."""
-    material = f"{password_salt(user.password)}\x00{(user.email or '').lower()}"
-    return salted_hmac(
-        "accounts.tokens.credentials.salt", material, algorithm="sha256"
-    ).hexdigest()[:32]
+    return _fingerprint("accounts.tokens.credentials.salt", password_salt(user.password), user)
 
 
 def _fingerprint_of_hash(user: User) -> str:
     """The fingerprint of tokens minted before it followed the salt: over the whole password
     hash. Still accepted, so they were not all ended at once; a password change ends them too."""
-    material = f"{user.password}\x00{(user.email or '').lower()}"
-    return salted_hmac("accounts.tokens.credentials", material, algorithm="sha256").hexdigest()[:32]
+    return _fingerprint("accounts.tokens.credentials", user.password, user)
+
+
+def _fingerprint(key_salt: str, password_part: str, user: User) -> str:
+    material = f"{password_part}\x00{(user.email or '').lower()}"
+    return salted_hmac(key_salt, material, algorithm="sha256").hexdigest()[:32]
 
 
 def credentials_match(user: User, payload) -> bool:
