@@ -13,6 +13,7 @@ from .keywords import (
     general_terms,
     question_terms,
     reference_terms,
+    stand_ins,
 )
 from .structure import TaggedSentence
 from .text import tokens
@@ -65,6 +66,13 @@ def analyze_relevance(
 ) -> RelevanceSignals:
     q_terms = question_terms(question.text)
     q_matched = index.match_all(q_terms)
+    # The question's word said the way people say it ("boss" for "manager", "선배" for "동료"):
+    # covered, quoted as the answer wrote it.
+    said = {m.term for m in q_matched}
+    for term in q_terms:
+        found = None if term in said else next(filter(None, map(index.find, stand_ins(term))), None)
+        if found is not None:
+            q_matched.append(Match(term=term, surface=found.surface, position=found.position))
     expected = [k for k in question.expected_keywords if k.strip()]
     owner = _sentence_of_token(tagged)
     if expected:

@@ -154,3 +154,22 @@ KEYWORD_EQUIVALENTS = {
 # English verb-particle compounds written as one keyword ("rollback", "failover", "follow-up"):
 # in an answer they are a verb and its particle ("rolled the deploy back").
 COMPOUND_PARTICLES = ("back", "over", "up", "out", "down", "off")
+
+# Words that name the same people or the same thing in the questions users type ("동료" told as
+# "선배", "manager" as "boss", "불만" as "항의"): each group is one referent, so an answer that
+# uses one of them for the question's word speaks of the question's subject. Unlike the
+# thesaurus above (the words *around* a concept), only true stand-ins: a group member counts as
+# the question's own word. Not "team" (the stem of "teammate": every workplace story has a team)
+# nor "shopper" ("shop" is the same word by prefix).
+SYNONYM_GROUPS = (
+    "colleague coworker peer",
+    "manager boss supervisor",
+    "customer client guest patron",
+    "conflict clash clashed disagreement disagreed dispute argument argued friction",
+    "unhappy upset angry furious frustrated irate dissatisfied complaint complained",
+    "동료 팀원 선배 선임 후배 동기 사수",
+    "상사 팀장 매니저 부장 과장 차장 실장 본부장 파트장 점장",
+    "고객 고객님 손님 소비자 구매자 이용자",
+    "갈등 충돌 마찰 언쟁 다툼 다퉜 이견 부딪 언성",
+    "불만 항의 컴플레인 클레임 민원 불평",
+)

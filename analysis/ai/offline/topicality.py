@@ -18,7 +18,7 @@ from .text import (
     KO_QUESTION_WORDS,
     content_stem,
 )
-from .thesaurus import THESAURUS_EN, THESAURUS_KO
+from .thesaurus import SYNONYM_GROUPS, THESAURUS_EN, THESAURUS_KO
 from .topics import TOPICS
 from .wordmatch import prefix_hit, same_word, sentence_stems, stem_set
 
@@ -213,6 +213,18 @@ def _fit(stems: set[str], terms: set[str]) -> int:
     return sum(1 for t in terms if prefix_hit(t, stems))
 
 
+_SYNONYMS = tuple(frozenset(stem_set(group)) for group in SYNONYM_GROUPS)
+
+
+def _stand_ins(topic: set[str]) -> set[str]:
+    """The words that stand in for the question's own (SYNONYM_GROUPS)."""
+    out: set[str] = set()
+    for group in _SYNONYMS:
+        if any(prefix_hit(s, group) for s in topic):
+            out |= group
+    return out
+
+
 def judge_relevance(
     question: str,
     expected: tuple[str, ...],
@@ -229,6 +241,7 @@ def judge_relevance(
     generic = q_stems - topic
     for keyword in expected:
         topic |= sentence_stems(keyword)
+    topic |= _stand_ins(topic)
     # Subjects of the topic bank the question is about lend their keywords as related terms
     # ("debug a production issue" -> rollback, root cause, monitoring).
     own_topics = [b for b in _bank() if _fit(topic, b.phrase) >= 1]

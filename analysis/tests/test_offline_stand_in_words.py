@@ -1,0 +1,120 @@
+"""A typed question answered on topic in the words people use for its people and things ("my
+boss" for "manager", "선배" for "동료", "손님" for "고객", "언성이 높아졌" for "갈등"), tested on
+text of its own (not the adversarial sets' cases): on topic, its words counted as covered and
+quoted as the answer wrote them; a story about something else is still off topic."""
+
+import pytest
+
+from analysis.ai.offline import OfflineAIService
+from analysis.ai.offline.keywords import stand_ins
+from analysis.ai.offline.markers import markers_for
+from analysis.ai.offline.structure import tag_sentences
+from analysis.ai.types import AnalysisContext, QuestionContext
+
+SERVICE = OfflineAIService()
+
+ON_TOPIC = [
+    (
+        "ko",
+        "동료와 갈등이 있었던 경험을 말씀해 주세요.",
+        ("동료", "갈등"),
+        "물류센터에서 일할 때 같은 조 선임과 작업 순서 때문에 자주 언성이 높아졌습니다. 선임은 "
+        "입고부터 끝내자고 했고 저는 출고 마감이 먼저라고 봤습니다. 저는 지난 2주의 출고 지연 "
+        "건수를 뽑아 보여 드리고, 오전에는 출고, 오후에는 입고를 먼저 하자고 제안했습니다. 그 뒤로 "
+        "지연 건수가 주 12건에서 3건으로 줄었고 선임도 이 순서를 조 규칙으로 정했습니다.",
+    ),
+    (
+        "ko",
+        "고객의 불만을 해결한 경험을 말씀해 주세요.",
+        ("고객",),
+        "카페에서 일할 때 손님 한 분이 주문한 음료가 20분째 안 나온다며 화를 내셨습니다. 저는 "
+        "먼저 사과드리고 주문 내역을 확인해 누락된 것을 찾았습니다. 바로 음료를 만들어 드리고 "
+        "쿠폰을 드렸습니다. 그 손님은 다음 주에 다시 오셔서 고맙다고 하셨고, 이후 저는 주문 확인 "
+        "단계를 하나 더 두자고 점장님께 제안했습니다.",
+    ),
+    (
+        "en",
+        "Tell me about a time you disagreed with your manager.",
+        ("manager",),
+        "Last year my boss wanted to launch the new checkout before Black Friday. I thought the "
+        "payment retries were not tested enough. I pulled the error logs from the beta, showed "
+        "her that 4% of retries double-charged, and proposed a two-week delay with a feature "
+        "flag. She agreed to a one-week delay; we fixed the bug and launched with zero double "
+        "charges.",
+    ),
+    (
+        "en",
+        "Tell me about a time you handled an unhappy customer.",
+        ("unhappy", "customer"),
+        "At the bike shop a client came back furious because his repaired brakes squealed. I "
+        "apologised, test-rode the bike with him, and found the pads had been glazed. I replaced "
+        "them free of charge and showed him how to bed them in. He left a five-star review and "
+        "has brought two friends in since.",
+    ),
+]
+
+
+def _analyse(language: str, question: str, answer: str):
+    context = AnalysisContext(job_category="custom", language=language)
+    asked = QuestionContext(text=question, category="custom", type="behavioral", language=language)
+    return SERVICE.analyze_answer(asked, answer, context).to_result_fields()
+
+
+@pytest.mark.parametrize(("language", "question", "said", "answer"), ON_TOPIC)
+def test_an_answer_in_other_words_for_the_question_s_is_on_topic(language, question, said, answer):
+    result = _analyse(language, question, answer)
+    assert "off_topic" not in {f["code"] for f in result["flags"]}
+    assert result["total_score"] >= 45
+    # ... and is not told it never mentions the words it said its own way.
+    told = " ".join(result["improvements"])
+    assert not [word for word in said if f'"{word}"' in told], told
+
+
+def test_the_coverage_quotes_the_word_the_answer_used():
+    language, question, _said, answer = ON_TOPIC[3]
+    result = _analyse(language, question, answer)
+    content = result["detailed_feedback"]["content"]
+    assert '"furious"' in content and '"client"' in content
+
+
+def test_a_story_about_something_else_is_still_off_topic():
+    rota = (
+        "물류센터에서 일할 때 주말 근무표 짜는 방식을 바꿨습니다. 지난 석 달의 시간대별 "
+        "출고량을 뽑아 보니 토요일 오전에 물량이 몰렸습니다. 그래서 오전 인원을 네 명에서 "
+        "여섯 명으로 늘리고 오후 인원을 줄였습니다. 그 결과 주말 출고 지연이 주 15건에서 "
+        "4건으로 줄었고 초과 근무도 한 달 30시간가량 줄었습니다."
+    )
+    result = _analyse("ko", "동료와 갈등이 있었던 경험을 말씀해 주세요.", rota)
+    assert "off_topic" in {f["code"] for f in result["flags"]}
+
+
+@pytest.mark.parametrize(
+    ("term", "stands_in", "never"),
+    [
+        ("manager", "boss", "team"),
+        ("동료", "선배", "팀"),
+        ("customer", "client", "shopper"),  # "shop" would read as "shopper"
+        ("갈등", "부딪", "의견"),
+    ],
+)
+def test_stand_ins_are_true_synonyms_only(term, stands_in, never):
+    assert stands_in in stand_ins(term)
+    assert never not in stand_ins(term)
+
+
+def test_a_story_opening_at_the_place_gives_its_setting():
+    (tagged,) = tag_sentences(
+        [("At the bike shop a client came back furious because his brakes squealed.", 0)],
+        markers_for("en"),
+        "en",
+    )
+    assert "situation" in tagged.phases
+
+
+def test_what_one_is_by_nature_is_a_portrait_not_evidence():
+    (tagged,) = tag_sentences(
+        [("저는 어떤 갈등 상황에서도 결론을 찾아내는 타고난 조율가입니다.", 0)],
+        markers_for("ko"),
+        "ko",
+    )
+    assert tagged.claim
