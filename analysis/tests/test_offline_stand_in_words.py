@@ -118,3 +118,49 @@ def test_what_one_is_by_nature_is_a_portrait_not_evidence():
         "ko",
     )
     assert tagged.claim
+
+
+MISTAKE_KO = (
+    "신입 시절 재고 보고서를 만들면서 단위를 박스가 아니라 낱개로 입력해 발주량이 "
+    "열 배로 잡힌 적이 있습니다. 다음 날 아침 숫자를 다시 보다가 이상한 점을 발견하고 "
+    "바로 팀장님께 보고드렸습니다. 공급업체에 연락해 발주를 취소했고, 입력 양식에 단위 "
+    "선택 칸을 추가했습니다. 그 뒤 6개월 동안 같은 오류는 한 번도 없었습니다."
+)
+
+
+def test_a_mistake_told_as_an_error_is_on_topic():
+    result = _analyse("ko", "실수를 했던 경험과 그 이후에 어떻게 했는지 말씀해 주세요.", MISTAKE_KO)
+    assert "off_topic" not in {f["code"] for f in result["flags"]}
+
+
+def test_the_first_months_of_a_job_are_a_setting():
+    (tagged,) = tag_sentences(
+        [("입사 첫해에 선배와 코드 리뷰 방식이 달라 자주 부딪혔습니다.", 0)],
+        markers_for("ko"),
+        "ko",
+    )
+    assert "situation" in tagged.phases
+
+
+def test_what_has_not_happened_since_is_an_outcome():
+    (tagged,) = tag_sentences(
+        [("I added a duplicate-invoice check, and we have not paid a duplicate since.", 0)],
+        markers_for("en"),
+        "en",
+    )
+    assert "result" in tagged.phases
+    (habit,) = tag_sentences(
+        [("I have not stopped checking the logs since we met.", 0)], markers_for("en"), "en"
+    )
+    assert "result" not in habit.phases
+
+
+def test_words_of_weighing_are_not_shown_as_connectors():
+    answer = (
+        "입사 첫해에 선배와 코드 리뷰 방식이 달라 자주 부딪혔습니다. 그래서 제가 먼저 두 방식의 "
+        "장단점을 정리해 회의를 요청했습니다. 그 결과 리뷰 시간이 평균 2일에서 반나절로 "
+        "줄었습니다."
+    )
+    result = _analyse("ko", "동료와 업무 방식이 달라 부딪혔던 경험을 말씀해 주세요.", answer)
+    structure = result["detailed_feedback"]["structure"]
+    assert '"그래서"' in structure and '"단점"' not in structure

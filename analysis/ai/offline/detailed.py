@@ -19,6 +19,12 @@ _EN_DOUBLED = re.compile(r"\b(\w+) \1\b", re.I)
 _EN_LOWER_I = re.compile(r"(?:^|\s)i(?=[\s,.'])")
 
 _KO_BARE_ENDINGS = frozenset({"면", "니까", "므로", "기에", "지만", "면서도", "보니"})
+# Words of weighing ("단점", "risk") count as reasoning but link nothing: not shown as connectors
+# ("장단점을 정리해" was listed as the connector "단점").
+_WEIGHING = frozenset(
+    {"트레이드오프", "리스크", "위험", "단점", "절충", "균형"}
+    | {"downside", "caveat", "risk", "risks", "trade-off", "tradeoff", "trade-offs", "tradeoffs"}
+)
 
 _PHASE_NAMES = {
     "en": {
@@ -212,7 +218,7 @@ def _structure(s: Signals) -> str:
                 else "The parts come in the order a listener needs them."
             )
     # Bare verb endings ("면", "니까") connect clauses but are not phrases a user would recognise.
-    connectors = [c for c in st.connectors if c not in _KO_BARE_ENDINGS]
+    connectors = [c for c in st.connectors if c not in _KO_BARE_ENDINGS | _WEIGHING]
     if connectors:
         shown = listing(connectors, s.feedback_language, 5)
         parts.append(

@@ -179,6 +179,8 @@ EN = MarkerSet(
         r"(?=[^.]*\b(?:was|were|had|fell|rose|dropped|flagged|caught|went|came|stayed|did)\b)|"
         r"\bsince (?:caught|dropped)|\brecovered\b|"
         r"\b(?:has|have|had)(?: not|n't) (?:come back|recurred|happened (?:again|since))|"
+        # What has not happened again since the change ("we have not paid a duplicate since").
+        r"\b(?:has|have)(?: not|n't| never) (?:[a-z-]+ ){1,4}since(?=[.,;!]|$)|"
         r"\bnever (?:came back|recurred|happened again)|"
         r"\b(?:was|were) (?:ok|okay|back|fine|stable|normal) again\b|"
         r"\b(?:finished|ended|closed|landed|came in)(?: the \w+)?(?: at| with| on)? "

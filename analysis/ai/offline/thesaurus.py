@@ -167,9 +167,11 @@ SYNONYM_GROUPS = (
     "customer client guest patron",
     "conflict clash clashed disagreement disagreed dispute argument argued friction",
     "unhappy upset angry furious frustrated irate dissatisfied complaint complained",
+    "mistake error blunder",
     "동료 팀원 선배 선임 후배 동기 사수",
     "상사 팀장 매니저 부장 과장 차장 실장 본부장 파트장 점장",
     "고객 고객님 손님 소비자 구매자 이용자",
     "갈등 충돌 마찰 언쟁 다툼 다퉜 이견 부딪 언성",
     "불만 항의 컴플레인 클레임 민원 불평",
+    "실수 잘못 오류 착오 실책",
 )
