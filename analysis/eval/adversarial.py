@@ -40,7 +40,9 @@ them; `heldout3_adversarial_<language>.json` likewise before the round after it,
 parts, the first five questions scored and read before the rest was written), and
 `heldout6_adversarial_<language>.json` by helpers who never read or ran the scorer, scored on
 the code of that day before anyone read it, and `heldout7_adversarial_<language>.json` the same
-way for the round after it.
+way for the round after it. `heldout8_adversarial_<language>.json` (written blind the same way)
+holds typed questions only, without expected keywords, whose honest answers name the question's
+people and things in other words ("my boss" for "manager", "선배" for "동료").
 
 Every honest answer must also pass validation and carry no integrity flag ("honest_clean")."""
 
@@ -69,6 +71,7 @@ HELDOUT4_FILES = tuple(HERE / f"heldout4_adversarial_{language}.json" for langua
 HELDOUT5_FILES = tuple(HERE / f"heldout5_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT6_FILES = tuple(HERE / f"heldout6_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT7_FILES = tuple(HERE / f"heldout7_adversarial_{language}.json" for language in LANGUAGES)
+HELDOUT8_FILES = tuple(HERE / f"heldout8_adversarial_{language}.json" for language in LANGUAGES)
 TARGET_SHARE = 0.9
 
 

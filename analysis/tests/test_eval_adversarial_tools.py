@@ -17,6 +17,7 @@ from analysis.eval.adversarial import (
     HELDOUT5_FILES,
     HELDOUT6_FILES,
     HELDOUT7_FILES,
+    HELDOUT8_FILES,
     HELDOUT_FILES,
     _check,
     coaching_language,
@@ -174,6 +175,7 @@ def test_the_readme_states_the_figures_make_eval_prints(django_db_blocker):
         ("fifth held-out", HELDOUT5_FILES),
         ("sixth held-out", HELDOUT6_FILES),
         ("seventh held-out", HELDOUT7_FILES),
+        ("eighth held-out", HELDOUT8_FILES),
     ):
         with django_db_blocker.unblock():
             report = run_adversarial(load_adversarial_set(files), service)

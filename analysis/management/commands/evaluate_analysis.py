@@ -15,6 +15,7 @@ from analysis.eval.adversarial import (
     HELDOUT5_FILES,
     HELDOUT6_FILES,
     HELDOUT7_FILES,
+    HELDOUT8_FILES,
     HELDOUT_FILES,
     format_adversarial,
     load_adversarial_set,
@@ -53,6 +54,11 @@ HELDOUT_SETS = (
     (
         HELDOUT7_FILES,
         "Adversarial seventh held-out set (written blind; 392/471 on the code before it was read)",
+    ),
+    (
+        HELDOUT8_FILES,
+        "Adversarial eighth held-out set (typed questions in other words, written blind; 59/102 "
+        "on the code before this round)",
     ),
 )
 
