@@ -95,6 +95,8 @@ def test_a_story_about_something_else_is_still_off_topic():
         ("동료", "선배", "팀"),
         ("customer", "client", "shopper"),  # "shop" would read as "shopper"
         ("갈등", "부딪", "의견"),
+        ("target", "quota", "goal"),
+        ("상사", "윗분", "선배"),
     ],
 )
 def test_stand_ins_are_true_synonyms_only(term, stands_in, never):
@@ -164,3 +166,42 @@ def test_words_of_weighing_are_not_shown_as_connectors():
     result = _analyse("ko", "동료와 업무 방식이 달라 부딪혔던 경험을 말씀해 주세요.", answer)
     structure = result["detailed_feedback"]["structure"]
     assert '"그래서"' in structure and '"단점"' not in structure
+
+
+MORE_ON_TOPIC = [
+    (
+        "ko",
+        "상사와 생각이 달랐을 때 어떻게 하셨는지 말씀해 주세요.",
+        "물류센터 2년 차 때 윗분이 성수기 전에 야간조를 없애자고 하셨습니다. 저는 지난해 "
+        "성수기의 시간대별 출고량을 뽑아 보니 밤 10시 이후 물량이 전체의 30%라서 생각이 "
+        "엇갈렸습니다. 그래서 야간조를 두 명만 남기는 안을 표로 만들어 말씀드렸고, 윗분도 그 "
+        "안으로 가자고 하셨습니다. 그해 성수기 지연 출고는 전년보다 40% 줄었습니다.",
+    ),
+    (
+        "en",
+        "Describe a time you made a mistake and how you handled it.",
+        "In my first year as a pharmacy technician I labelled two prescriptions the wrong way "
+        "round. I noticed it when the second patient read the name aloud at the counter, so I "
+        "took both bags back, apologised and relabelled them in front of the pharmacist. I then "
+        "suggested "
+        "we scan the barcode before printing any label, and in the eight months since we have "
+        "had no labelling errors.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "question", "answer"), MORE_ON_TOPIC)
+def test_superiors_and_mistakes_in_other_words_are_on_topic(language, question, answer):
+    assert "off_topic" not in {f["code"] for f in _analyse(language, question, answer)["flags"]}
+
+
+def test_one_more_step_that_points_at_the_story_s_people_is_no_digression():
+    answer = (
+        "Last year my director wanted to cancel the spring training week to save budget. I "
+        "disagreed, because new starters who skipped it left twice as often in their first "
+        "quarter. I showed her the leaver figures from the last two years. I also offered a "
+        "shorter three-day version, so she still saved most of the cost. She agreed to it. "
+        "That autumn early leavers fell from 18% to 11%."
+    )
+    result = _analyse("en", "Tell me about a time you disagreed with your manager.", answer)
+    assert not {"padding", "off_topic"} & {f["code"] for f in result["flags"]}

@@ -163,15 +163,16 @@ COMPOUND_PARTICLES = ("back", "over", "up", "out", "down", "off")
 # nor "shopper" ("shop" is the same word by prefix).
 SYNONYM_GROUPS = (
     "colleague coworker peer",
-    "manager boss supervisor",
+    "manager boss supervisor director",
     "customer client guest patron",
     "conflict clash clashed disagreement disagreed dispute argument argued friction",
     "unhappy upset angry furious frustrated irate dissatisfied complaint complained",
-    "mistake error blunder",
+    "target quota",
+    "mistake error blunder wrong",
     "동료 팀원 선배 선임 후배 동기 사수",
-    "상사 팀장 매니저 부장 과장 차장 실장 본부장 파트장 점장",
+    "상사 팀장 매니저 부장 과장 차장 실장 본부장 파트장 점장 윗분 윗사람 상급자",
     "고객 고객님 손님 소비자 구매자 이용자",
-    "갈등 충돌 마찰 언쟁 다툼 다퉜 이견 부딪 언성",
+    "갈등 충돌 마찰 언쟁 다툼 다퉜 이견 부딪 언성 엇갈",
     "불만 항의 컴플레인 클레임 민원 불평",
     "실수 잘못 오류 착오 실책",
 )

@@ -124,7 +124,9 @@ _ADDITIVE = re.compile(r"^(?:and |but )?(?:also,|in addition,? i|(?:i|we) also\b
 # ... and one that points back at the story ("또 한쪽은…", "I also told them…").
 _POINTS_BACK = re.compile(
     r"^(?:또한?,? )(?:한쪽|다른 쪽|양쪽|그중|그 중|이 중|둘 중|나머지|해당|같은 )|"
-    r"\b(?:i|we) also \w+ (?:them|it|this|those|these|the)\b",
+    r"\b(?:i|we) also \w+ (?:them|it|this|those|these|the)\b|"
+    # ... or at its people ("I also came with a compromise, so she still got her time back").
+    r"^(?:i|we) also\b[^.]*\b(?:she|he|her|him)\b",
     re.I,
 )
 # Words that say a side remark follows ("Incidentally,", "참고로"): what follows is judged as one,
@@ -330,10 +332,13 @@ def judge_relevance(
             # two chairs by the till. The regulars who sat there…").
             in_passing = bool(_ADDITIVE.search(first)) and (
                 (
-                    run == 1 < len(segment)
+                    run < len(segment)
                     and (
-                        _shared(per_sentence[segment[0]], core) > 0
-                        or bool(_POINTS_BACK.search(first))
+                        (run == 1 and _shared(per_sentence[segment[0]], core) > 0)
+                        # ... and one that points back at the story's people may take a short
+                        # reply of theirs with it ("I also came with a compromise, so she still
+                        # got her time back. She went with it.").
+                        or (run <= 2 and bool(_POINTS_BACK.search(first)))
                     )
                 )
                 or len(told & core) >= 3
@@ -343,6 +348,10 @@ def judge_relevance(
                 padding.extend(segment[:run])
                 if run < len(segment):
                     queue.insert(0, (segment[run:], False))
+                continue
+            if run and in_passing:
+                # One more point of the story, told in passing: the story, whatever its words.
+                core |= set().union(*(per_sentence[i] for i in segment))
                 continue
         stems = set().union(*(per_sentence[i] for i in segment))
         if not core:

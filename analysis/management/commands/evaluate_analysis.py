@@ -58,7 +58,7 @@ HELDOUT_SETS = (
     (
         HELDOUT8_FILES,
         "Adversarial eighth held-out set (typed questions in other words, written blind; 59/102 "
-        "on the code before this round)",
+        "on the code before its round, 72/102 before it was read, since read)",
     ),
 )
 
