@@ -39,10 +39,8 @@ them; `heldout3_adversarial_<language>.json` likewise before the round after it,
 `heldout5_adversarial_<language>.json` before it was first scored (its English half in two
 parts, the first five questions scored and read before the rest was written), and
 `heldout6_adversarial_<language>.json` by helpers who never read or ran the scorer, scored on
-the code of that day before anyone read it, and `heldout7_adversarial_<language>.json` the same
-way for the round after it. `heldout8_adversarial_<language>.json` (written blind the same way)
-holds typed questions only, without expected keywords, whose honest answers name the question's
-people and things in other words ("my boss" for "manager", "선배" for "동료").
+the code of that day before anyone read it, and `heldout7_`, `heldout8_adversarial_<language>.json`
+the same way for the rounds after it (set 8: typed questions answered in other words).
 
 Every honest answer must also pass validation and carry no integrity flag ("honest_clean")."""
 

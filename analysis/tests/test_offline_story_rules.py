@@ -109,3 +109,24 @@ def test_the_ideal_answer_drops_a_promise_of_striving_and_a_word_searched_for_al
     out = _run(KO_BEHAVIORAL, ko_story)
     assert "뭐지" not in out.ideal_answer and "최선을" not in out.ideal_answer
     assert "뭐지" in feedback_text(out)
+
+
+def test_a_team_of_one_s_last_job_is_a_setting():
+    assert EN.situation.search("on my last team, the designer and i disagreed about the layout.")
+
+
+def test_what_a_trial_showed_and_a_clean_delivery_are_outcomes():
+    assert EN.result.search("the pilot showed the new rota cut overtime by a fifth.")
+    assert EN.result.search("we launched on schedule with no outage.")
+    assert EN.result.search("we delivered the stand ahead of plan.")
+    assert not EN.result.search("we launched the survey in may.")
+
+
+def test_none_of_a_kind_of_failure_is_a_figure_in_the_singular():
+    assert find_numbers("We went live with no outage and no data loss.", "en")
+    assert not find_numbers("We went live with new signage.", "en")
+
+
+def test_a_habit_the_story_left_is_its_lesson():
+    assert EN.reflection.search("now, when a ticket bounces twice, i call the customer myself.")
+    assert not EN.reflection.search("now, when the request arrives, the server checks the cache.")

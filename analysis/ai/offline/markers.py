@@ -66,7 +66,7 @@ _SETTING_PLACES = (
 EN = MarkerSet(
     situation=_en(
         r"\b(?:last (?:year|spring|summer|fall|autumn|winter|quarter|month|week)|"
-        r"(?:at|in) (?:my|a|an|our) (?:last|previous|current|former|first|old) "
+        r"(?:at|in|on) (?:my|a|an|our) (?:last|previous|current|former|first|old) "
         r"(?:job|company|role|team|employer|position|internship|startup)|"
         r"(?:at|in|during) (?:my|our) (?:[\w-]+ )?(?:internship|summer job|first job|"
         r"placement|apprenticeship|residency)|"
@@ -154,7 +154,12 @@ EN = MarkerSet(
         r"\bno longer\b|"
         # What a check found, and what was put in place after it (as "조사 결과", "설치되었습니다").
         r"\b(?:the|our|their|an?) (?:investigation|inquiry|enquiry|review|audit|post-?mortem|"
-        r"root[- ]cause analysis) (?:found|showed|revealed|concluded|confirmed)\b|"
+        r"root[- ]cause analysis|dry run|trial run|test run|pilot|load test|experiment) "
+        r"(?:found|showed|revealed|concluded|confirmed|proved)\b|"
+        # Delivered as it should have been ("we shipped on schedule with zero downtime").
+        r"\b(?:shipped|launched|released|delivered|went live|opened|completed)\b[^.]{0,25}"
+        r"\b(?:on (?:time|schedule)|ahead of (?:schedule|time|plan)|with (?:zero|no) "
+        r"(?:downtime|defects?|errors?|incidents?|complaints?|bugs?|issues?))\b|"
         r"\b(?:was|were|has been|have been|got) (?:then |later |finally |since )?(?:installed|"
         r"adopted|rolled out|put in place|approved|replaced|retired|automated)\b|"
         r"\b(?:was|were|got) (?:fixed|solved|resolved)\b|\bhappy with\b|\bagreed to\b|"
@@ -197,6 +202,8 @@ EN = MarkerSet(
         r"\b(?:i learned|i've learned|i learnt|learned (?:that|to)|lesson|taught me|"
         r"i took away|i took from (?:it|this|that)|my (?:main |biggest |key )?takeaway|"
         r"since then|now i (?:always|make|try|check|build|ask)|going forward|"
+        # A habit the story left ("Now, when a thread passes ten comments, I suggest a call").
+        r"^now,? (?:when|whenever|every time|each time)\b[^.]*\bi \w+|"
         r"next time|in hindsight|looking back|i realised|i realized|would do differently|"
         r"it showed me|reminded me|i now)\b"
     ),

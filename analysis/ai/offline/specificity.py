@@ -43,6 +43,9 @@ EN_NUMBER_RE = re.compile(
     r"obvious|perfect|magic) )(?:[a-z-]{3,} )?[a-z]{2,}[^s\W]s\b(?! (?:of|to)\b)|"
     # … and so is no harm done ("she took it correctly with no harm").
     r"(?:(?<=\bwith )|(?<=\band )|(?<=\bcaused )|(?<=\bcame to ))no (?:harm|injury|damage)\b|"
+    # … and none of a kind of failure, said in the singular ("with no severity-one defect").
+    r"(?<=\bwith )no (?:[a-z-]{3,} )?(?:downtime|defect|error|incident|outage|complaint|bug|"
+    r"delay|breach)\b|"
     # … and so is none of one thing ("not a single bale", "not one lamb", "no ewe had …").
     r"\bnot one [a-z-]{3,}\b|\b(?:not|never) (?:[a-z]+ ){0,2}a single [a-z-]{3,}\b|"
     r"\bno (?!one\b|way\b|doubt\b|matter\b)[a-z]{3,} (?:had|has|was|were|did|came|went)\b|"

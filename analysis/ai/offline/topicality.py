@@ -335,9 +335,7 @@ def judge_relevance(
                     run < len(segment)
                     and (
                         (run == 1 and _shared(per_sentence[segment[0]], core) > 0)
-                        # ... and one that points back at the story's people may take a short
-                        # reply of theirs with it ("I also came with a compromise, so she still
-                        # got her time back. She went with it.").
+                        # ... one pointing at its people, with their reply ("She went with it.")
                         or (run <= 2 and bool(_POINTS_BACK.search(first)))
                     )
                 )
@@ -349,8 +347,7 @@ def judge_relevance(
                 if run < len(segment):
                     queue.insert(0, (segment[run:], False))
                 continue
-            if run and in_passing:
-                # One more point of the story, told in passing: the story, whatever its words.
+            if run and in_passing:  # the story going on, whatever its words
                 core |= set().union(*(per_sentence[i] for i in segment))
                 continue
         stems = set().union(*(per_sentence[i] for i in segment))
