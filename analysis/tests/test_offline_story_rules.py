@@ -130,3 +130,20 @@ def test_none_of_a_kind_of_failure_is_a_figure_in_the_singular():
 def test_a_habit_the_story_left_is_its_lesson():
     assert EN.reflection.search("now, when a ticket bounces twice, i call the customer myself.")
     assert not EN.reflection.search("now, when the request arrives, the server checks the cache.")
+
+
+def test_a_task_finished_at_a_time_or_without_complaints_is_an_outcome():
+    assert EN.result.search("i finished the final walk-through at 4:40 that afternoon.")
+    assert EN.result.search("we finished the move with no complaints from tenants.")
+
+
+def test_a_finding_of_an_inspection_is_no_deflection_and_no_setting():
+    assert not KO.deflection.search("그해 점검에서도 지적이 없었습니다.")
+    assert not KO.situation.search("점검에서 지적이 있었습니다.")
+    assert KO.deflection.search("그런 일을 해 본 적이 없습니다.")
+    assert KO.situation.search("비슷한 일을 맡은 적이 있습니다.")
+
+
+def test_home_is_personal_only_when_it_is_the_speaker_s():
+    assert EN.personal.search("at home i bake bread every sunday.")
+    assert not EN.personal.search("i suggested that at home they read together for ten minutes.")

@@ -157,7 +157,7 @@ EN = MarkerSet(
         r"root[- ]cause analysis|dry run|trial run|test run|pilot|load test|experiment) "
         r"(?:found|showed|revealed|concluded|confirmed|proved)\b|"
         # Delivered as it should have been ("we shipped on schedule with zero downtime").
-        r"\b(?:shipped|launched|released|delivered|went live|opened|completed)\b[^.]{0,25}"
+        r"\b(?:shipped|launched|released|delivered|went live|opened|completed|finished)\b[^.]{0,40}"
         r"\b(?:on (?:time|schedule)|ahead of (?:schedule|time|plan)|with (?:zero|no) "
         r"(?:downtime|defects?|errors?|incidents?|complaints?|bugs?|issues?))\b|"
         r"\b(?:was|were|has been|have been|got) (?:then |later |finally |since )?(?:installed|"
@@ -188,7 +188,7 @@ EN = MarkerSet(
         r"\b(?:has|have)(?: not|n't| never) (?:[a-z-]+ ){1,4}since(?=[.,;!]|$)|"
         r"\bnever (?:came back|recurred|happened again)|"
         r"\b(?:was|were) (?:ok|okay|back|fine|stable|normal) again\b|"
-        r"\b(?:finished|ended|closed|landed|came in)(?: the \w+)?(?: at| with| on)? "
+        r"\b(?:finished|ended|closed|landed|came in)(?: the(?: [\w-]+){1,2})?(?: at| with| on)? "
         r"(?:about |around |roughly )?[$€£₩]?\d|"
         r"\b(?:finished|ended|closed|had|saw|recorded|reported)\b[^.]{0,30}\b(?:no|zero) "
         r"(?:[a-z-]{3,} )?[a-z]{3,}s\b|"
@@ -267,7 +267,10 @@ EN = MarkerSet(
         r"good results|much better|really)\b"
     ),
     personal=_en(
-        r"\b(?:at home|my (?:closet|kitchen|friends|family|kids|wife|husband|mom|dad|parents|"
+        # Home is the speaker's own ("at home I cook"), not where a family is told to practise
+        # ("I suggested that at home they write lists together").
+        r"\b(?:at home(?! (?:they|he|she|the|families|parents|children|kids|patients)\b)|"
+        r"my (?:closet|kitchen|friends|family|kids|wife|husband|mom|dad|parents|"
         r"hobby|hobbies|house|apartment|schedule at home)|on vacation|on weekends|plan trips|"
         r"as a kid|when i was (?:a child|young|little)|like family)\b"
     ),
