@@ -427,3 +427,23 @@ def test_a_plan_that_opens_with_its_first_action_is_not_told_to_tell_a_story_in_
     out = _run(question, answer)
     assert "opens with the outcome" not in "\n".join(out.improvements)
     assert out.ideal_answer.index("My first action") < out.ideal_answer.index("Afterwards")
+
+
+def test_people_and_places_by_their_initials_are_not_tools():
+    question = QuestionContext(
+        text="Describe a time you spotted a risky medicine combination.",
+        category="custom",
+        custom_category="Community Pharmacist",
+        type="behavioral",
+        language="en",
+    )
+    out = _run(
+        question,
+        "Last winter a patient discharged from the ICU brought in a new prescription. I checked "
+        "it against her record in PharmOutcomes, saw a double dose of a blood thinner, and "
+        "called her GP and the NHS out-of-hours line before dispensing anything. The GP "
+        "stopped one of the two, and she had no bleeding at her review a month later.",
+    )
+    named = _tools_named(feedback_text(out))
+    assert not {"GP", "ICU", "NHS"} & set(named)
+    assert "PharmOutcomes" in named

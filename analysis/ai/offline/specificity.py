@@ -151,7 +151,8 @@ _EN_CAPS_STOP = _words(
 # places, office shorthand ("a customer ID", "the CFO", "in Q3", "my PR", "the ROI case").
 _EN_ABBREVIATIONS = _words(
     """ID IDs OK AM PM ETA FAQ FAQs ASAP FYI TBD EOD CEO CFO CTO COO CMO CPO CIO VP SVP EVP HR
-    ROI YoY MoM QoQ USD KRW EUR GBP JPY US USA UK EU PR PRs MR MRs TV PC MBA PhD"""
+    ROI YoY MoM QoQ USD KRW EUR GBP JPY US USA UK EU PR PRs MR MRs TV PC MBA PhD
+    GP GPs RN RNs ER ICU NHS HQ CV CVs NGO"""
 )
 # Job titles and units of people ("the Regional Director", "the Talent Team") name no tool.
 _EN_ROLE_RE = re.compile(
