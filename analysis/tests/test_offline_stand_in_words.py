@@ -168,6 +168,16 @@ def test_words_of_weighing_are_not_shown_as_connectors():
     assert '"그래서"' in structure and '"단점"' not in structure
 
 
+def test_a_bare_step_noun_is_not_shown_as_a_connector():
+    answer = (
+        "작년 카페에서 음료 누락이 잦았습니다. 그래서 저는 주문 확인 단계를 하나 더 두자고 "
+        "점장님께 제안했습니다. 그 결과 누락이 한 달 12건에서 2건으로 줄었습니다."
+    )
+    result = _analyse("ko", "업무 방식을 개선한 경험을 말씀해 주세요.", answer)
+    structure = result["detailed_feedback"]["structure"]
+    assert '"그래서"' in structure and '"단계"' not in structure
+
+
 MORE_ON_TOPIC = [
     (
         "ko",
@@ -205,3 +215,25 @@ def test_one_more_step_that_points_at_the_story_s_people_is_no_digression():
     )
     result = _analyse("en", "Tell me about a time you disagreed with your manager.", answer)
     assert not {"padding", "off_topic"} & {f["code"] for f in result["flags"]}
+
+
+def test_the_off_topic_note_names_only_the_question_s_words_never_said_in_any_words():
+    question = QuestionContext(
+        text="상담 처리 시간과 고객 만족도 사이에서 균형을 맞추기 위해 노력했던 경험을 "
+        "말씀해 주세요.",
+        category="customer_service",
+        type="behavioral",
+        language="ko",
+        expected_keywords=("평균 처리 시간", "고객 만족도", "첫 통화 해결률"),
+    )
+    answer = (
+        "카페에서 일할 때 손님 한 분이 주문한 음료가 20분째 안 나온다며 언성을 높이셨습니다. "
+        "저는 먼저 사과드리고 주문 내역을 확인해 누락된 것을 찾았습니다. 바로 음료를 만들어 "
+        "드리고 쿠폰을 드렸습니다. 이후 주문 확인 단계를 하나 더 두자고 점장님께 제안해 누락 "
+        "건수가 한 달 12건에서 2건으로 줄었습니다."
+    )
+    context = AnalysisContext(job_category="customer_service", language="ko")
+    result = SERVICE.analyze_answer(question, answer, context).to_result_fields()
+    assert "off_topic" in {f["code"] for f in result["flags"]}
+    (note,) = [line for line in result["improvements"] if "다른 질문에 대한 답변" in line]
+    assert '"상담"' in note and '"고객"' not in note

@@ -19,10 +19,10 @@ _EN_DOUBLED = re.compile(r"\b(\w+) \1\b", re.I)
 _EN_LOWER_I = re.compile(r"(?:^|\s)i(?=[\s,.'])")
 
 _KO_BARE_ENDINGS = frozenset({"면", "니까", "므로", "기에", "지만", "면서도", "보니"})
-# Words of weighing ("단점", "risk") count as reasoning but link nothing: not shown as connectors
-# ("장단점을 정리해" was listed as the connector "단점").
+# Words of weighing ("단점", "risk") and a bare "단계" count as reasoning or steps but link
+# nothing: not shown as connectors ("장단점을 정리해" was listed as the connector "단점").
 _WEIGHING = frozenset(
-    {"트레이드오프", "리스크", "위험", "단점", "절충", "균형"}
+    {"트레이드오프", "리스크", "위험", "단점", "절충", "균형", "단계"}
     | {"downside", "caveat", "risk", "risks", "trade-off", "tradeoff", "trade-offs", "tradeoffs"}
 )
 

@@ -15,16 +15,21 @@ def integrity_notes(s: Signals) -> list[Note]:
     codes = s.flag_codes
     scr, rel = s.screen, s.topicality
     notes: list[Note] = []
-    terms = listing(s.relevance.question_terms, s.feedback_language, 3)
+    # The question's words the answer never uses, in any words ("손님" covers "고객").
+    said = {m.term for m in s.relevance.question_matched}
+    unmet = [t for t in s.relevance.question_terms if t not in said]
+    terms = listing(unmet, s.feedback_language, 3)
     if "off_topic" in codes:
         notes.append(
             Note(
                 1.3,
-                f"다른 질문에 대한 답변으로 보입니다. 질문의 {terms}에 대한 내용이 없습니다. "
-                "먼저 질문에 바로 답하고 근거를 덧붙여 주세요."
+                "다른 질문에 대한 답변으로 보입니다. "
+                + (f"질문의 {terms}에 대한 내용이 없습니다. " if unmet else "")
+                + "먼저 질문에 바로 답하고 근거를 덧붙여 주세요."
                 if ko
-                else f"This reads as an answer to a different question: it never touches "
-                f"{terms}. Answer what was asked first, then support it.",
+                else "This reads as an answer to a different question"
+                + (f": it never touches {terms}. " if unmet else ". ")
+                + "Answer what was asked first, then support it.",
                 "질문의 핵심어로 첫 문장을 시작해 주세요."
                 if ko
                 else "Open with a sentence that answers the question in its own terms.",
