@@ -447,3 +447,19 @@ def test_people_and_places_by_their_initials_are_not_tools():
     named = _tools_named(feedback_text(out))
     assert not {"GP", "ICU", "NHS"} & set(named)
     assert "PharmOutcomes" in named
+
+
+def test_a_method_by_its_initials_is_still_a_method():
+    question = QuestionContext(
+        text="Tell me about a database you designed.",
+        category="software_engineering",
+        type="behavioral",
+        language="en",
+    )
+    out = _run(
+        question,
+        "Last year I designed the schema for our booking service. I drew an ER diagram of the "
+        "twelve tables first, then reviewed it with the two backend developers before we wrote "
+        "any migration. The first release shipped with no schema change needed for five months.",
+    )
+    assert "ER" in _tools_named(feedback_text(out))

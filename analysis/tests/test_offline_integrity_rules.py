@@ -143,10 +143,6 @@ def test_a_korean_request_for_points_is_named_and_never_quoted():
         "그 팀장은 무능한 사람이었습니다.",
         "머리가 나쁜 고객들이 규정을 안 읽습니다.",
         "떼쓰는 고객에게는 단호하게 말합니다.",
-        # Condescension without a rude word.
-        "I humoured her with the cheaper model and she never noticed.",
-        "The poor man simply could not follow the schedule.",
-        "In my experience customers are usually out of their depth with contracts.",
     ],
 )
 def test_insults_of_people_are_found(text):
@@ -164,6 +160,11 @@ def test_insults_of_people_are_found(text):
         "The new hires were out of their depth, so I paired each with a senior.",
         "Customers lapped up the new menu within a week.",
         "I humoured the idea for a day before rejecting it.",
+        # Sympathy and care, in words that can also condescend.
+        "The poor man had not had hot water for three days.",
+        "He wanted to show me every photo of the boiler, and I humoured him because he was "
+        "worried.",
+        "Many customers are out of their depth with boiler parts, so I always explain.",
     ],
 )
 def test_criticism_of_things_and_look_alike_words_are_not_insults(text):

@@ -147,3 +147,38 @@ def test_a_finding_of_an_inspection_is_no_deflection_and_no_setting():
 def test_home_is_personal_only_when_it_is_the_speaker_s():
     assert EN.personal.search("at home i bake bread every sunday.")
     assert not EN.personal.search("i suggested that at home they read together for ten minutes.")
+
+
+def test_no_outcome_in_what_never_happened_or_in_a_showing_up():
+    for sentence in (
+        "before i joined, our mobile team never shipped on time.",
+        "the first version had shipped with no error handling, so users saw blank screens.",
+        "the pilot showed up forty minutes late and passengers were getting upset.",
+    ):
+        assert not EN.result.search(sentence), sentence
+
+
+def test_a_habit_opening_the_answer_is_no_lesson():
+    assert not EN.reflection.search("now, when a customer calls in upset, i am usually the one.")
+    assert not EN.reflection.search("now, when i look back, i feel proud.")
+
+
+def test_korean_typed_without_a_space_before_the_bound_noun():
+    assert KO.deflection.search("솔직히 저는 동료와 크게 다퉈본적이 없습니다.")
+    assert KO.situation.search("비슷한 일을 해본적이 있습니다.")
+    assert not KO.deflection.search("실적이 없었던 분기였습니다.")
+
+
+def test_a_plan_for_the_first_months_of_a_job_is_no_setting():
+    assert not KO.situation.search("입사 초기에는 현장 업무를 빠르게 익히겠습니다.")
+    assert not EN.situation.search("in the end the shop charged her the normal price.")
+
+
+def test_the_speaker_s_home_is_personal_whoever_is_in_it():
+    assert EN.personal.search("at home he handles the school runs.")
+    assert EN.personal.search("at home the kids keep me busy.")
+
+
+def test_none_of_a_failure_is_a_figure_only_as_a_noun_of_its_own():
+    assert not find_numbers("Our old site launched with no complaint form at all.", "en")
+    assert not find_numbers("I answered with no delay.", "en")

@@ -226,7 +226,7 @@ def _structure(s: Signals) -> str:
             if ko
             else f"Connectors that carry the reasoning: {shown}."
         )
-    else:
+    elif not st.connectors:  # reasoning in words of weighing only is no list either
         parts.append(
             "'먼저', '그래서', '때문에' 같은 연결 표현이 없어 문장들이 나열처럼 들립니다."
             if ko

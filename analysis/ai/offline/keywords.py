@@ -10,6 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .standins import stand_in_words
 from .text import (
     EN_QUESTION_WORDS,
     EN_STOPWORDS,
@@ -22,7 +23,7 @@ from .text import (
     ko_noun,
     tokens,
 )
-from .thesaurus import COMPOUND_PARTICLES, KEYWORD_EQUIVALENTS, SYNONYM_GROUPS
+from .thesaurus import COMPOUND_PARTICLES, KEYWORD_EQUIVALENTS
 from .vocab import CATEGORY_TERMS, GENERAL
 
 
@@ -56,28 +57,11 @@ def term_parts(term: str) -> tuple[str, ...]:
 _PLAIN_JOIN = re.compile(r" ?[-/&+] ?| {1,2}")
 
 
-_FORMS_OF = tuple(tuple(words.split()) for words in SYNONYM_GROUPS)
-
-
-def _one_key(a: str, b: str) -> bool:
-    """Two keys of one word: equal, or one the other's inflection ("disagre", "disagr";
-    "팀장", "팀장님")."""
-    shortest = 2 if _is_hangul(a) else 5
-    return a == b or (min(len(a), len(b)) >= shortest and (a.startswith(b) or b.startswith(a)))
-
-
-@lru_cache(maxsize=1024)
 def stand_ins(term: str) -> tuple[str, ...]:
-    """The words that name what a one-word `term` names (thesaurus.SYNONYM_GROUPS): "boss" for
-    "manager", "선배" for "동료"."""
+    """The words that name what a one-word `term` of a typed question names
+    (thesaurus.STAND_INS): "boss" for "manager", "선배" for "동료"."""
     parts = term_parts(term)
-    if len(parts) != 1:
-        return ()
-    out: list[str] = []
-    for words in _FORMS_OF:
-        if any(_one_key(parts[0], term_parts(w)[0]) for w in words if term_parts(w)):
-            out += [w for w in words if w not in out]
-    return tuple(out)
+    return stand_in_words(parts[0]) if len(parts) == 1 else ()
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,8 @@ EN = MarkerSet(
         r"platform|campaign|show|paper|site) (?:i|we) (?:designed|built|ran|led|launched|edited|"
         r"worked on|managed)|"
         r"(?:on|during) (?:a|an|my|one|our) (?:[\w-]+ ){0,2}(?:shift|rotation|placement|visit|"
-        r"deployment|night)|(?:(?:on|in|at) (?:a|an|my|our)|^(?:on|in|at) the) (?:[\w-]+ ){0,2}"
+        r"deployment|night)|(?:(?:on|in|at) (?:a|an|my|our)|^(?:on|in|at) the(?! end\b)) "
+        r"(?:[\w-]+ ){0,2}"
         r"(?:ward|unit|icu|"
         r"clinic|floor|site|warehouse|plant|branch|office|store|pharmacy|hospital|practice|"
         r"surgery|school|nursery|kindergarten|restaurant|kitchen|hotel|shop|lab|laboratory|"
@@ -155,11 +156,14 @@ EN = MarkerSet(
         # What a check found, and what was put in place after it (as "조사 결과", "설치되었습니다").
         r"\b(?:the|our|their|an?) (?:investigation|inquiry|enquiry|review|audit|post-?mortem|"
         r"root[- ]cause analysis|dry run|trial run|test run|pilot|load test|experiment) "
-        r"(?:found|showed|revealed|concluded|confirmed|proved)\b|"
-        # Delivered as it should have been ("we shipped on schedule with zero downtime").
+        r"(?:found|showed|revealed|concluded|confirmed|proved)\b(?! up\b)|"
+        # Delivered as it should have been ("we shipped on schedule with zero downtime"), not
+        # "never shipped on time", "shipped with no error handling".
+        r"(?<!never )(?<!not )(?<!n't )"
         r"\b(?:shipped|launched|released|delivered|went live|opened|completed|finished)\b[^.]{0,40}"
         r"\b(?:on (?:time|schedule)|ahead of (?:schedule|time|plan)|with (?:zero|no) "
-        r"(?:downtime|defects?|errors?|incidents?|complaints?|bugs?|issues?))\b|"
+        r"(?:downtime|defects?|errors?|incidents?|complaints?|bugs?|issues?|outages?))\b"
+        r"(?=[.,;!]| (?:and|or|in|for|since|at|from|after|during|on|that|this)\b|$)|"
         r"\b(?:was|were|has been|have been|got) (?:then |later |finally |since )?(?:installed|"
         r"adopted|rolled out|put in place|approved|replaced|retired|automated)\b|"
         r"\b(?:was|were|got) (?:fixed|solved|resolved)\b|\bhappy with\b|\bagreed to\b|"
@@ -203,7 +207,9 @@ EN = MarkerSet(
         r"i took away|i took from (?:it|this|that)|my (?:main |biggest |key )?takeaway|"
         r"since then|now i (?:always|make|try|check|build|ask)|going forward|"
         # A habit the story left ("Now, when a thread passes ten comments, I suggest a call").
-        r"^now,? (?:when|whenever|every time|each time)\b[^.]*\bi \w+|"
+        r"^now,? (?:when|whenever|every time|each time)\b[^.]*\bi (?:always |first )?(?:suggest|"
+        r"ask|call|check|write|send|book|review|set|schedule|split|flag|raise|share|bring|insist|"
+        r"make sure|pair|test|keep|start|offer|explain|walk)\w*\b|"
         r"next time|in hindsight|looking back|i realised|i realized|would do differently|"
         r"it showed me|reminded me|i now)\b"
     ),
@@ -269,7 +275,7 @@ EN = MarkerSet(
     personal=_en(
         # Home is the speaker's own ("at home I cook"), not where a family is told to practise
         # ("I suggested that at home they write lists together").
-        r"\b(?:at home(?! (?:they|he|she|the|families|parents|children|kids|patients)\b)|"
+        r"\b(?:at home(?! they\b)|"
         r"my (?:closet|kitchen|friends|family|kids|wife|husband|mom|dad|parents|"
         r"hobby|hobbies|house|apartment|schedule at home)|on vacation|on weekends|plan trips|"
         r"as a kid|when i was (?:a child|young|little)|like family)\b"

@@ -10,6 +10,9 @@ from .text import KO_PAST_SYLLABLE
 
 # A past syllable and an ending: the clause tells what happened.
 _KO_PAST = rf"(?:{KO_PAST_SYLLABLE}(?:습니다|고|는데|지만|으며|어요|다))"
+# "적" of "한 적", "해본적": after a space or a syllable ending in ㄴ (the adnominal), not the end
+# of a noun ("지적", "목적", "실적").
+_BOUND_JEOK = "(?<=[ " + "".join(chr(0xAC00 + 28 * i + 4) for i in range(399)) + "])"
 
 
 # Verbal nouns of steps one takes (a closed list: states, feelings, thoughts and what others
@@ -29,12 +32,12 @@ KO = MarkerSet(
         r"이전 (?:회사|직장|팀|프로젝트|캠페인)|전 (?:회사|직장)|예전 (?:회사|직장)|인턴|"
         r"근무할 때|일할 때|맡았을 때|있을 때|때의 (?:일|경험)|때였|일입니다|경험입니다|"
         r"(?:일하|근무하)(?:며|면서)|재직 중|근무 당시|"
-        # "적" as the bound noun of "한 적이 있" (not the end of "지적이 있었습니다").
-        r"(?<![가-힣])적이 있|상황이었|(?:\w+)에서 일|\d{4}년|앞두고|프로젝트에서|하던 중|"
+        # "적" as the bound noun of "한 적이 있", "해본적이 있" (not "지적이 있었습니다").
+        rf"{_BOUND_JEOK}적이 있|상황이었|(?:\w+)에서 일|\d{4}년|앞두고|프로젝트에서|하던 중|"
         r"[가-힣]+ 때,|"
         r"(?:야간|주간|새벽|밤) 근무|"
         # The first months of a job ("입사 첫해에", "입사 3개월 차에", "첫 직장에서").
-        r"입사 (?:첫해|첫 해|첫 달|첫 주|초|직후)|첫 (?:직장|회사)에서|"
+        r"(?:입사 (?:첫해|첫 해|첫 달|첫 주|초|직후)|첫 (?:직장|회사)에서)(?![^.]*겠)|"
         # How long one had been in the role ("통역 3년 차, …", "입사 2년 차였던 해").
         r"(?<![\d가-힣])(?:\d+|[일이삼사오육칠팔구십]+)\s?(?:년|개월)\s?차(?=[에였,\s]|$)"
     ),
@@ -120,7 +123,7 @@ KO = MarkerSet(
         r"좋을 것|할 것 같|아닐까|맞다고|제일 중요"
     ),
     deflection=re.compile(
-        r"(?<![가-힣])적이 (?:거의 )?없|잘 모르|딱히|별로 없|어쩔 수 없|기다리면|알아서|저절로|"
+        rf"{_BOUND_JEOK}적이 (?:거의 )?없|잘 모르|딱히|별로 없|어쩔 수 없|기다리면|알아서|저절로|"
         r"상관없|"
         r"신경 쓰지 않|문제없을|문제는 없을|해결됩니다"
     ),

@@ -45,7 +45,7 @@ EN_NUMBER_RE = re.compile(
     r"(?:(?<=\bwith )|(?<=\band )|(?<=\bcaused )|(?<=\bcame to ))no (?:harm|injury|damage)\b|"
     # … and none of a kind of failure, said in the singular ("with no severity-one defect").
     r"(?<=\bwith )no (?:[a-z-]{3,} )?(?:downtime|defect|error|incident|outage|complaint|bug|"
-    r"delay|breach)\b|"
+    r"breach)(?=[.,;!]| (?:and|or|in|for|since|at|from|after|during|on)\b|$)|"
     # … and so is none of one thing ("not a single bale", "not one lamb", "no ewe had …").
     r"\bnot one [a-z-]{3,}\b|\b(?:not|never) (?:[a-z]+ ){0,2}a single [a-z-]{3,}\b|"
     r"\bno (?!one\b|way\b|doubt\b|matter\b)[a-z]{3,} (?:had|has|was|were|did|came|went)\b|"
@@ -152,7 +152,7 @@ _EN_CAPS_STOP = _words(
 _EN_ABBREVIATIONS = _words(
     """ID IDs OK AM PM ETA FAQ FAQs ASAP FYI TBD EOD CEO CFO CTO COO CMO CPO CIO VP SVP EVP HR
     ROI YoY MoM QoQ USD KRW EUR GBP JPY US USA UK EU PR PRs MR MRs TV PC MBA PhD
-    GP GPs RN RNs ER ICU NHS HQ CV CVs NGO"""
+    GP GPs RN RNs ICU NHS HQ NGO"""
 )
 # Job titles and units of people ("the Regional Director", "the Talent Team") name no tool.
 _EN_ROLE_RE = re.compile(

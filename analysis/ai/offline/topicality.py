@@ -12,13 +12,14 @@ from functools import lru_cache
 from typing import Protocol
 
 from .restatement import EMPTY, restatement
+from .standins import stand_ins_for, stands_in
 from .text import (
     EN_QUESTION_WORDS,
     HANGUL_RE,
     KO_QUESTION_WORDS,
     content_stem,
 )
-from .thesaurus import SYNONYM_GROUPS, THESAURUS_EN, THESAURUS_KO
+from .thesaurus import THESAURUS_EN, THESAURUS_KO
 from .topics import TOPICS
 from .wordmatch import prefix_hit, same_word, sentence_stems, stem_set
 
@@ -126,7 +127,7 @@ _POINTS_BACK = re.compile(
     r"^(?:또한?,? )(?:한쪽|다른 쪽|양쪽|그중|그 중|이 중|둘 중|나머지|해당|같은 )|"
     r"\b(?:i|we) also \w+ (?:them|it|this|those|these|the)\b|"
     # ... or at its people ("I also came with a compromise, so she still got her time back").
-    r"^(?:i|we) also\b[^.]*\b(?:she|he|her|him)\b",
+    r"^(?:i|we) also\b[^.;]*\b(?:so|and|which|because) (?:she|he)\b",
     re.I,
 )
 # Words that say a side remark follows ("Incidentally,", "참고로"): what follows is judged as one,
@@ -215,18 +216,6 @@ def _fit(stems: set[str], terms: set[str]) -> int:
     return sum(1 for t in terms if prefix_hit(t, stems))
 
 
-_SYNONYMS = tuple(frozenset(stem_set(group)) for group in SYNONYM_GROUPS)
-
-
-def _stand_ins(topic: set[str]) -> set[str]:
-    """The words that stand in for the question's own (SYNONYM_GROUPS)."""
-    out: set[str] = set()
-    for group in _SYNONYMS:
-        if any(prefix_hit(s, group) for s in topic):
-            out |= group
-    return out
-
-
 def judge_relevance(
     question: str,
     expected: tuple[str, ...],
@@ -243,10 +232,10 @@ def judge_relevance(
     generic = q_stems - topic
     for keyword in expected:
         topic |= sentence_stems(keyword)
-    topic |= _stand_ins(topic)
+    stand_ins = stand_ins_for(topic)  # "boss" for "manager", "선배" for "동료"
     # Subjects of the topic bank the question is about lend their keywords as related terms
     # ("debug a production issue" -> rollback, root cause, monitoring).
-    own_topics = [b for b in _bank() if _fit(topic, b.phrase) >= 1]
+    own_topics = [b for b in _bank() if _fit(topic | stand_ins, b.phrase) >= 1]
     related = _expand(q_stems) - q_stems
     for b in own_topics:
         related |= b.keywords
@@ -255,7 +244,7 @@ def judge_relevance(
     everything = set().union(*per_sentence) if per_sentence else set()
     # Each stem's relation to the question, worked out once (fuzzy matching is the cost here).
     in_question = {s for s in everything if prefix_hit(s, q_stems)}
-    in_topic = {s for s in everything if prefix_hit(s, topic)}
+    in_topic = {s for s in everything if prefix_hit(s, topic) or stands_in(s, stand_ins)}
     near = {s for s in everything if s in generic or prefix_hit(s, related)} - in_topic
 
     per_keyword = tuple(frozenset(sentence_stems(k)) for k in expected)
