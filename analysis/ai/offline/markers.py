@@ -157,10 +157,11 @@ EN = MarkerSet(
         r"\b(?:the|our|their|an?) (?:investigation|inquiry|enquiry|review|audit|post-?mortem|"
         r"root[- ]cause analysis|dry run|trial run|test run|pilot|load test|experiment) "
         r"(?:found|showed|revealed|concluded|confirmed|proved)\b(?! up\b)|"
-        # Delivered as it should have been ("we shipped on schedule with zero downtime"), not
-        # "never shipped on time", "shipped with no error handling".
-        r"(?<!never )(?<!not )(?<!n't )"
-        r"\b(?:shipped|launched|released|delivered|went live|opened|completed|finished)\b[^.]{0,40}"
+        # Delivered as it should have been ("we shipped on schedule with zero downtime"), said of
+        # its subject (not "our team never shipped on time", nor "shipped with no error handling").
+        # The subject comes first: a look-behind opening the branch made this family 8x slower.
+        r"\b(?:we|i|they|it|(?:the|our|their|its|this|that) [\w-]+) (?:also |then |finally )?"
+        r"(?:shipped|launched|released|delivered|went live|opened|completed|finished)\b[^.]{0,40}"
         r"\b(?:on (?:time|schedule)|ahead of (?:schedule|time|plan)|with (?:zero|no) "
         r"(?:downtime|defects?|errors?|incidents?|complaints?|bugs?|issues?|outages?))\b"
         r"(?=[.,;!]| (?:and|or|in|for|since|at|from|after|during|on|that|this)\b|$)|"
