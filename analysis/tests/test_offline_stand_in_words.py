@@ -304,3 +304,16 @@ def test_reasoning_in_words_of_weighing_only_is_not_told_it_reads_as_a_list():
     )
     result = _analyse("ko", "상사에게 의견을 제시했던 경험을 말씀해 주세요.", answer)
     assert "나열처럼 들립니다" not in result["detailed_feedback"]["structure"]
+
+
+def test_a_question_word_said_in_other_words_counts_against_the_bank_too():
+    # Nearer the bank's "How do you keep your pipeline healthy?" than to the typed question by
+    # its words alone; "quota" is the question's "target".
+    answer = (
+        "Last spring I closed 60% of my quota because one large deal slipped into the next "
+        "quarter. I reviewed every open opportunity with my team lead, set a rule to keep three "
+        "times my number in the pipeline and booked prospecting time every Friday. The next "
+        "quarter I closed 120% and finished the year at 98%."
+    )
+    result = _analyse("en", "Tell me about a time you missed a sales target.", answer)
+    assert "off_topic" not in {f["code"] for f in result["flags"]}

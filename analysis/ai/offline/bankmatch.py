@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..types import QuestionContext
+from .standins import stood_for
 from .text import content_stem, is_clitic_stopword, normalize, tokens
 from .topicality import expand
 
@@ -170,7 +171,11 @@ def match(question: QuestionContext, answer: str, language: str) -> BankMatch | 
     asked, positions, family = _asked(
         index, question.text, tuple(question.expected_keywords), question.sample_answer
     )
-    reply = index.vector(Counter(terms(answer)))
+    said = Counter(terms(answer))
+    # The question's own words said in other words ("quota" for "target") count as its words.
+    for stem in stood_for(terms(question.text), said):
+        said[stem] += 1
+    reply = index.vector(said)
     others = [index.entries[i] for i in positions]
     every = index.similarities(reply)
     fit = [every[i] for i in positions]

@@ -42,3 +42,14 @@ def stand_in_words(stem: str) -> tuple[str, ...]:
         if _stem(key) == stem:
             return tuple(words.split())
     return ()
+
+
+def stood_for(question_stems: Iterable[str], answer_stems: Iterable[str]) -> list[str]:
+    """The question's stems the answer says in other words ("target" for "quota")."""
+    answer = set(answer_stems)
+    out = []
+    for stem in sorted(set(question_stems)):
+        words = _BY_STEM.get(stem)
+        if words and any(stands_in(a, words) for a in answer):
+            out.append(stem)
+    return out
