@@ -462,4 +462,12 @@ def test_a_method_by_its_initials_is_still_a_method():
         "twelve tables first, then reviewed it with the two backend developers before we wrote "
         "any migration. The first release shipped with no schema change needed for five months.",
     )
-    assert "ER" in _tools_named(feedback_text(out))
+    assert "ER diagram" in _tools_named(feedback_text(out))
+
+
+def test_the_er_and_a_cv_are_no_methods():
+    from analysis.ai.offline.specificity import find_names
+
+    assert "ER" not in find_names("During a night shift in the ER I triaged twelve patients.", "en")
+    assert "CV" not in find_names("I updated my CV and sent it to the agency.", "en")
+    assert "CV model" in find_names("We trained a CV model on 2,000 labelled images.", "en")

@@ -317,3 +317,56 @@ def test_a_question_word_said_in_other_words_counts_against_the_bank_too():
     )
     result = _analyse("en", "Tell me about a time you missed a sales target.", answer)
     assert "off_topic" not in {f["code"] for f in result["flags"]}
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "answer"),
+    [
+        # Words for one thing stand in for each other, whichever the question uses.
+        (
+            "en",
+            "How do you give feedback to a peer?",
+            "Last year a colleague on my team kept merging changes without tests. I asked him "
+            "for ten minutes after stand-up, showed him the two incidents his changes had caused "
+            "and offered to pair on the next one. He started adding tests, and our incident count "
+            "fell from four a month to one.",
+        ),
+        (
+            "en",
+            "Tell me about a time you missed your quota.",
+            "In my second year I reached only 62 percent of my target because my largest deal "
+            "slipped. I rebuilt my pipeline with my manager, set aside Friday mornings for "
+            "prospecting and booked 40 first calls the next quarter. I closed 118 percent of my "
+            "number that quarter.",
+        ),
+        (
+            "ko",
+            "컴플레인에 대응했던 경험이 있나요?",
+            "호텔 프런트에서 일할 때 한 손님이 객실 소음으로 불만을 제기하시며 "
+            "항의하셨습니다. 저는 먼저 사과드리고 보안 직원과 함께 위층 객실을 "
+            "확인했고, 15분 안에 조용한 객실로 옮겨 드렸습니다. 그분은 체크아웃 때 "
+            "고맙다고 하셨고 후기에 5점을 남기셨습니다.",
+        ),
+        (
+            "ko",
+            "팀장님과 의견이 달랐던 경험을 말씀해 주세요.",
+            "작년에 상사께서 성수기 전에 야간조를 없애자고 하셨는데 저는 생각이 "
+            "엇갈렸습니다. 지난해 시간대별 출고량을 뽑아 보니 밤 10시 이후 물량이 "
+            "30%였습니다. 그래서 두 명만 남기는 안을 표로 만들어 말씀드렸고, 그해 지연 "
+            "출고는 40% 줄었습니다.",
+        ),
+    ],
+)
+def test_words_for_one_thing_stand_in_both_ways(language, question, answer):
+    assert "off_topic" not in {f["code"] for f in _analyse(language, question, answer)["flags"]}
+
+
+def test_one_more_step_done_to_the_story_s_person_is_no_digression():
+    answer = (
+        "Last month a customer brought back a drill that kept stalling. I tested it with him at "
+        "the counter and checked the drill in front of him. I also emailed him a ten percent "
+        "voucher that evening. He used it the next week. The customer came back the following "
+        "month and bought a saw from me."
+    )
+    result = _analyse("en", "Tell me about a time you handled an unhappy customer.", answer)
+    assert "padding" not in {f["code"] for f in result["flags"]}

@@ -182,3 +182,32 @@ def test_the_speaker_s_home_is_personal_whoever_is_in_it():
 def test_none_of_a_failure_is_a_figure_only_as_a_noun_of_its_own():
     assert not find_numbers("Our old site launched with no complaint form at all.", "en")
     assert not find_numbers("I answered with no delay.", "en")
+
+
+def test_a_delivery_is_an_outcome_whoever_made_it_and_however_it_goes_on():
+    for sentence in (
+        "everything shipped on schedule.",
+        "our new site launched with no downtime.",
+        "the project was delivered on time.",
+        "we successfully launched on time to 2,000 users.",
+        "we shipped on time but the docs lagged a week.",
+        "we shipped on time with no downtime whatsoever.",
+    ):
+        assert EN.result.search(sentence), sentence
+    assert not EN.result.search("we almost shipped on time.")
+
+
+def test_a_home_visit_is_not_the_speaker_s_personal_life():
+    assert not EN.personal.search("i sat with her at home the whole evening to understand why.")
+    assert not EN.personal.search("i visited him at home the next day.")
+
+
+def test_any_step_after_now_when_is_the_lesson():
+    assert EN.reflection.search("now, when a delivery date moves, i tell the client the same day.")
+    assert EN.reflection.search("now, when a date moves, i usually phone the client first.")
+    assert not EN.reflection.search("now, when i call the office, nobody picks up.")
+
+
+def test_a_future_inside_a_past_sentence_keeps_its_setting():
+    assert KO.situation.search("입사 첫해에 고객이 다시 없어야 하겠다며 항의하셨습니다.")
+    assert KO.situation.search("첫 직장에서 처음엔 뭘 해야 할지 잘 모르겠더라고요.")

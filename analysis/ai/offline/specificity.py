@@ -152,7 +152,7 @@ _EN_CAPS_STOP = _words(
 _EN_ABBREVIATIONS = _words(
     """ID IDs OK AM PM ETA FAQ FAQs ASAP FYI TBD EOD CEO CFO CTO COO CMO CPO CIO VP SVP EVP HR
     ROI YoY MoM QoQ USD KRW EUR GBP JPY US USA UK EU PR PRs MR MRs TV PC MBA PhD
-    GP GPs RN RNs ICU NHS HQ NGO"""
+    GP GPs RN RNs ICU ER NHS HQ CV CVs NGO"""
 )
 # Job titles and units of people ("the Regional Director", "the Talent Team") name no tool.
 _EN_ROLE_RE = re.compile(
@@ -160,6 +160,7 @@ _EN_ROLE_RE = re.compile(
     r"Coordinator|Assistant|Supervisor|Analyst|Consultant|Specialist|Executive|Administrator|"
     r"Representative|Nurse|Doctor|Teacher|Principal|Editor|Recruiter|Advisor|Adviser)s?"
 )
+_METHOD_OF_RE = re.compile(r"\b(?:ER|CV) (?:diagrams?|models?|pipelines?)\b")
 _PERIOD_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4}|[12]H)")
 _EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9+#]*(?: [A-Z][A-Za-z0-9+#]*)*")
 _CLAUSE_OPENERS = ':;"('
@@ -223,6 +224,9 @@ def find_names(text: str, language: str, index: TermIndex | None = None) -> list
         names.extend(m.shown for m in index.match_all(TOOLS_KO))
     else:
         names.extend(m.group(0) for m in _ACRONYM_RE.finditer(text))
+        # ... and an abbreviation that is also a person or place names a method before its noun
+        # ("an ER diagram", "a CV model"; not "the ER", "my CV").
+        names.extend(m.group(0) for m in _METHOD_OF_RE.finditer(text))
         for sentence in split_sentences(text):
             names.extend(_en_capitalised(sentence))
         places = place_names(text)

@@ -155,43 +155,40 @@ KEYWORD_EQUIVALENTS = {
 # in an answer they are a verb and its particle ("rolled the deploy back").
 COMPOUND_PARTICLES = ("back", "over", "up", "out", "down", "off")
 
-# What a typed question's people and events are called in an answer ("동료" told as "선배",
-# "manager" as "boss", "불만" as "항의"), one way: a question about a colleague is answered about
-# a senior, but one about mentoring a junior is not answered by being mentored. Unlike the
-# thesaurus above (the words *around* a concept), only true stand-ins, matched as whole words
-# (standins.py): "directly" is no "director", "동기화" no "동기", "과장한" no "과장님". Left out for
-# what else they mean at work: team (every story has one), dispute (a card dispute), friction
-# (checkout friction), error (error codes), 동기 (지원 동기), 오류 (오류 코드), 과장 (exaggerate),
-# 충돌 for 갈등 (머지 충돌). Kept although they have other senses, because a story told honestly
-# uses them far more often: guest (a hotel's customer; "a guest lecture" is rarer) and wrong ("I
-# got the dose wrong"; "the idea was wrong" is rarer): a missed off-topic answer costs less than
-# an honest one told it is off topic.
-STAND_INS = {
-    "colleague": "coworker peer",
-    "coworker": "colleague peer",
-    "manager": "boss supervisor director",
-    "boss": "manager supervisor",
-    "supervisor": "manager boss",
-    "customer": "client patron guest",
-    "client": "customer patron guest",
-    "conflict": "clash clashed disagreement disagreed",
-    "disagree": "clash clashed conflict",
-    "disagreed": "clash clashed conflict",
-    "disagreement": "clash clashed conflict",
-    "unhappy": "upset angry furious frustrated irate dissatisfied",
-    "upset": "unhappy angry furious frustrated irate",
-    "angry": "upset furious frustrated irate",
-    "mistake": "blunder wrong",
-    "target": "quota",
-    "동료": "팀원 선배 선임 후배 사수",
-    "팀원": "동료",
-    "상사": "팀장 매니저 부장님 과장님 차장님 실장님 본부장님 파트장 점장 윗분 윗사람 상급자",
-    "고객": "고객님 손님 소비자 구매자 이용자",
-    "손님": "고객 고객님",
-    "갈등": "마찰 언쟁 다툼 다퉜 이견 부딪 언성 엇갈",
+# What a typed question's people and events are called in an answer ("manager" told as "boss",
+# "불만" as "항의"): words for one thing stand in for each other; a colleague may be told as a
+# senior or a junior, but a question about mentoring a junior is not answered by being mentored
+# (STAND_INS_ONE_WAY). Unlike the thesaurus above (the words *around* a concept), only true
+# stand-ins, matched as whole words (standins.py): "directly" is no "director", "동기화" no "동기",
+# "과장한" no "과장님". Left out for what else they mean at work: team (every story has one),
+# dispute (a card dispute), friction (checkout friction), error (error codes), 동기 (지원 동기),
+# 오류 (오류 코드), 과장 (exaggerate), 충돌 as a stand-in (머지 충돌). Kept although they have other
+# senses, because a story told honestly uses them far more often: guest (a hotel's customer) and
+# wrong ("I got the dose wrong"): a missed off-topic answer costs less than an honest one told
+# it is off topic.
+STAND_INS = (
+    # Words for one thing: any of them stands in for any other.
+    "colleague coworker peer",
+    "manager boss supervisor director",
+    "customer client patron guest",
+    "conflict clash clashed disagreement disagreed disagree",
+    "unhappy upset angry furious frustrated irate dissatisfied",
+    "mistake blunder wrong",
+    "target quota",
+    "동료 팀원",
+    "상사 윗분 윗사람 상급자",
+    "고객 고객님 손님 소비자 구매자 이용자",
+    "갈등 마찰 언쟁 다툼 다퉜 이견 부딪 언성 엇갈",
+    "불만 항의 컴플레인 클레임 민원 불평",
+    "실수 잘못 착오 실책",
+)
+# One way: a colleague may be a senior or a junior, a superior has a title, a clash is a
+# conflict; not the other way round (a story of being mentored is no story of mentoring).
+STAND_INS_ONE_WAY = {
+    "동료": "선배 선임 후배 사수",
+    "상사": "팀장 매니저 부장 부장님 과장님 차장 차장님 실장 실장님 본부장 본부장님 파트장 점장",
     "충돌": "갈등 마찰 부딪",
-    "불만": "항의 컴플레인 클레임 민원 불평 언성",
-    "실수": "잘못 착오 실책",
+    "팀장": "상사 윗분",
 }
 # Korean verb roots among them, said with any ending ("부딪혔", "엇갈렸", "다퉜던").
 STAND_IN_ROOTS = ("부딪", "엇갈", "다퉜")
