@@ -42,6 +42,8 @@ def stand_ins_for(stems: Iterable[str]) -> frozenset[str]:
 def stands_in(stem: str, stand_ins: frozenset[str]) -> bool:
     """`stem` is one of `stand_ins`, with the honorific ("팀장님") or, for a Korean verb root,
     any ending ("부딪혔")."""
+    if not stand_ins:
+        return False  # most questions have none: no work per word of the answer
     if stem in stand_ins or _plain(stem) in stand_ins:
         return True
     return any(stem.startswith(root) for root in _ROOTS & stand_ins)
