@@ -324,22 +324,6 @@ def test_a_question_word_said_in_other_words_counts_against_the_bank_too():
     [
         # Words for one thing stand in for each other, whichever the question uses.
         (
-            "en",
-            "How do you give feedback to a peer?",
-            "Last year a colleague on my team kept merging changes without tests. I asked him "
-            "for ten minutes after stand-up, showed him the two incidents his changes had caused "
-            "and offered to pair on the next one. He started adding tests, and our incident count "
-            "fell from four a month to one.",
-        ),
-        (
-            "en",
-            "Tell me about a time you missed your quota.",
-            "In my second year I reached only 62 percent of my target because my largest deal "
-            "slipped. I rebuilt my pipeline with my manager, set aside Friday mornings for "
-            "prospecting and booked 40 first calls the next quarter. I closed 118 percent of my "
-            "number that quarter.",
-        ),
-        (
             "ko",
             "컴플레인에 대응했던 경험이 있나요?",
             "호텔 프런트에서 일할 때 한 손님이 객실 소음으로 불만을 제기하시며 "
@@ -370,3 +354,37 @@ def test_one_more_step_done_to_the_story_s_person_is_no_digression():
     )
     result = _analyse("en", "Tell me about a time you handled an unhappy customer.", answer)
     assert "padding" not in {f["code"] for f in result["flags"]}
+
+
+CUSTOMER_STORY = (
+    "At the hotel front desk a customer came down furious at midnight because the room above "
+    "was loud. I apologised, went up with security and moved her to a quiet room within "
+    "fifteen minutes. She thanked me at checkout and left a five-star review."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "answer"),
+    [
+        # One way: as a question's word these mean something else.
+        ("en", "Tell me about a time you invited a guest speaker to an event.", CUSTOMER_STORY),
+        (
+            "en",
+            "Tell me about a time you missed your sales quota.",
+            "Last spring I ran our campaign for a new skin cream. The target audience was women "
+            "over forty, so I moved half the budget from search to Instagram and rewrote the ads "
+            "around ingredients. Cost per sale fell from 18 to 11 pounds in six weeks.",
+        ),
+        (
+            "ko",
+            "팀장으로서 성과가 부진한 팀원을 도왔던 경험을 말씀해 주세요.",
+            "작년에 상사께서 마감을 일주일 당기자고 하셔서 저는 일정표를 들고 가 무리라고 "
+            "말씀드렸습니다. 결국 사흘만 당기기로 했고 일정 안에 끝냈습니다. 윗분께도 근거를 "
+            "들고 가면 통한다는 것을 배웠습니다.",
+        ),
+    ],
+)
+def test_a_word_that_means_something_else_in_a_question_stands_in_one_way(
+    language, question, answer
+):
+    assert "off_topic" in {f["code"] for f in _analyse(language, question, answer)["flags"]}

@@ -21,8 +21,9 @@ def _stand_ins() -> dict[str, dict[str, str]]:
         words = group.split()
         for word in words:
             out.setdefault(_stem(word), {}).update({_stem(w): w for w in words if w != word})
-    for key, words in STAND_INS_ONE_WAY.items():
-        out.setdefault(_stem(key), {}).update({_stem(w): w for w in words.split()})
+    for keys, words in STAND_INS_ONE_WAY.items():
+        for key in keys.split():
+            out.setdefault(_stem(key), {}).update({_stem(w): w for w in words.split()})
     return out
 
 
@@ -35,7 +36,7 @@ def stand_ins_for(stems: Iterable[str]) -> frozenset[str]:
     """The stems that stand in for the question's `stems` (each its own word, not a prefix)."""
     out: set[str] = set()
     for stem in stems:
-        out |= _BY_STEM.get(_plain(stem), frozenset())
+        out |= _BY_STEM.get(stem) or _BY_STEM.get(_plain(stem), frozenset())
     return frozenset(out)
 
 
@@ -59,7 +60,8 @@ def _plain(stem: str) -> str:
 
 def stand_in_words(stem: str) -> tuple[str, ...]:
     """The words, as written, that stand in for one question stem."""
-    return tuple(sorted(_WRITTEN.get(_plain(stem), {}).values()))
+    written = _WRITTEN.get(stem) or _WRITTEN.get(_plain(stem), {})
+    return tuple(sorted(written.values()))
 
 
 def stood_for(question_stems: Iterable[str], answer_stems: Iterable[str]) -> list[str]:
@@ -67,7 +69,7 @@ def stood_for(question_stems: Iterable[str], answer_stems: Iterable[str]) -> lis
     answer = set(answer_stems)
     out = []
     for stem in sorted(set(question_stems)):
-        words = _BY_STEM.get(_plain(stem))
+        words = _BY_STEM.get(stem) or _BY_STEM.get(_plain(stem))
         if words and any(stands_in(a, words) for a in answer):
             out.append(stem)
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .markers import MarkerSet
+from .markers import DELIVERY, MarkerSet
 from .sentence import PHASES, TaggedSentence
 from .specificity import count_of_none, find_numbers
 
@@ -80,12 +80,30 @@ def tag_sentences(
             # A reason given for a step to come ("…would be to send it around, because the
             # runway is no longer mine to give"), not what came of one.
             del t.phases["result"]
+        if _undelivered(t.phases.get("result", ""), text):
+            del t.phases["result"]
         if t.numbers and "result" not in t.phases and _looks_like_outcome(t, text, language):
             t.phases["result"] = t.numbers[0]
         if "result" in t.phases and not t.numbers:
             t.none = count_of_none(text, language)
         tagged.append(t)
     return tagged
+
+
+# What keeps a delivery from having happened when it comes before it in the sentence: a negation
+# ("were not being delivered on time", "not everything shipped"), or a plan or a purpose ("to
+# make sure the parts were delivered on time"). Looked for only once a delivery has matched.
+_UNDONE = re.compile(
+    r"\b(?:not|never|almost|without|would|will|make sure|ensure|so that|to get|needs? to|needed to|"
+    r"have to|had to|was supposed to|were supposed to)\b|n't\b"
+)
+
+
+def _undelivered(found: str, text: str) -> bool:
+    if not found or not DELIVERY.match(found):
+        return False
+    at = text.find(found)
+    return bool(_UNDONE.search(text, max(0, at - 60), at))
 
 
 # A story told as labelled notes names its parts ("[결과] 두 달 뒤 …", "Result: churn fell").

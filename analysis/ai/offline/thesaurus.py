@@ -167,28 +167,38 @@ COMPOUND_PARTICLES = ("back", "over", "up", "out", "down", "off")
 # wrong ("I got the dose wrong"): a missed off-topic answer costs less than an honest one told
 # it is off topic.
 STAND_INS = (
-    # Words for one thing: any of them stands in for any other.
-    "colleague coworker peer",
-    "manager boss supervisor director",
-    "customer client patron guest",
+    # Words for one thing, each as clear in a question as in an answer: any of them stands in
+    # for any other.
+    "colleague coworker",
+    "manager boss supervisor",
+    "customer client",
     "conflict clash clashed disagreement disagreed disagree",
-    "unhappy upset angry furious frustrated irate dissatisfied",
+    "unhappy upset angry furious irate dissatisfied",
     "mistake blunder wrong",
-    "target quota",
     "동료 팀원",
     "상사 윗분 윗사람 상급자",
-    "고객 고객님 손님 소비자 구매자 이용자",
+    "고객 고객님 손님",
     "갈등 마찰 언쟁 다툼 다퉜 이견 부딪 언성 엇갈",
     "불만 항의 컴플레인 클레임 민원 불평",
     "실수 잘못 착오 실책",
 )
-# One way: a colleague may be a senior or a junior, a superior has a title, a clash is a
-# conflict; not the other way round (a story of being mentored is no story of mentoring).
+# One way (question words -> answer words): a colleague may be told as a senior or a junior, a
+# superior by a title, a customer as a guest or a consumer; but as the question's word these
+# mean something else ("a guest speaker", "peer review", "a film director", "소비자 트렌드",
+# "frustrated with my own progress", "the target audience" for a quota), and a story of being
+# mentored or of one's own 상사 answers no question about mentoring or about leading a team.
+# "팀장님" (someone else, with the honorific) is answered by 상사; "팀장으로서" is not.
 STAND_INS_ONE_WAY = {
-    "동료": "선배 선임 후배 사수",
+    "colleague coworker": "peer",
+    "manager boss supervisor": "director",
+    "customer client": "patron guest",
+    "unhappy upset angry": "frustrated",
+    "target": "quota",
+    "동료 팀원": "선배 선임 후배 사수",
     "상사": "팀장 매니저 부장 부장님 과장님 차장 차장님 실장 실장님 본부장 본부장님 파트장 점장",
+    "팀장님": "상사 윗분",
+    "고객 손님": "소비자 구매자 이용자",
     "충돌": "갈등 마찰 부딪",
-    "팀장": "상사 윗분",
 }
 # Korean verb roots among them, said with any ending ("부딪혔", "엇갈렸", "다퉜던").
 STAND_IN_ROOTS = ("부딪", "엇갈", "다퉜")

@@ -125,7 +125,8 @@ _ADDITIVE = re.compile(r"^(?:and |but )?(?:also,|in addition,? i|(?:i|we) also\b
 # ... and one that points back at the story ("또 한쪽은…", "I also told them…").
 _POINTS_BACK = re.compile(
     r"^(?:또한?,? )(?:한쪽|다른 쪽|양쪽|그중|그 중|이 중|둘 중|나머지|해당|같은 )|"
-    r"\b(?:i|we) also \w+ (?:them|him|her|it|this|those|these|the)\b|"
+    r"\b(?:i|we) also \w+ (?:them|it|this|those|these|the)\b|"
+    r"\b(?:i|we) also (?:\w+ed|told|gave|sent|showed|rang|wrote|took|brought) (?:him|her)\b|"
     # ... or at its people ("I also came with a compromise, so she still got her time back").
     r"^(?:i|we) also\b[^.;]*\b(?:so|and|which|because) (?:she|he)\b",
     re.I,
