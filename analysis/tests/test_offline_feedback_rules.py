@@ -471,3 +471,40 @@ def test_the_er_and_a_cv_are_no_methods():
     assert "ER" not in find_names("During a night shift in the ER I triaged twelve patients.", "en")
     assert "CV" not in find_names("I updated my CV and sent it to the agency.", "en")
     assert "CV model" in find_names("We trained a CV model on 2,000 labelled images.", "en")
+
+
+def test_words_that_frame_a_question_are_never_named_as_what_the_answer_left_out():
+    # "dealt", "potentially", "업무 중에": how the question is put, not what it is about.
+    assert question_terms("Describe a time you caught a potentially dangerous dosing error.") == [
+        "dangerous",
+        "dosing",
+        "error",
+    ]
+    assert question_terms("Tell me about a time you dealt with a large refund dispute.") == [
+        "refund",
+        "dispute",
+    ]
+    assert question_terms("업무 중에 실수를 했던 경험과 이후 어떻게 대처했는지 말씀해 주세요.") == [
+        "실수"
+    ]
+    assert question_terms("시술 직전에 고객 문의가 한꺼번에 몰린다면 어떻게 처리하시겠습니까?") == [
+        "시술",
+        "고객",
+        "문의",
+    ]
+    question = QuestionContext(
+        text="Describe a time you caught a potentially dangerous dosing error.",
+        category="custom",
+        custom_category="Pharmacist",
+        type="behavioral",
+        language="en",
+    )
+    answer = (
+        "Last winter a repeat request came in for warfarin at twice the strength the patient had "
+        "taken for a year. I held the bag back, rang the surgery and asked the GP to check the "
+        "hospital letter. The letter said 3 mg, not 6 mg, so the GP reissued it the same morning. "
+        "I then added a second check for any warfarin strength that changes between two issues. "
+        "Since then we have stopped two more of the same kind."
+    )
+    said = " ".join(_run(question, answer).improvements)
+    assert '"caught"' not in said and '"potentially"' not in said

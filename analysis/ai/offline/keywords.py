@@ -17,6 +17,7 @@ from .text import (
     HANGUL_RE,
     KO_QUESTION_WORDS,
     KO_STOPWORDS,
+    QUESTION_FRAMING,
     TOKEN_RE,
     en_stem,
     ko_forms,
@@ -234,6 +235,8 @@ def question_terms(question: str, limit: int = 8) -> list[str]:
             noun = ko_noun(tok)
             if not noun or noun in KO_STOPWORDS or noun in KO_QUESTION_WORDS:
                 continue
+            if noun in QUESTION_FRAMING:
+                continue
             term, key = noun, noun
         else:
             low = tok.lower()
@@ -243,6 +246,7 @@ def question_terms(question: str, limit: int = 8) -> list[str]:
                 or low in EN_STOPWORDS
                 or low in EN_QUESTION_WORDS
                 or key in EN_QUESTION_WORDS
+                or low in QUESTION_FRAMING
             ):
                 continue
             term = low

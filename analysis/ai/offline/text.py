@@ -86,6 +86,16 @@ KO_QUESTION_WORDS = _words(
 )
 
 
+# Words of a question that frame its topic without naming it ("a time you dealt with…", "업무
+# 중에…", "potentially"): never quoted as a key term the answer left out, nor counted in its
+# coverage. Topicality weighs them as it weighs any other word of the question.
+QUESTION_FRAMING = _words(
+    """dealt faced caught going find found meet potentially possibly likely suddenly recently
+    large big huge small major minor serious
+    대처 처리 해결 진행 발생 업무 문제 중에 전에 후에 직전 직후 도중 동안 한꺼번 한꺼번에"""
+)
+
+
 def detect_language(text: str, default: str = "en") -> str:
     """'ko' when Hangul makes up a real share of the letters, else 'en'."""
     hangul = len(HANGUL_RE.findall(text))
