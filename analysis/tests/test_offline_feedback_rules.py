@@ -508,3 +508,93 @@ def test_words_that_frame_a_question_are_never_named_as_what_the_answer_left_out
     )
     said = " ".join(_run(question, answer).improvements)
     assert '"caught"' not in said and '"potentially"' not in said
+
+
+def _found(out) -> str:
+    return out.detailed_feedback.structure
+
+
+def test_a_setting_given_by_season_and_year_the_job_in_hand_or_the_work_it_happened_on():
+    question = QuestionContext(
+        text="Tell me about a time your plans were upset by something outside your control.",
+        category="custom",
+        custom_category="Restaurant Manager",
+        type="behavioral",
+        language="en",
+    )
+    openings = (
+        "In the autumn of 2021 I was running a 40-cover bistro in Leeds when our only chef broke "
+        "his wrist.",
+        "In March 2023 we were about to open a second bistro when our only chef broke his wrist.",
+        "On a pop-up dinner series for a food festival, our only chef broke his wrist the day "
+        "before the first night.",
+    )
+    rest = (
+        " I rang two agency chefs that evening and rewrote the menu around dishes that one cook "
+        "could plate in under four minutes. We served all 120 covers that weekend and lost no "
+        "bookings. The lesson I took is to keep a menu ready for a kitchen with half its people."
+    )
+    for opening in openings:
+        out = _run(question, opening + rest)
+        assert "situation (sentence 1)" in _found(out), opening
+        assert not any("Missing: the setting" in line for line in out.improvements), opening
+    ko = QuestionContext(
+        text="예상하지 못한 일로 계획이 틀어졌던 경험을 말씀해 주세요.",
+        category="custom",
+        custom_category="레스토랑 매니저",
+        type="behavioral",
+        language="ko",
+    )
+    out = _run(
+        ko,
+        "2021년 가을, 저는 40석 규모의 비스트로를 운영하고 있었는데 하나뿐인 셰프가 손목을 "
+        "다쳤습니다. 그날 저녁 파견 셰프 두 명에게 연락하고, 한 사람이 4분 안에 낼 수 있는 "
+        "메뉴로 다시 짰습니다. 그 주말 예약 120명을 모두 받았고 취소는 없었습니다.",
+    )
+    assert "상황(1번째 문장)" in _found(out)
+
+
+def test_the_closing_lesson_is_the_one_quoted_not_an_earlier_look_back():
+    question = QuestionContext(
+        text="Tell me about a time you missed a deadline.",
+        category="custom",
+        custom_category="Copywriter",
+        type="behavioral",
+        language="en",
+    )
+    out = _run(
+        question,
+        "Last year I delivered a brochure for a furniture client three days late. Looking back, "
+        "the reason was clear: I had said yes to two rush jobs in the same week. I told the "
+        "client the day before, sent the first half early and finished the rest over the "
+        "weekend. They kept the account with us and booked the spring catalogue. The lesson I "
+        "took is to check my calendar before I accept any rush job.",
+    )
+    praise = next(line for line in out.strengths if "took away" in line)
+    assert "The lesson I took" in praise and "Looking back" not in praise
+
+
+def test_korean_endings_are_no_connectors_and_results_to_look_at_are_no_outcome():
+    question = QuestionContext(
+        text="주민 반대가 큰 사업을 어떻게 추진하시겠습니까?",
+        category="custom",
+        custom_category="도시계획가",
+        type="situational",
+        language="ko",
+    )
+    plan = (
+        "반대가 주차 걱정 때문이라면 먼저 방문객의 이동 수단을 한 달 동안 조사하겠습니다. 차량 "
+        "방문이 적게 나온다면 그 결과를 주민들과 같이 보고, 석 달 동안 시범 운영하도록 "
+        "제안하겠습니다. 불편이 생기지 않도록 조업 시간을 보장하겠습니다."
+    )
+    out = _run(question, plan)
+    shown = _found(out)
+    for ending in ('"다면"', '"라면"', '"도록"'):
+        assert ending not in shown
+    assert "결과(" not in shown
+    out = _run(
+        question,
+        plan + " 이전 근무지에서 같은 방식으로 시범 운영했을 때, 석 달 뒤 주민 68%가 "
+        "상시 운영에 찬성했습니다.",
+    )
+    assert "결과(4번째 문장)" in _found(out)

@@ -18,7 +18,10 @@ _EN_FILLERS = re.compile(
 _EN_DOUBLED = re.compile(r"\b(\w+) \1\b", re.I)
 _EN_LOWER_I = re.compile(r"(?:^|\s)i(?=[\s,.'])")
 
-_KO_BARE_ENDINGS = frozenset({"면", "니까", "므로", "기에", "지만", "면서도", "보니"})
+_KO_BARE_ENDINGS = frozenset(
+    {"면", "니까", "므로", "기에", "지만", "면서도", "보니", "다면", "라면", "도록", "게끔"}
+    | {"지 않게", "지 않도록"}
+)
 # Words of weighing ("단점", "risk") and a bare "단계" count as reasoning or steps but link
 # nothing: not shown as connectors ("장단점을 정리해" was listed as the connector "단점").
 _WEIGHING = frozenset(
@@ -217,7 +220,8 @@ def _structure(s: Signals) -> str:
                 if ko
                 else "The parts come in the order a listener needs them."
             )
-    # Bare verb endings ("면", "니까") connect clauses but are not phrases a user would recognise.
+    # Bare verb endings ("면", "니까", "도록", "다면") connect clauses but are not phrases a user
+    # would recognise.
     connectors = [c for c in st.connectors if c not in _KO_BARE_ENDINGS | _WEIGHING]
     if connectors:
         shown = listing(connectors, s.feedback_language, 5)

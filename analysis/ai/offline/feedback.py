@@ -159,7 +159,10 @@ def strengths(s: Signals) -> list[Note]:
             )
         )
     if "reflection" in has:
-        q = _quote_of(s, has["reflection"], limit=60)
+        # What the answer closes on: its last lesson ("Looking back, the reason was clear. …
+        # The lesson for me was …").
+        closing = max(t.index for t in s.sentences if "reflection" in t.phases)
+        q = _quote_of(s, closing, limit=60)
         notes.append(
             Note(
                 0.55,

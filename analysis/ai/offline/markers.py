@@ -82,6 +82,17 @@ EN = MarkerSet(
         r"when i (?:was|worked|joined|started|led|ran)|while (?:i was|working)|"
         r"(?:a few|two|three|several|some) (?:months|years|weeks) ago|at the time|back then|"
         r"in (?:19|20)\d\d|our (?:[\w-]+ ){1,4}(?:was|had|were|started|kept)|there was (?:a|an)|"
+        # A season or a month with its year ("In the summer of 2022", "in March 2021").
+        r"(?:(?:spring|summer|autumn|fall|winter) of|(?:january|february|march|april|june|july|"
+        r"august|september|october|november|december),?) (?:19|20)\d\d|"
+        # The job one was doing ("I was managing a 320-hectare farm", "I was running the bar").
+        r"(?:i|we) (?:was|were) (?:managing|running|working (?:at|in|on|for|as)) (?:a|an|the|our)|"
+        # A story that opens on the work it happened on ("On a 90-minute documentary about a
+        # closing steelworks, the director…", "On a banking app redesign, the team…").
+        r"^(?:on|for|during) (?:a|an|one|our|my) (?:[\w-]+ ){0,3}(?:documentary|film|series|"
+        r"episode|album|tour|production|project|redesign|rebuild|migration|launch|campaign|"
+        r"contract|audit|tender|release|game|app|product|website|platform|show|study|trial)\b"
+        r"[^.,;]{0,80}(?=,)|"
         r"we (?:were|had) (?:a|an|to|just|about)|there was a time|one time|"
         r"(?:i|we) (?:once|recently) (?:had|worked|faced|lost)|i was on[- ]call|"
         r"(?:on|for) (?:a|an|my|our) (?:[\w-]+ ){0,3}(?:game|app|product|project|website|"
