@@ -528,6 +528,10 @@ def test_a_setting_given_by_season_and_year_the_job_in_hand_or_the_work_it_happe
         "In March 2023 we were about to open a second bistro when our only chef broke his wrist.",
         "On a pop-up dinner series for a food festival, our only chef broke his wrist the day "
         "before the first night.",
+        "At a children's cookery centre, our only chef broke his wrist a week before Easter.",
+        "When I took over a 40-cover bistro in Leeds, our only chef broke his wrist in my first "
+        "week.",
+        "I managed a 40-cover bistro in Leeds where our only chef broke his wrist in August.",
     )
     rest = (
         " I rang two agency chefs that evening and rewrote the menu around dishes that one cook "
@@ -598,3 +602,8 @@ def test_korean_endings_are_no_connectors_and_results_to_look_at_are_no_outcome(
         "상시 운영에 찬성했습니다.",
     )
     assert "결과(4번째 문장)" in _found(out)
+    for outcome in (
+        "이듬해 봄에는 반대하던 상인회도 다시 협의를 시작하셨습니다.",
+        "빠졌던 공지 대상 120가구는 한 주 안에 바로잡았습니다.",
+    ):
+        assert "결과(4번째 문장)" in _found(_run(question, f"{plan} {outcome}")), outcome
