@@ -607,3 +607,51 @@ def test_korean_endings_are_no_connectors_and_results_to_look_at_are_no_outcome(
         "빠졌던 공지 대상 120가구는 한 주 안에 바로잡았습니다.",
     ):
         assert "결과(4번째 문장)" in _found(_run(question, f"{plan} {outcome}")), outcome
+
+
+def test_an_outcome_said_in_plain_words_is_not_called_missing():
+    from analysis.ai.offline.markers import EN, KO
+    from analysis.ai.offline.structure import tag_sentences
+
+    def result(text: str, language: str = "en") -> bool:
+        markers = KO if language == "ko" else EN
+        return "result" in tag_sentences([(text, 0)], markers, language)[0].phases
+
+    for said in (
+        "The draw worked on the first attempt.",
+        "He came back in spring and asked for me by name.",
+        "Tickets about the change stayed under 20.",
+        "Usage of the integration then doubled.",
+        "Not a single operation was postponed.",
+        "23 of 27 could explain the effect a week later.",
+        "Support received only 8 tickets about it.",
+    ):
+        assert result(said), said
+    for said in (
+        "The nurses worked a double shift that weekend.",
+        "I came back to the office after lunch.",
+        "I had only two weeks before the audit.",
+    ):
+        assert not result(said), said
+    for said in (
+        "환자분은 마음을 놓고 검사를 무사히 마치셨습니다.",
+        "숫자를 맞추는 데 쓰던 회의 시간이 사라졌습니다.",
+        "다음 검사 때도 저를 찾으셨습니다.",
+    ):
+        assert result(said, "ko"), said
+    question = QuestionContext(
+        text="Tell me about a time you calmed a frightened patient.",
+        category="custom",
+        custom_category="Phlebotomist",
+        type="behavioral",
+        language="en",
+    )
+    out = _run(
+        question,
+        "Last spring a seven-year-old refused his blood test and hid behind his mother. I knelt "
+        "at his level, asked what scared him most and let him hold the tourniquet. I agreed a "
+        "signal with him: squeeze my hand and count to five. The draw worked on the first "
+        "attempt, and he asked for me on his next visit. Since then I ask what exactly a patient "
+        "fears before I reassure them.",
+    )
+    assert not any("Missing: the outcome" in line for line in out.improvements)
