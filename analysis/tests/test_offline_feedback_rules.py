@@ -655,3 +655,24 @@ def test_an_outcome_said_in_plain_words_is_not_called_missing():
         "fears before I reassure them.",
     )
     assert not any("Missing: the outcome" in line for line in out.improvements)
+
+
+def test_days_counted_in_native_korean_words_are_figures():
+    from analysis.ai.offline.specificity import find_numbers
+
+    assert find_numbers("사흘 만에 대기 물량이 모두 빠졌습니다", "ko") == ["사흘"]
+    assert find_numbers("이틀 안에 환불을 마쳤고 열흘 뒤 재고도 맞췄습니다", "ko") == ["이틀", "열흘"]
+    assert find_numbers("하루 종일 전화를 받았습니다", "ko") == []
+    question = QuestionContext(
+        text="성수기에 출고가 밀렸던 경험을 말씀해 주세요.",
+        category="operations",
+        type="behavioral",
+        language="ko",
+    )
+    out = _run(
+        question,
+        "작년 추석 직전 물류센터에서 출고 대기 주문이 하루 4천 건씩 쌓였습니다. 저는 포장 라인을 "
+        "2교대로 바꾸고 택배사에 추가 집하를 요청했습니다. 사흘 만에 대기 물량이 모두 "
+        "빠졌습니다.",
+    )
+    assert not any("수치가 없습니다" in line for line in out.improvements)
