@@ -676,3 +676,29 @@ def test_days_counted_in_native_korean_words_are_figures():
         "빠졌습니다.",
     )
     assert not any("수치가 없습니다" in line for line in out.improvements)
+
+
+def test_korean_ranges_and_a_week_are_figures_and_the_ideal_answer_keeps_them():
+    from analysis.ai.offline.specificity import find_numbers
+
+    assert find_numbers("수축기 혈압이 시간마다 5~8씩 내려갔습니다", "ko") == ["5~8씩"]
+    assert find_numbers("10~20% 줄었고 3~4일 걸렸습니다", "ko") == ["10~20%", "3~4일"]
+    assert find_numbers("환자분은 일주일 뒤 퇴원하셨습니다", "ko") == ["일주일"]
+    question = QuestionContext(
+        text="상사와 의견이 달랐던 경험을 말씀해 주세요.",
+        category="custom",
+        custom_category="간호사",
+        type="behavioral",
+        language="ko",
+    )
+    answer = (
+        "외과 병동 2년 차 때, 수술 후 환자분의 맥박이 계속 빨라지는 것을 보고 저는 주치의에게 바로 "
+        "알려야 한다고 판단했습니다. 책임 간호사 선생님은 아직 기준 안이니 아침까지 지켜보자고 "
+        "하셨습니다. 저는 지난 6시간의 활력징후를 표로 정리해 보여 드렸습니다. 맥박이 시간마다 "
+        "6~9씩 올라가고 있었습니다. 선생님도 표를 보시고 주치의 호출에 동의하셨습니다. 환자분은 "
+        "재수술을 받고 일주일 뒤 퇴원하셨습니다. 의견이 다를 때는 근거를 들고 가야 한다는 걸 "
+        "배웠습니다."
+    )
+    ideal = _run(question, answer).ideal_answer
+    assert "6~9씩" in ideal and "일주일 뒤 퇴원하셨습니다" in ideal
+    assert "[결과 수치]" not in ideal

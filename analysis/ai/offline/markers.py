@@ -178,7 +178,7 @@ EN = MarkerSet(
         # single operation was postponed", "23 of 27 could explain the effect").
         r"\b(?:it|this|that|the (?:[\w-]+ )?[\w-]+) worked(?=[.,;!]| (?:on the first|the first "
         r"time|first time|perfectly|well|fine|as (?:planned|hoped|intended)|every time|and)\b)|"
-        r"(?<!\bi )(?<!\bwe )\bcame back\b|\basked for me\b|"
+        r"(?<!\bi )(?<!\bwe )\bcame back\b|\basked for me\b|\b(?:was|were) discharged\b|"
         r"\bstayed (?:under|below|above|within|at) [\w$€£₩]|\b(?:doubled|tripled|halved)\b|"
         r"\bnot (?:a single|one) [^.,;]{1,40}\b(?:was|were|had)\b|"
         r"\b(?:received|got) (?:only|just) (?:\d+|one|two|three|four|five|a few|a handful of) "

@@ -108,14 +108,17 @@ _KO_UNIT_LIST = [
 _KO_UNITS = "|".join(sorted(set(_KO_UNIT_LIST), key=lambda u: (-len(u), u)))
 KO_NUMBER_RE = re.compile(
     # Digits inside a Latin name are part of it ("A319", "S3", "B2B"), as in English.
-    rf"(?:{_CLOCK}|(?<![A-Za-z\d])\d+(?:[.,]\d+)*\s?(?:{_KO_UNITS})?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
+    # A range is one figure, with a unit or counted per something ("5~8씩", "3~4일").
+    rf"(?:(?<![A-Za-z\d])\d+(?:[.,]\d+)*\s?[~\u223c\u301c]\s?\d+(?:[.,]\d+)*\s?(?:(?:{_KO_UNITS})|씩)|"
+    rf"{_CLOCK}|(?<![A-Za-z\d])\d+(?:[.,]\d+)*\s?(?:{_KO_UNITS})?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
     # "Once more" is no count ("한 번 더 요약하고", "다시 한번 확인해").
     rf"(?<![가-힣])(?<!다시 )(?!한\s?번\s?더(?![가-힣]))"
     rf"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|석|넉|수십|수백|수천|몇십)\s?"
     rf"(?:번|명|개|가지|달|주|시간|곳|건|분|배|차례|팀|해|군데|개월|단계|차)(?![가-힣])|"
     rf"절반|두 배|세 배|열 배|\d+분의 \d+|반으로|"
-    # Days counted in native words ("사흘 만에", "이틀 안에", "열흘 뒤"): not "하루 종일".
-    rf"(?<![가-힣])(?:하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름)"
+    # Days counted in native words ("사흘 만에", "이틀 안에", "열흘 뒤", "일주일 뒤"): not "하루
+    # 종일".
+    rf"(?<![가-힣])(?:하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|일주일)"
     rf"(?=\s?(?:만에|안에|동안|뒤|후|전|째|간|사이|이내|정도|넘게|걸려|걸렸|이상|만))|"
     # Figures written as Sino-Korean numerals in hangul ("이백사십 명", "삼백만 원", "일 년");
     # a lone 이/사 is "this"/"buy" far more often than two or four, so a lone digit needs a
