@@ -702,3 +702,35 @@ def test_korean_ranges_and_a_week_are_figures_and_the_ideal_answer_keeps_them():
     ideal = _run(question, answer).ideal_answer
     assert "6~9씩" in ideal and "일주일 뒤 퇴원하셨습니다" in ideal
     assert "[결과 수치]" not in ideal
+
+
+def test_the_ideal_answer_asks_for_no_part_the_answer_already_told():
+    ko = QuestionContext(
+        text="기존 고객에게 가격 인상을 알려야 했던 경험을 말씀해 주세요.",
+        category="sales",
+        type="behavioral",
+        language="ko",
+    )
+    ideal = _run(
+        ko,
+        "작년에 원자재 가격이 오르면서 회사가 단가를 10% 올리기로 했고, 제가 맡은 거래처 "
+        "20곳에 이를 알려야 했습니다. 저는 공문을 보내기 전에 상위 5곳을 직접 찾아가 원가 자료를 "
+        "설명했습니다. 그 결과 20곳 중 19곳이 재계약했습니다. 나쁜 소식일수록 직접 전해야 한다는 "
+        "것을 배웠습니다.",
+    ).ideal_answer
+    assert "[과제" not in ideal
+    en = QuestionContext(
+        text="Your company's month-end close takes 12 working days. How would you shorten it?",
+        category="finance",
+        type="situational",
+        language="en",
+    )
+    ideal = _run(
+        en,
+        "I would start by mapping every task of the close, who does it and what it waits for. "
+        "Then I would move the recurring accruals and the largest reconciliations earlier in the "
+        "month. I would track the number of days and the post-close adjustments every month, so "
+        "that speed is not bought with accuracy. At a retailer where I was assistant controller, "
+        "this took the close from 11 days to 6 over three quarters.",
+    ).ideal_answer
+    assert "[target figure]" not in ideal and "from 11 days to 6" in ideal

@@ -168,7 +168,11 @@ def compose(s: Signals) -> str:
     # "당직이었던 저는 … 롤백해") fills the task part as well as the action.
     present |= {p for _, t in kept for p in t.phases if p in ("situation", "task")}
     last_result = max((i for i, (slot, _) in enumerate(kept) if slot == "result"), default=-1)
-    quantified = any(t.numbers or t.none for slot, t in kept if slot == "result")
+    # ... wherever the result was told: "At a manufacturing company where I was assistant
+    # controller, this took the close from 11 days to 6" holds the setting and the result.
+    quantified = any(
+        t.numbers or t.none for slot, t in kept if slot == "result" or "result" in t.phases
+    )
 
     parts: list[str] = []
     emitted: set[str] = set()
