@@ -734,3 +734,18 @@ def test_the_ideal_answer_asks_for_no_part_the_answer_already_told():
         "this took the close from 11 days to 6 over three quarters.",
     ).ideal_answer
     assert "[target figure]" not in ideal and "from 11 days to 6" in ideal
+
+
+def test_counts_in_words_are_no_key_terms_and_no_longer_is_no_count_of_none():
+    from analysis.ai.offline.specificity import find_names, find_numbers
+
+    assert question_terms(
+        "A supplier tells you that a large shipment will arrive two days late."
+    ) == ["supplier", "shipment", "arrive", "late"]
+    assert find_numbers("the test no longer blocks the merge, with no errors since", "en") == [
+        "no errors"
+    ]
+    assert find_numbers("i learned that a no lands better with a reason", "en") == []
+    assert find_names(
+        "Last year I was translating the German manual for Year 10 pupils in Figma.", "en"
+    ) == ["Figma"]

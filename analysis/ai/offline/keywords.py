@@ -221,6 +221,13 @@ class TermIndex:
         return out
 
 
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"}
+    | {"twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand"}
+    | {"half", "double", "twice", "several", "dozen"}
+)
+
+
 def question_terms(question: str, limit: int = 8) -> list[str]:
     """The words of a question that name its topic ("debug", "production", "incident"), used when
     the question comes without expected keywords."""
@@ -228,8 +235,9 @@ def question_terms(question: str, limit: int = 8) -> list[str]:
     seen: set[str] = set()
     previous = ""
     for tok in tokens(question):
-        after_number, previous = previous[:1].isdigit(), tok
-        if tok[:1].isdigit() or after_number:  # "3개월째", "2 weeks": units, not topics
+        number = tok[:1].isdigit() or tok.lower() in _NUMBER_WORDS
+        after_number, previous = previous in _NUMBER_WORDS or previous[:1].isdigit(), tok.lower()
+        if number or after_number:  # "3개월째", "2 weeks", "two days": units, not topics
             continue
         if HANGUL_RE.match(tok):
             noun = ko_noun(tok)

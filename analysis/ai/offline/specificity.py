@@ -39,8 +39,9 @@ EN_NUMBER_RE = re.compile(
     rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|"
     rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b|"
     # A count of none is a figure too ("no falls, no missed medications": zero of each).
-    r"\b(?:no|zero) (?!(?:easy|real|simple|clear|good|right|other|big|major|single|such|"
-    r"obvious|perfect|magic) )(?:[a-z-]{3,} )?[a-z]{2,}[^s\W]s\b(?! (?:of|to)\b)|"
+    # Not "no longer blocks", nor the noun ("a no lands better").
+    r"(?<!\ba )\b(?:no|zero) (?!(?:easy|real|simple|clear|good|right|other|big|major|single|"
+    r"such|obvious|perfect|magic|longer) )(?:[a-z-]{3,} )?[a-z]{2,}[^s\W]s\b(?! (?:of|to)\b)|"
     # … and so is no harm done ("she took it correctly with no harm").
     r"(?:(?<=\bwith )|(?<=\band )|(?<=\bcaused )|(?<=\bcame to ))no (?:harm|injury|damage)\b|"
     # … and none of a kind of failure, said in the singular ("with no severity-one defect").
@@ -151,7 +152,10 @@ _EN_CAPS_STOP = _words(
     """I I'm I'd I've I'll OK Okay Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays
     January February March April May June July August September October November December
-    English Korean The A An And But So Then First Finally After Before When If Our We My"""
+    English Korean The A An And But So Then First Finally After Before When If Our We My
+    German French Spanish Italian Portuguese Dutch Russian Polish Swedish Norwegian Danish
+    Finnish Greek Turkish Arabic Hebrew Hindi Chinese Mandarin Cantonese Japanese Vietnamese
+    Thai Indonesian Year Grade"""
 )
 # Everyday abbreviations that name no tool or method: identifiers, roles, periods, currencies,
 # places, office shorthand ("a customer ID", "the CFO", "in Q3", "my PR", "the ROI case").
