@@ -749,3 +749,52 @@ def test_counts_in_words_are_no_key_terms_and_no_longer_is_no_count_of_none():
     assert find_names(
         "Last year I was translating the German manual for Year 10 pupils in Figma.", "en"
     ) == ["Figma"]
+
+
+def test_plain_outcomes_and_openings_of_ordinary_answers_are_found():
+    from analysis.ai.offline.markers import EN, KO
+    from analysis.ai.offline.structure import tag_sentences
+
+    def phases(text: str, language: str = "en") -> dict:
+        markers = KO if language == "ko" else EN
+        return tag_sentences([(text, 0)], markers, language)[0].phases
+
+    for said in (
+        "It saved us a few hours each week and reduced mistakes.",
+        "Users in the next test found it much easier to use.",
+        "The team agreed it was the better design.",
+        "They corrected the entries before the report went out.",
+        "By the end of the call she had calmed down and thanked me.",
+    ):
+        assert "result" in phases(said), said
+    assert "result" not in phases("I reduced the scope of the release.")
+    for said in (
+        "고객님이 처음보다 많이 누그러지셨고, 마지막에는 고맙다고 말씀해 주셨습니다.",
+        "개선 후에 사용자 반응이 좋아졌습니다.",
+        "팀 코딩 컨벤션을 문서로 정리해서 비슷한 논쟁을 줄일 수 있었습니다.",
+        "결국 계약을 성사시킬 수 있었습니다.",
+    ):
+        assert "result" in phases(said, "ko"), said
+    for said in (
+        "While preparing a monthly report, I noticed that one department's costs had doubled.",
+        "I once designed a dashboard with a lot of charts.",
+        "Our sales team once asked for a custom feature for a big client.",
+        "My hardest deal was with a large manufacturing company.",
+    ):
+        assert "situation" in phases(said), said
+    question = QuestionContext(
+        text="화가 많이 난 고객을 응대해서 문제를 해결했던 경험을 말씀해 주세요.",
+        category="customer_service",
+        type="behavioral",
+        language="ko",
+    )
+    out = _run(
+        question,
+        "배송이 지연되어 화가 난 고객님을 응대한 적이 있습니다. 먼저 충분히 사과드리고 배송 "
+        "상황을 바로 확인해서 정확한 도착 예정일을 안내해 드렸습니다. 도착 당일에 다시 연락을 "
+        "드려 잘 받으셨는지 확인했습니다. 고객님이 처음보다 많이 누그러지셨고, 마지막에는 고맙다고 "
+        "말씀해 주셨습니다.",
+    )
+    said = " ".join(out.improvements)
+    assert "빠진 부분: 상황" not in said and "빠진 부분: 결과" not in said
+    assert '"응대"' not in said

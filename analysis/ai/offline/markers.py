@@ -81,7 +81,10 @@ EN = MarkerSet(
         r"as (?:a |an |the )?(?:pm|[\w-]+ (?:manager|engineer|analyst|designer|lead|supervisor|"
         r"specialist|representative|intern|director|owner|rep))\b|"
         r"when i (?:was|worked|joined|started|led|ran|took over|moved to|became)|"
-        r"while (?:i was|working)|"
+        r"while (?:i was|working)|^while [a-z]+ing (?:a|an|the|our|my)\b|"
+        r"(?:\bi|\bwe|\bour [\w-]+(?: [\w-]+)?) once\b|"
+        r"\bwas with an? (?:[\w'-]+ ){0,3}(?:company|firm|retailer|bank|hospital|client|"
+        r"customer|manufacturer|supplier|startup|agency)\b|"
         # The place one ran, said first ("I managed a 120-unit apartment building…").
         r"^(?:i|we) (?:managed|ran|owned|supervised|oversaw) (?:a|an) (?:[\w-]+ ){0,3}"
         rf"(?:{_SETTING_PLACES}|building|team|department|unit|store|centre|center)s?\b|"
@@ -179,6 +182,15 @@ EN = MarkerSet(
         r"\b(?:it|this|that|the (?:[\w-]+ )?[\w-]+) worked(?=[.,;!]| (?:on the first|the first "
         r"time|first time|perfectly|well|fine|as (?:planned|hoped|intended)|every time|and)\b)|"
         r"(?<!\bi )(?<!\bwe )\bcame back\b|\basked for me\b|\b(?:was|were) discharged\b|"
+        r"\bthanked (?:me|us|the team)\b|\bcalmed down\b|\bcorrected the\b|"
+        r"\b(?:found|rated) (?:it|them) (?:much |far |a lot )?(?:easier|faster|clearer|simpler|"
+        r"better)\b|\bagreed (?:it|that|this) (?:was|is|worked)\b|"
+        # What was saved or cut, said without a figure ("saved us a few hours each week and
+        # reduced mistakes"): a result, and one the feedback asks to put a number on.
+        r"\b(?:saved|reduced|cut|eliminated) (?:us |the team |them |the company )?(?:(?:about|"
+        r"around|over|nearly|almost|roughly|a few|several|many) )?(?:hours|days|weeks|minutes|"
+        r"mistakes|errors|defects|costs?|complaints|returns|tickets|calls|rework|waste|money|"
+        r"time)\b|"
         r"\bstayed (?:under|below|above|within|at) [\w$€£₩]|\b(?:doubled|tripled|halved)\b|"
         r"\bnot (?:a single|one) [^.,;]{1,40}\b(?:was|were|had)\b|"
         r"\b(?:received|got) (?:only|just) (?:\d+|one|two|three|four|five|a few|a handful of) "

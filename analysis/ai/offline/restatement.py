@@ -80,6 +80,10 @@ def restatement(
         own_words = sum(1 for s in stems if s in in_question)
         if _LESSON.search(sentences[i]):
             continue
+        # A case of one's own told in the question's words, with details of its own ("배송이
+        # 지연되어 화가 난 고객님을 응대한 적이 있습니다"): the story's opening.
+        if novel >= 2 and (_ONE_TIME.search(sentences[i]) or _CASE.search(sentences[i])):
+            continue
         if len(from_question) / len(stems) >= 0.5 and novel <= 3 and own_words >= 2:
             echo.append(i)
     novel_total = everything - restated
@@ -110,6 +114,12 @@ _SPEAKER = re.compile(
 )
 
 
+# "…한 적이 있습니다", "I once…", "There was a time…": a story of one's own begins.
+_ONE_TIME = re.compile(
+    r"(?<=[ " + "".join(chr(0xAC00 + 28 * i + 4) for i in range(399)) + r"])적이 있|"
+    r"\b(?:i|we) once\b|\bthere was a time\b|\bone (?:time|day|night|morning)\b",
+    re.IGNORECASE,
+)
 # A case of one's own: when and where it happened ("last spring", "in 2021", "작년", "전 직장에서").
 _CASE = re.compile(
     r"\b(?:last|this past) (?:year|month|week|spring|summer|autumn|fall|winter|quarter)\b|"
