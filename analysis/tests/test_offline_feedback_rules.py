@@ -661,7 +661,8 @@ def test_days_counted_in_native_korean_words_are_figures():
     from analysis.ai.offline.specificity import find_numbers
 
     assert find_numbers("사흘 만에 대기 물량이 모두 빠졌습니다", "ko") == ["사흘"]
-    assert find_numbers("이틀 안에 환불을 마쳤고 열흘 뒤 재고도 맞췄습니다", "ko") == ["이틀", "열흘"]
+    both = find_numbers("이틀 안에 환불을 마쳤고 열흘 뒤 재고도 맞췄습니다", "ko")
+    assert both == ["이틀", "열흘"]
     assert find_numbers("하루 종일 전화를 받았습니다", "ko") == []
     question = QuestionContext(
         text="성수기에 출고가 밀렸던 경험을 말씀해 주세요.",

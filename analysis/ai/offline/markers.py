@@ -181,7 +181,8 @@ EN = MarkerSet(
         # single operation was postponed", "23 of 27 could explain the effect").
         r"\b(?:it|this|that|the (?:[\w-]+ )?[\w-]+) worked(?=[.,;!]| (?:on the first|the first "
         r"time|first time|perfectly|well|fine|as (?:planned|hoped|intended)|every time|and)\b)|"
-        r"(?<!\bi )(?<!\bwe )\bcame back\b|\basked for me\b|\b(?:was|were) discharged\b|"
+        r"\bcame back\b(?<!\bi came back)(?<!\bwe came back)|\basked for me\b|"
+        r"\b(?:was|were) discharged\b|"
         r"\bthanked (?:me|us|the team)\b|\bcalmed down\b|\bcorrected the\b|"
         r"\b(?:found|rated) (?:it|them) (?:much |far |a lot )?(?:easier|faster|clearer|simpler|"
         r"better)\b|\bagreed (?:it|that|this) (?:was|is|worked)\b|"

@@ -40,7 +40,7 @@ EN_NUMBER_RE = re.compile(
     rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b|"
     # A count of none is a figure too ("no falls, no missed medications": zero of each).
     # Not "no longer blocks", nor the noun ("a no lands better").
-    r"(?<!\ba )\b(?:no|zero) (?!(?:easy|real|simple|clear|good|right|other|big|major|single|"
+    r"\b(?:no|zero)(?<!\ba no) (?!(?:easy|real|simple|clear|good|right|other|big|major|single|"
     r"such|obvious|perfect|magic|longer) )(?:[a-z-]{3,} )?[a-z]{2,}[^s\W]s\b(?! (?:of|to)\b)|"
     # … and so is no harm done ("she took it correctly with no harm").
     r"(?:(?<=\bwith )|(?<=\band )|(?<=\bcaused )|(?<=\bcame to ))no (?:harm|injury|damage)\b|"
