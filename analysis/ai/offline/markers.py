@@ -82,7 +82,7 @@ EN = MarkerSet(
         r"specialist|representative|intern|director|owner|rep))\b|"
         r"when i (?:was|worked|joined|started|led|ran|took over|moved to|became)|"
         r"while (?:i was|working)|^while [a-z]+ing (?:a|an|the|our|my)\b|"
-        r"(?:\bi|\bwe|\bour [\w-]+(?: [\w-]+)?) once\b|"
+        r"\b(?:i|we|our [\w-]+(?: [\w-]+)?) once\b|"
         r"\bwas with an? (?:[\w'-]+ ){0,3}(?:company|firm|retailer|bank|hospital|client|"
         r"customer|manufacturer|supplier|startup|agency)\b|"
         # The place one ran, said first ("I managed a 120-unit apartment building…").
@@ -91,7 +91,7 @@ EN = MarkerSet(
         r"(?:a few|two|three|several|some) (?:months|years|weeks) ago|at the time|back then|"
         r"in (?:19|20)\d\d|our (?:[\w-]+ ){1,4}(?:was|had|were|started|kept)|there was (?:a|an)|"
         # A season or a month with its year ("In the summer of 2022", "in March 2021").
-        r"(?:(?:spring|summer|autumn|fall|winter) of|(?:january|february|march|april|june|july|"
+        r"\b(?:(?:spring|summer|autumn|fall|winter) of|(?:january|february|march|april|june|july|"
         r"august|september|october|november|december),?) (?:19|20)\d\d|"
         # The job one was doing ("I was managing a 320-hectare farm", "I was running the bar").
         r"(?:i|we) (?:was|were) (?:managing|running|working (?:at|in|on|for|as)) (?:a|an|the|our)|"

@@ -109,9 +109,9 @@ _KO_UNIT_LIST = [
 _KO_UNITS = "|".join(sorted(set(_KO_UNIT_LIST), key=lambda u: (-len(u), u)))
 KO_NUMBER_RE = re.compile(
     # Digits inside a Latin name are part of it ("A319", "S3", "B2B"), as in English.
-    # A range is one figure, with a unit or counted per something ("5~8씩", "3~4일").
-    rf"(?:(?<![A-Za-z\d])\d+(?:[.,]\d+)*\s?[~\u223c\u301c]\s?\d+(?:[.,]\d+)*\s?(?:(?:{_KO_UNITS})|씩)|"
-    rf"{_CLOCK}|(?<![A-Za-z\d])\d+(?:[.,]\d+)*\s?(?:{_KO_UNITS})?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
+    # A range is one figure ("3~4일"), and so is a count per something ("5~8씩").
+    rf"(?:{_CLOCK}|(?<![A-Za-z\d])\d+(?:[.,]\d+)*(?:\s?[~\u223c\u301c]\s?\d+(?:[.,]\d+)*)?"
+    rf"\s?(?:(?:{_KO_UNITS})|씩)?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
     # "Once more" is no count ("한 번 더 요약하고", "다시 한번 확인해").
     rf"(?<![가-힣])(?<!다시 )(?!한\s?번\s?더(?![가-힣]))"
     rf"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|석|넉|수십|수백|수천|몇십)\s?"
