@@ -350,3 +350,38 @@ def test_a_rank_the_question_names_is_no_word_of_its_subject(question, other):
     # answer to another question.
     assert judge_relevance(question.text, question.expected_keywords, _sentences(other)).off_topic
     assert "off_topic" in _codes(_run(question, other))
+
+
+def test_an_efficiency_story_told_in_hours_and_double_entry_is_on_topic():
+    # Played through the API as a user would: a strong answer that never says "efficiency" or
+    # "process" was flagged off topic and scored 30.
+    question = QuestionContext(
+        text="Tell me about a time you improved the efficiency of a process.",
+        category="operations",
+        type="behavioral",
+        language="en",
+    )
+    honest = _run(
+        question,
+        "While I was running the returns desk at a homeware retailer's distribution centre in "
+        "2023, every returned item was logged twice: once on paper at the dock and again in our "
+        "warehouse system. I timed it for a week and found we spent about 14 hours a week on the "
+        "double entry, and one in twenty items had a mismatch. I proposed scanning the return "
+        "label straight into the system at the dock, and I rewrote the checklist with the two "
+        "packers who did the job. It saved us about 12 hours a week, mismatches fell from 5% to "
+        "under 1%, and the other two shifts adopted it the month after. What I took from it is "
+        "that the people doing the work should shape the fix.",
+    )
+    assert "off_topic" not in _codes(honest)
+    elsewhere = _run(
+        question,
+        "Last spring at a homeware retailer's distribution centre, a customer called furious "
+        "because her sofa had arrived with a torn cover for the second time. I listened without "
+        "interrupting, apologised, and arranged a replacement on the next morning's van instead "
+        "of the usual five-day reorder. I rang her the evening it arrived, and she thanked me and "
+        "left a five-star review. What I took from it is to fix the customer's day first and the "
+        "paperwork second.",
+    )
+    assert "off_topic" in _codes(elsewhere)
+    total = sum(vars(honest.scores).values())
+    assert total - sum(vars(elsewhere.scores).values()) >= 20

@@ -32,8 +32,9 @@ THESAURUS_EN = {
     "fix": "fixed bug root cause patch resolv repair",
     "serious": "critical outage urgent sever",
     "efficien": "fast faster hour minut overtim cost sav reduc cut throughput rate per waste "
-    "manual autom productiv pick",
-    "process": "step workflow procedur manual autom checklist handoff",
+    "manual autom productiv pick spent double duplicat twice rework paper bottleneck streamlin",
+    "process": "step workflow procedur manual autom checklist handoff entry logged form "
+    "paperwork template",
     "decision": "decid chose choos approv cancel drop kept",
     "analysis": "data query model dashboard found cohort chart",
     "expensiv": "price pric cost discount cheaper roi valu budget",
