@@ -385,3 +385,49 @@ def test_an_efficiency_story_told_in_hours_and_double_entry_is_on_topic():
     assert "off_topic" in _codes(elsewhere)
     total = sum(vars(honest.scores).values())
     assert total - sum(vars(elsewhere.scores).values()) >= 20
+
+
+def test_the_commonest_questions_answered_in_their_own_words_are_on_topic():
+    # Played as a user would: a tight deadline told by days and a demo, leadership told by the
+    # team one ran, were flagged off topic and scored 30.
+    deadline = QuestionContext(
+        text="Describe a situation where you had to meet a tight deadline.",
+        category="software_engineering",
+        type="behavioral",
+        language="en",
+    )
+    out = _run(
+        deadline,
+        "Two days before a client demo last March, our payment integration was still failing "
+        "one test in five. I cut the scope to the three flows the client would actually show, "
+        "paired with the one engineer who knew the provider's API, and we worked through the "
+        "failing cases one by one. I told the account manager on day one which flows would be "
+        "ready and which would wait. We shipped the three flows the night before, the demo went "
+        "ahead without a hitch, and the client signed the second phase a week later.",
+    )
+    assert "off_topic" not in _codes(out)
+    leadership = QuestionContext(
+        text="리더십을 발휘했던 경험을 말씀해 주세요.",
+        category="marketing",
+        type="behavioral",
+        language="ko",
+    )
+    honest = _run(
+        leadership,
+        "작년 하반기 신제품 출시 캠페인에서 디자이너 두 명, 카피라이터 한 명과 함께 일할 때, "
+        "일정이 2주나 밀려 팀 분위기가 많이 가라앉아 있었습니다. 저는 매일 아침 15분씩 모여 "
+        "그날 막힌 일 하나만 함께 풀자고 제안했고, 제가 먼저 광고 심의 서류를 맡아 "
+        "디자이너들이 시안에만 집중할 수 있게 했습니다. 3주 뒤 캠페인을 예정대로 열었고, 첫 "
+        "달 전환율은 목표보다 20% 높았습니다. 막힌 일을 먼저 치워 주는 것이 팀을 움직인다는 "
+        "것을 배웠습니다."
+    )
+    assert "off_topic" not in _codes(honest)
+    incident = _run(
+        leadership,
+        "작년 겨울 주문 API의 응답 시간이 평소 200ms에서 3초까지 늘어난 적이 있습니다. 당시 "
+        "당직이었던 저는 먼저 알림을 보고 직전 배포를 롤백해 10분 만에 응답 시간을 정상으로 "
+        "되돌렸습니다. 이후 로그와 쿼리 실행 계획을 분석해 새로 추가된 조회 쿼리에 인덱스가 빠진 "
+        "것이 원인임을 찾았습니다. 인덱스를 추가하고 배포 전에 느린 쿼리를 잡는 검사를 CI에 "
+        "넣었습니다. 그 뒤 반년 동안 같은 유형의 장애는 한 번도 없었습니다.",
+    )
+    assert "off_topic" in _codes(incident)

@@ -48,6 +48,15 @@ THESAURUS_EN = {
     "goal target",
     "progress": "improv accuracy gain milestone plateau better",
     "stall": "plateau stuck still stopp flat slow carry",
+    # Deadlines, pressure and leading, as the commonest questions put them ("a tight deadline",
+    # "a time you showed leadership") and answers tell them: by days, a launch or a demo; by a
+    # team one ran and the people in it.
+    "deadlin": "due day days hour night before friday launch demo deliver shipp ship scope "
+    "schedul time late extension",
+    "tight": "due day days hour night before scope rush short",
+    "pressur": "deadlin stress urgent rush calm tight",
+    "leadership": "led lead team coordinat organis organiz delegat motivat mentor assign "
+    "charge members everyone",
 }
 THESAURUS_KO = {
     "성능": "속도 느려 느린 빠르 응답 지연 병목 처리량 부하 캐시 인덱스 쿼리 프로파일링 최적화",
@@ -80,6 +89,10 @@ THESAURUS_KO = {
     "치료": "치료사 회기 세션 훈련 연습 재활 환자 내담자 목표 종결 과제",
     "진전": "향상 개선 정확도 나아 효과 정체",
     "정체": "멈추 제자리 그대로 여전히 더디",
+    "리더십": "팀 팀원 이끌 이끌었 팀장 맡아 맡았 역할 분담 동기 조율 책임 앞장 주도 모여 회의",
+    "마감": "일정 기한 납기 마감일 밀려 늦어 하루 이틀 주말 야근 범위 출시 오픈",
+    "기한": "일정 마감 납기 밀려 늦어 하루 이틀 주말 야근 범위",
+    "압박": "마감 일정 급한 부담 스트레스",
 }
 
 # Everyday words a question is paraphrased with: each group is one meaning. Not interview
@@ -203,3 +216,10 @@ STAND_INS_ONE_WAY = {
 }
 # Korean verb roots among them, said with any ending ("부딪혔", "엇갈렸", "다퉜던").
 STAND_IN_ROOTS = ("부딪", "엇갈", "다퉜")
+
+# Qualities a question asks to see shown ("a time you showed leadership", "리더십을 발휘했던
+# 경험"): the story that shows one seldom names it.
+COMPETENCIES = (
+    "leadership teamwork initiative creativity integrity adaptability resilience "
+    "리더십 팀워크 주도성 창의성 책임감 적응력 협업"
+)

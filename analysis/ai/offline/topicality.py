@@ -17,9 +17,10 @@ from .text import (
     EN_QUESTION_WORDS,
     HANGUL_RE,
     KO_QUESTION_WORDS,
+    QUESTION_FRAMING,
     content_stem,
 )
-from .thesaurus import THESAURUS_EN, THESAURUS_KO
+from .thesaurus import COMPETENCIES, THESAURUS_EN, THESAURUS_KO
 from .topics import TOPICS
 from .wordmatch import prefix_hit, same_word, sentence_stems, stem_set
 
@@ -192,6 +193,10 @@ _EVERYDAY = stem_set(
 )
 
 
+_COMPETENT = stem_set(COMPETENCIES)
+_FRAMING = stem_set(" ".join(QUESTION_FRAMING))
+
+
 def _shared(stems: set[str], core: set[str]) -> float:
     """The share of a stretch's words that the answer's core already uses, everyday words
     left out."""
@@ -357,6 +362,10 @@ def judge_relevance(
     # An answer that fits another subject of the bank well, and this question not at all, is
     # an answer to a different question.
     off_topic = substantial and strong_hits == 0 and not copied and topic_hits < 3.5
+    # A quality shown, not named ("리더십": a team one ran, who did what): two words of showing
+    # it and only the bank (below) can tell such an answer is another question's.
+    shown = topic_hits >= 1.0 and bool(topic - _FRAMING) and topic - _FRAMING <= _COMPETENT
+    off_topic = off_topic and not shown
     kept = [sentences[i] for i in range(n) if i not in set(padding)]
     verdict = bank(kept) if bank is not None and substantial and kept else None
     if off_topic and topic_hits >= 2.0:
