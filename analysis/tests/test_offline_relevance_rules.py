@@ -419,7 +419,7 @@ def test_the_commonest_questions_answered_in_their_own_words_are_on_topic():
         "그날 막힌 일 하나만 함께 풀자고 제안했고, 제가 먼저 광고 심의 서류를 맡아 "
         "디자이너들이 시안에만 집중할 수 있게 했습니다. 3주 뒤 캠페인을 예정대로 열었고, 첫 "
         "달 전환율은 목표보다 20% 높았습니다. 막힌 일을 먼저 치워 주는 것이 팀을 움직인다는 "
-        "것을 배웠습니다."
+        "것을 배웠습니다.",
     )
     assert "off_topic" not in _codes(honest)
     incident = _run(
