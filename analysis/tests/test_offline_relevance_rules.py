@@ -431,3 +431,61 @@ def test_the_commonest_questions_answered_in_their_own_words_are_on_topic():
         "넣었습니다. 그 뒤 반년 동안 같은 유형의 장애는 한 번도 없었습니다.",
     )
     assert "off_topic" in _codes(incident)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "honest"),
+    [
+        (
+            "Tell me about a time you took initiative.",
+            "en",
+            "Last year I noticed that our newsletter went out at the same hour to every country, "
+            "so readers in Asia got it at 2 a.m. Nobody owned the send schedule, so I pulled six "
+            "months of open rates by time zone and showed my manager. I set up three regional "
+            "send times and ran it as a four-week test. Open rates in Asia went from 11% to 19%, "
+            "and the regional schedule became the default.",
+        ),
+        (
+            "팀워크를 발휘해 목표를 달성한 경험을 말씀해 주세요.",
+            "ko",
+            "작년 결제 시스템 교체 프로젝트에서 개발자 세 명, QA 한 명과 함께 6주 안에 "
+            "전환을 마쳐야 했습니다. 저는 매일 10분씩 막힌 일을 공유하자고 제안했고, "
+            "테스트 시나리오를 QA와 같이 작성했습니다. 한 명이 병가로 빠졌을 때는 그 "
+            "작업을 둘로 나눠 제가 하나를 맡았습니다. 예정보다 3일 빨리 전환을 마쳤고, "
+            "한 달 동안 결제 오류는 0건이었습니다.",
+        ),
+        (
+            "스트레스가 많은 상황을 어떻게 극복했는지 말씀해 주세요.",
+            "ko",
+            "출시를 일주일 앞두고 대행사가 계약을 해지해 광고 소재 20개를 제가 직접 "
+            "만들어야 했던 적이 있습니다. 처음에는 막막했지만 할 일을 전부 적고 매출에 "
+            "가장 큰 영향을 주는 소재부터 순서를 정했습니다. 디자인팀에 하루 두 시간씩 "
+            "도움을 요청했고, 나머지는 기존 소재를 고쳐 쓰는 것으로 범위를 줄였습니다. "
+            "출시일에 맞춰 소재 14개를 올렸고, 첫 주 광고 수익률은 목표의 110%였습니다. "
+            "일이 몰릴수록 목록을 만들고 순서를 정하는 것이 마음을 다잡는 방법이라는 것을 "
+            "배웠습니다.",
+        ),
+    ],
+)
+def test_a_quality_the_question_asks_to_see_is_shown_not_named(question, language, honest):
+    context = QuestionContext(
+        text=question, category="marketing", type="behavioral", language=language
+    )
+    assert "off_topic" not in _codes(_run(context, honest))
+    outage = (
+        "작년 겨울 주문 API의 응답 시간이 평소 200ms에서 3초까지 늘어난 적이 있습니다. 당직이었던 "
+        "저는 직전 배포를 롤백해 10분 만에 응답 시간을 정상으로 되돌렸습니다. "
+        "로그와 쿼리 실행 계획을 분석해 인덱스가 빠진 것이 원인임을 찾았습니다. 인덱스를 "
+        "추가하고 느린 쿼리를 잡는 검사를 CI에 넣었습니다. 그 뒤 같은 장애는 없었습니다."
+        if language == "ko"
+        else "Last spring our checkout service started timing out right after a Friday deploy. "
+        "I was on call, so I rolled the deploy back within ten minutes, which brought the error "
+        "rate from 31% down to under 1%. The new code opened a database connection per item in "
+        "the cart instead of reusing the pool. I fixed the pooling and added a load test to CI."
+    )
+    # ... in a developer's practice, where the bank knows the outage question. (Told "with two
+    # teammates", the Korean outage story passes the teamwork question: the README's known miss.)
+    engineering = QuestionContext(
+        text=question, category="software_engineering", type="behavioral", language=language
+    )
+    assert "off_topic" in _codes(_run(engineering, outage))

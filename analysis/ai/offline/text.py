@@ -92,7 +92,8 @@ KO_QUESTION_WORDS = _words(
 QUESTION_FRAMING = _words(
     """dealt faced caught going find found meet potentially possibly likely suddenly recently
     large big huge small major minor serious
-    대처 처리 해결 진행 발생 업무 문제 발휘 중에 전에 후에 직전 직후 도중 동안 한꺼번 한꺼번에"""
+    대처 처리 해결 진행 발생 업무 문제 발휘 극복 달성 목표 많은
+    중에 전에 후에 직전 직후 도중 동안 한꺼번 한꺼번에"""
 )
 
 

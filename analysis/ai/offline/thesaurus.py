@@ -57,6 +57,9 @@ THESAURUS_EN = {
     "pressur": "deadlin stress urgent rush calm tight",
     "leadership": "led lead team coordinat organis organiz delegat motivat mentor assign "
     "charge members everyone",
+    "initiativ": "noticed nobody owned own proposed volunteer pitched idea myself started set up",
+    "teamwork": "team together shared split helped pair paired colleagu everyone",
+    "stress": "pressur deadlin overwhelm calm list prioriti rush",
 }
 THESAURUS_KO = {
     "성능": "속도 느려 느린 빠르 응답 지연 병목 처리량 부하 캐시 인덱스 쿼리 프로파일링 최적화",
@@ -93,6 +96,8 @@ THESAURUS_KO = {
     "마감": "일정 기한 납기 마감일 밀려 늦어 하루 이틀 주말 야근 범위 출시 오픈",
     "기한": "일정 마감 납기 밀려 늦어 하루 이틀 주말 야근 범위",
     "압박": "마감 일정 급한 부담 스트레스",
+    "팀워크": "팀 팀원 함께 같이 공유 나눠 맡아 맡았 도와 협업 분담",
+    "스트레스": "막막 부담 압박 마감 몰려 순서 목록 정리 마음 급한",
 }
 
 # Everyday words a question is paraphrased with: each group is one meaning. Not interview
@@ -220,6 +225,6 @@ STAND_IN_ROOTS = ("부딪", "엇갈", "다퉜")
 # Qualities a question asks to see shown ("a time you showed leadership", "리더십을 발휘했던
 # 경험"): the story that shows one seldom names it.
 COMPETENCIES = (
-    "leadership teamwork initiative creativity integrity adaptability resilience "
-    "리더십 팀워크 주도성 창의성 책임감 적응력 협업"
+    "leadership teamwork initiative creativity integrity adaptability resilience stress "
+    "리더십 팀워크 주도성 창의성 책임감 적응력 협업 스트레스"
 )

@@ -363,7 +363,7 @@ def judge_relevance(
     # an answer to a different question.
     off_topic = substantial and strong_hits == 0 and not copied and topic_hits < 3.5
     # A quality shown, not named ("리더십": a team one ran, who did what): two words of showing
-    # it and only the bank (below) can tell such an answer is another question's.
+    # it and only the bank (below, by twice the margin) tells such an answer is another's.
     shown = topic_hits >= 1.0 and bool(topic - _FRAMING) and topic - _FRAMING <= _COMPETENT
     off_topic = off_topic and not shown
     kept = [sentences[i] for i in range(n) if i not in set(padding)]
@@ -382,7 +382,7 @@ def judge_relevance(
     # with expected keywords (the bank's, a generated one's) is described well enough for a
     # narrower margin; a bare typed question shares few words even with a right answer.
     # Judged on what is left once padding is set aside (padding is named as padding).
-    limit = BANK_RATIO if expected else BANK_RATIO_BARE
+    limit = BANK_RATIO if expected else BANK_RATIO_BARE / (2 if shown else 1)
     # A typed question is worded its own way: an answer that uses three of its own words is
     # about it, however close it comes to a bank question on the same subject in other words.
     own_words = len(everything & in_topic) >= 3 and not expected
