@@ -794,3 +794,33 @@ def test_plain_outcomes_and_openings_of_ordinary_answers_are_found():
     said = " ".join(out.improvements)
     assert "빠진 부분: 상황" not in said and "빠진 부분: 결과" not in said
     assert '"응대"' not in said
+
+
+def test_failures_regrets_and_ones_own_steps_are_no_outcome_nor_setting():
+    # Found by review of the round above: each was tagged as the outcome or the setting.
+    for said in (
+        "None of it worked.",
+        "The bug came back the next day.",
+        "Prices doubled overnight.",
+        "I doubled down on testing.",
+        "I found it easier to work alone.",
+        "If the patch worked, I would roll it out.",
+    ):
+        assert "result" not in _phases(said.lower()), said
+    for said in (
+        "I once read that good leaders listen first.",
+        "We once a week reviewed the backlog.",
+        "I was working on the fix all night.",
+    ):
+        assert "situation" not in _phases(said.lower()), said
+    for said in (
+        "제가 미리 테스트했다면 장애를 막을 수 있었을 것입니다.",
+        "그때부터 자신감이 사라졌습니다.",
+        "서버 응답이 빨라졌다가 다시 느려졌습니다.",
+        "앞으로는 비용을 줄일 수 있었으면 좋겠습니다.",
+        "고객님이 말씀을 마치셨을 때 저는 사과드렸습니다.",
+    ):
+        assert "result" not in _phases(said, "ko"), said
+    assert "task" not in _phases("미리 확인했어야 했습니다.", "ko")
+    assert "task" in _phases("거래처 25곳에 이를 알려야 했습니다.", "ko")
+    assert question_terms("문제 해결 능력을 보여준 경험을 말씀해 주세요.")[:2] == ["문제", "해결"]

@@ -489,3 +489,23 @@ def test_a_quality_the_question_asks_to_see_is_shown_not_named(question, languag
         text=question, category="software_engineering", type="behavioral", language=language
     )
     assert "off_topic" in _codes(_run(engineering, outage))
+
+
+def test_a_why_us_text_does_not_show_the_quality_asked_for():
+    # Review: "started" and "noticed" (words of initiative) had let a why-us text pass.
+    question = QuestionContext(
+        text="Tell me about a time you took initiative.",
+        category="custom",
+        custom_category="Backend Developer",
+        type="behavioral",
+        language="en",
+    )
+    out = _run(
+        question,
+        "I want to work here because I started using your app three years ago and noticed how "
+        "simple it makes budgeting. I admire your engineering blog and the way you write about "
+        "your design decisions. My background in backend systems fits the role well, and I would "
+        "love to learn from your engineers. I also share your values of openness and helping "
+        "each other. I think I could grow a lot with this company.",
+    )
+    assert "off_topic" in _codes(out)

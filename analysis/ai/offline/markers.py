@@ -82,7 +82,8 @@ EN = MarkerSet(
         r"specialist|representative|intern|director|owner|rep))\b|"
         r"when i (?:was|worked|joined|started|led|ran|took over|moved to|became)|"
         r"while (?:i was|working)|^while [a-z]+ing (?:a|an|the|our|my)\b|"
-        r"\b(?:i|we|our [\w-]+(?: [\w-]+)?) once\b|"
+        r"\b(?:i|we|our [\w-]+(?: [\w-]+)?) once\b(?! (?:read|heard|saw|told|said|a (?:day|week|"
+        r"month|year|quarter))\b)|"
         r"\bwas with an? (?:[\w'-]+ ){0,3}(?:company|firm|retailer|bank|hospital|client|"
         r"customer|manufacturer|supplier|startup|agency)\b|"
         # The place one ran, said first ("I managed a 120-unit apartment building…").
@@ -94,7 +95,7 @@ EN = MarkerSet(
         r"\b(?:(?:spring|summer|autumn|fall|winter) of|(?:january|february|march|april|june|july|"
         r"august|september|october|november|december),?) (?:19|20)\d\d|"
         # The job one was doing ("I was managing a 320-hectare farm", "I was running the bar").
-        r"(?:i|we) (?:was|were) (?:managing|running|working (?:at|in|on|for|as)) (?:a|an|the|our)|"
+        r"(?:i|we) (?:was|were) (?:managing|running|working (?:at|in|for|as)) (?:a|an|our)\b|"
         # A story that opens on the work it happened on ("On a 90-minute documentary about a
         # closing steelworks, the director…", "On a banking app redesign, the team…").
         r"^(?:on|for|during) (?:a|an|one|our|my) (?:[\w-]+ ){0,3}(?:documentary|film|series|"
@@ -179,25 +180,32 @@ EN = MarkerSet(
         # What came of it in plain words ("The draw worked on the first attempt", "He came back
         # and asked for me by name", "tickets stayed under 20", "usage then doubled", "not a
         # single operation was postponed", "23 of 27 could explain the effect").
-        r"\b(?:it|this|that|the (?:[\w-]+ )?[\w-]+) worked(?=[.,;!]| (?:on the first|the first "
-        r"time|first time|perfectly|well|fine|as (?:planned|hoped|intended)|every time|and)\b)|"
-        r"\bcame back\b(?<!\bi came back)(?<!\bwe came back)|\basked for me\b|"
-        r"\b(?:was|were) discharged\b|"
-        r"\bthanked (?:me|us|the team)\b|\bcalmed down\b|\bcorrected the\b|"
-        r"\b(?:found|rated) (?:it|them) (?:much |far |a lot )?(?:easier|faster|clearer|simpler|"
-        r"better)\b|\bagreed (?:it|that|this) (?:was|is|worked)\b|"
-        # What was saved or cut, said without a figure ("saved us a few hours each week and
+        # Each with its subject or its measure, so that a failure ("None of it worked", "The bug
+        # came back", "Prices doubled overnight") or one's own step ("I corrected the invoice",
+        # "I thanked the team") is not one.
+        r"\b(?:it|this|that|the (?:[\w-]+ )?[\w-]+) worked (?:on the first|the first time|first "
+        r"time|perfectly|well|as (?:planned|hoped|intended)|every time)\b|"
+        r"\b(?:he|she|they|the (?:customer|client|patient|guest|donor|user|player)s?) (?:\w+ )?"
+        r"came back\b|\basked for me\b|\b(?:was|were) discharged\b|"
+        r"\b(?:he|she|they|the \w+) thanked (?:me|us)\b|\bcalmed down\b|"
+        r"\b(?:they|he|she|the \w+) corrected the\b|"
+        r"\b(?:users?|customers?|clients?|they|people|players|staff|testers|participants|patients)"
+        r" (?:\w+ ){0,4}(?:found|rated) (?:it|them) (?:much |far |a lot )?(?:easier|faster|"
+        r"clearer|simpler|better)\b|\bagreed (?:it|that|this) (?:was|is|worked)\b|"
+        # What was saved or cut, said without a figure ("It saved us a few hours each week and
         # reduced mistakes"): a result, and one the feedback asks to put a number on.
-        r"\b(?:saved|reduced|cut|eliminated) (?:us |the team |them |the company )?(?:(?:about|"
-        r"around|over|nearly|almost|roughly|a few|several|many) )?(?:hours|days|weeks|minutes|"
-        r"mistakes|errors|defects|costs?|complaints|returns|tickets|calls|rework|waste|money|"
-        r"time)\b|"
-        r"\bstayed (?:under|below|above|within|at) [\w$€£₩]|\b(?:doubled|tripled|halved)\b|"
-        r"\bnot (?:a single|one) [^.,;]{1,40}\b(?:was|were|had)\b|"
+        r"\b(?:it|this|that|which|the (?:[\w-]+ ){0,2}[\w-]+) (?:saved|reduced|cut|eliminated) "
+        r"(?:us |the team |them |the company )?(?:(?:about|around|over|nearly|almost|roughly|a few|"
+        r"several|many) )?(?:hours|days|weeks|minutes|mistakes|errors|defects|costs?|complaints|"
+        r"returns|tickets|calls|rework|waste|money|time)\b|"
+        r"\bstayed (?:under|below|above|within|at) [\w$€£₩]|"
+        r"\b(?:then|since|has|had) (?:doubled|tripled|halved)\b|"
+        r"\bnot (?:a single|one) [^.,;]{1,40}\b(?:was|were) (?:postponed|cancelled|canceled|lost|"
+        r"missed|delayed|late|returned|rejected|injured|harmed|affected|dropped)\b|"
         r"\b(?:received|got) (?:only|just) (?:\d+|one|two|three|four|five|a few|a handful of) "
         r"(?:\w+ )?(?:tickets?|complaints?|calls?|returns?|refunds?|errors?|emails?|questions?)\b|"
-        r"\b\d+ (?:of|out of) (?:the )?\d+ [^.,;]{0,20}\b(?:could|were|had|passed|said|chose|"
-        r"stayed|completed|finished)\b|"
+        r"\b\d+ (?:of|out of) (?:the )?\d+ [^.,;]{0,20}\b(?:could|passed|said|chose|stayed|"
+        r"completed|finished)\b|"
         r"\bno longer\b|"
         # What a check found, and what was put in place after it (as "조사 결과", "설치되었습니다").
         r"\b(?:the|our|their|an?) (?:investigation|inquiry|enquiry|review|audit|post-?mortem|"

@@ -91,8 +91,8 @@ KO_QUESTION_WORDS = _words(
 # coverage. Topicality weighs them as it weighs any other word of the question.
 QUESTION_FRAMING = _words(
     """dealt faced caught going find found meet potentially possibly likely suddenly recently
-    large big huge small major minor serious
-    대처 처리 해결 진행 발생 업무 문제 발휘 극복 달성 목표 많은
+    large big huge small major minor serious show showed demonstrate demonstrated
+    대처 처리 진행 발생 업무 발휘 극복 많은
     중에 전에 후에 직전 직후 도중 동안 한꺼번 한꺼번에"""
 )
 

@@ -194,7 +194,7 @@ _EVERYDAY = stem_set(
 
 
 _COMPETENT = stem_set(COMPETENCIES)
-_FRAMING = stem_set(" ".join(QUESTION_FRAMING))
+_FRAMING = stem_set(" ".join(QUESTION_FRAMING) + " 목표 달성")
 
 
 def _shared(stems: set[str], core: set[str]) -> float:
@@ -364,7 +364,8 @@ def judge_relevance(
     off_topic = substantial and strong_hits == 0 and not copied and topic_hits < 3.5
     # A quality shown, not named ("리더십": a team one ran, who did what): two words of showing
     # it and only the bank (below, by twice the margin) tells such an answer is another's.
-    shown = topic_hits >= 1.0 and bool(topic - _FRAMING) and topic - _FRAMING <= _COMPETENT
+    core_topic = topic - _FRAMING
+    shown = topic_hits >= 1.0 and not padding and bool(core_topic) and core_topic <= _COMPETENT
     off_topic = off_topic and not shown
     kept = [sentences[i] for i in range(n) if i not in set(padding)]
     verdict = bank(kept) if bank is not None and substantial and kept else None
