@@ -509,3 +509,30 @@ def test_a_why_us_text_does_not_show_the_quality_asked_for():
         "each other. I think I could grow a lot with this company.",
     )
     assert "off_topic" in _codes(out)
+
+
+def test_learning_something_quickly_told_by_what_one_did_to_learn_it_is_on_topic():
+    ko = QuestionContext(
+        text="새로운 기술을 빠르게 익혀야 했던 경험을 말씀해 주세요.",
+        category="software_engineering",
+        type="behavioral",
+        language="ko",
+    )
+    out = _run(
+        ko,
+        "입사 두 달 만에 쿠버네티스를 다루던 유일한 엔지니어가 퇴사하면서, 경험이 거의 없던 "
+        "제가 클러스터 운영을 맡게 되었습니다. 매일 아침 한 시간씩 공식 튜토리얼을 따라 하고, "
+        "스테이징 클러스터를 처음부터 다시 구성해 보면서 실행한 명령을 모두 런북으로 "
+        "정리했습니다. 한 달 뒤 운영 클러스터를 중단 없이 업그레이드했습니다. 직접 다시 "
+        "만들어 보는 것이 읽는 것보다 빨리 배우는 길이라는 것을 배웠습니다.",
+    )
+    assert "off_topic" not in _codes(out)
+    assert "result" in _phases_ko("팀장님은 시범 운영에 동의하셨고, 2년 재계약을 하셨습니다.")
+    assert "result" in _phases_ko("석 달 동안 지연이 없어 재계약을 하셨습니다.")
+
+
+def _phases_ko(text: str) -> dict:
+    from analysis.ai.offline.markers import KO
+    from analysis.ai.offline.structure import tag_sentences
+
+    return tag_sentences([(text, 0)], KO, "ko")[0].phases
