@@ -824,3 +824,11 @@ def test_failures_regrets_and_ones_own_steps_are_no_outcome_nor_setting():
     assert "task" not in _phases("미리 확인했어야 했습니다.", "ko")
     assert "task" in _phases("거래처 25곳에 이를 알려야 했습니다.", "ko")
     assert question_terms("문제 해결 능력을 보여준 경험을 말씀해 주세요.")[:2] == ["문제", "해결"]
+
+
+def test_a_figure_against_the_target_is_an_outcome_and_took_frames_a_question():
+    # Read as a job seeker in the final pass: "첫 달 전환율은 목표보다 20% 높았습니다" was told
+    # the answer had no result, and "a time you took initiative" that it never said "took".
+    assert "result" in _phases("첫 달 전환율은 목표보다 20% 높았습니다.", "ko")
+    assert "result" not in _phases("첫 달 전환율은 높았습니다.", "ko")
+    assert question_terms("Tell me about a time you took initiative.") == ["initiative"]

@@ -6,13 +6,10 @@ from __future__ import annotations
 import re
 
 from .marker_set import MarkerSet
-from .text import KO_PAST_SYLLABLE
+from .text import KO_BOUND_JEOK, KO_PAST_SYLLABLE
 
 # A past syllable and an ending: the clause tells what happened.
 _KO_PAST = rf"(?:{KO_PAST_SYLLABLE}(?:습니다|고|는데|지만|으며|어요|다))"
-# "적" of "한 적", "해본적": after a space or a syllable ending in ㄴ (the adnominal), not the end
-# of a noun ("지적", "목적", "실적").
-_BOUND_JEOK = "(?<=[ " + "".join(chr(0xAC00 + 28 * i + 4) for i in range(399)) + "])"
 
 
 # Verbal nouns of steps one takes (a closed list: states, feelings, thoughts and what others
@@ -33,7 +30,7 @@ KO = MarkerSet(
         r"근무할 때|일할 때|맡았을 때|있을 때|때의 (?:일|경험)|때였|일입니다|경험입니다|"
         r"(?:일하|근무하)(?:며|면서)|재직 중|근무 당시|"
         # "적" as the bound noun of "한 적이 있", "해본적이 있" (not "지적이 있었습니다").
-        rf"{_BOUND_JEOK}적이 있|상황이었|(?:\w+)에서 일|\d{{4}}년|앞두고|프로젝트에서|하던 중|"
+        rf"{KO_BOUND_JEOK}적이 있|상황이었|(?:\w+)에서 일|\d{{4}}년|앞두고|프로젝트에서|하던 중|"
         r"[가-힣]+ 때,|"
         r"(?:야간|주간|새벽|밤) 근무|"
         # The first months of a job ("입사 첫해에", "입사 3개월 차에", "첫 직장에서").
@@ -93,6 +90,9 @@ KO = MarkerSet(
         # Things got better ("사용자 반응이 좋아졌고"), and what one managed in the end ("논쟁을
         # 줄일 수 있었습니다", "계약을 성사시킬 수 있었습니다").
         r"(?:좋아|나아|빨라|쉬워|편해|안정돼|안정되)졌(?!다가|다고)|"
+        # ... and a figure against the target or the year before ("목표보다 20% 높았습니다").
+        r"(?:목표|계획|예상|전년|작년|지난달|평소)(?:보다|대비) \d[^ ]* ?(?:더 )?"
+        r"(?:높았|많았|빨랐|낮았|적었|늘었)|"
         # ... not what might have been ("막을 수 있었을 것입니다", "줄일 수 있었으면").
         r"(?:줄일|늘릴|높일|낮출|지킬|막을|맞출|끝낼|마칠|성사시킬|해결할|되찾을|살릴) 수 있었"
         r"(?!을|으면|더라면)|"
@@ -147,7 +147,7 @@ KO = MarkerSet(
         r"좋을 것|할 것 같|아닐까|맞다고|제일 중요"
     ),
     deflection=re.compile(
-        rf"{_BOUND_JEOK}적이 (?:거의 )?없|잘 모르|딱히|별로 없|어쩔 수 없|기다리면|알아서|저절로|"
+        rf"{KO_BOUND_JEOK}적이 (?:거의 )?없|잘 모르|딱히|별로 없|어쩔 수 없|기다리면|알아서|저절로|"
         r"상관없|"
         r"신경 쓰지 않|문제없을|문제는 없을|해결됩니다"
     ),

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from .specificity import find_numbers
-from .text import HANGUL_RE
+from .text import HANGUL_RE, KO_BOUND_JEOK
 from .thesaurus import PARAPHRASE_GROUPS
 from .wordmatch import prefix_hit, sentence_stems, stem_set
 
@@ -116,8 +116,8 @@ _SPEAKER = re.compile(
 
 # "…한 적이 있습니다", "I once…", "There was a time…": a story of one's own begins.
 _ONE_TIME = re.compile(
-    r"(?<=[ " + "".join(chr(0xAC00 + 28 * i + 4) for i in range(399)) + r"])적이 있|"
-    r"\b(?:i|we) once\b|\bthere was a time\b|\bone (?:time|day|night|morning)\b",
+    KO_BOUND_JEOK + r"적이 있|\b(?:i|we) once\b(?! (?:read|heard|saw|told|said|a (?:day|week|"
+    r"month|year|quarter))\b)|\bthere was a time\b|\bone (?:time|day|night|morning)\b",
     re.IGNORECASE,
 )
 # A case of one's own: when and where it happened ("last spring", "in 2021", "작년", "전 직장에서").

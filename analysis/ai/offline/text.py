@@ -66,6 +66,9 @@ EN_STOPWORDS = _words(
 KO_PAST_SYLLABLE = (
     "[" + "".join(chr(c) for c in range(0xAC00 + 20, 0xD7A4, 28) if chr(c) != "겠") + "]"
 )
+# "적" of "한 적", "해본적": after a space or a syllable ending in ㄴ (the adnominal), not the end
+# of a noun ("지적", "목적", "실적"). A look-behind, for the patterns that find "…한 적이 있".
+KO_BOUND_JEOK = "(?<=[ " + "".join(chr(0xAC00 + 28 * i + 4) for i in range(399)) + "])"
 
 KO_STOPWORDS = _words(
     """저 저는 제가 제 저희 우리 그 이 것 수 등 때 및 또 또는 그리고 하지만 그래서 그런데 정말
@@ -90,7 +93,7 @@ KO_QUESTION_WORDS = _words(
 # 중에…", "potentially"): never quoted as a key term the answer left out, nor counted in its
 # coverage. Topicality weighs them as it weighs any other word of the question.
 QUESTION_FRAMING = _words(
-    """dealt faced caught going find found meet potentially possibly likely suddenly recently
+    """dealt faced caught took going find found meet potentially possibly likely suddenly recently
     large big huge small major minor serious show showed demonstrate demonstrated
     대처 처리 진행 발생 업무 발휘 극복 많은
     중에 전에 후에 직전 직후 도중 동안 한꺼번 한꺼번에"""

@@ -61,6 +61,8 @@ THESAURUS_EN = {
     "teamwork": "team together shared split helped pair paired colleagu everyone",
     "stress": "pressur deadlin overwhelm calm list prioriti rush",
 }
+# Learning a skill, as a Korean answer tells it (both stems of 익히다: "익혀야", "익히는").
+_LEARNING_KO = "배우 배웠 배운 공부 튜토리얼 강의 문서 따라 연습 실습 익혔 익힌"
 THESAURUS_KO = {
     "성능": "속도 느려 느린 빠르 응답 지연 병목 처리량 부하 캐시 인덱스 쿼리 프로파일링 최적화",
     "속도": "느려 느린 빠르 응답 지연 병목 처리량 부하 캐시 인덱스 쿼리 프로파일링 최적화 ms",
@@ -97,8 +99,8 @@ THESAURUS_KO = {
     "기한": "일정 마감 납기 밀려 늦어 하루 이틀 주말 야근 범위",
     "압박": "마감 일정 급한 부담 스트레스",
     "팀워크": "팀 팀원 함께 같이 공유 나눠 맡아 맡았 도와 협업 분담",
-    "익혀": "배우 배웠 배운 공부 튜토리얼 강의 문서 따라 연습 실습 익혔 익힌",
-    "익히": "배우 배웠 배운 공부 튜토리얼 강의 문서 따라 연습 실습 익혔 익힌",
+    "익혀": _LEARNING_KO,
+    "익히": _LEARNING_KO,
     "스트레스": "막막 부담 압박 마감 몰려 순서 목록 정리 마음 급한",
 }
 
