@@ -214,7 +214,12 @@ _RANK = stem_set(
     "최하위 최하위권 최상위 최상위권 하위권 상위권 꼴찌 낮은 높은"
 )
 _GENERIC = (
-    _GENERIC | _EVERYDAY | EMPTY | _RANK | stem_set("quarter half 분기 반기 company 회사 직원")
+    _GENERIC
+    | _EVERYDAY
+    | EMPTY
+    | _RANK
+    | stem_set("quarter half 분기 반기 company 회사 직원")
+    | stem_set(" ".join(QUESTION_FRAMING))
 )
 
 
@@ -242,7 +247,7 @@ def judge_relevance(
     # Subjects of the topic bank the question is about lend their keywords as related terms
     # ("debug a production issue" -> rollback, root cause, monitoring).
     own_topics = [b for b in _bank() if _fit(topic | stand_ins, b.phrase) >= 1]
-    related = _expand(q_stems) - q_stems
+    related = _expand(topic) - q_stems
     for b in own_topics:
         related |= b.keywords
     per_sentence = [sentence_stems(_SHIFT_LEAD.sub("", s, count=1)) for s in sentences]

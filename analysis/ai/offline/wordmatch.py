@@ -44,11 +44,23 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+# English words that share their first letters but not their meaning: a question about a
+# product is not answered by a story of production (an outage, a rollback). Each stem belongs to
+# the longest of these it starts with; two stems of different ones are two words.
+_FALSE_FRIENDS = ("product", "production", "productiv", "custom", "customer")
+
+
+def _friend(stem: str) -> str:
+    return max((f for f in _FALSE_FRIENDS if stem.startswith(f)), key=len, default="")
+
+
 @lru_cache(maxsize=131072)
 def same_word(a: str, b: str) -> bool:
     """Stems of one word: "decid" ~ "decision", "느려" ~ "느려졌", "순위" ~ "우선순위"."""
     if a == b:
         return True
+    if _friend(a) != _friend(b) and _friend(a) and _friend(b):
+        return False
     short, long = sorted((a, b), key=len)
     if "가" <= a[:1] <= "힣" and "가" <= b[:1] <= "힣":
         if len(short) < 2:
