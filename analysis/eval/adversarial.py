@@ -40,7 +40,9 @@ them; `heldout3_adversarial_<language>.json` likewise before the round after it,
 parts, the first five questions scored and read before the rest was written), and
 `heldout6_adversarial_<language>.json` by helpers who never read or ran the scorer, scored on
 the code of that day before anyone read it, and `heldout7_`, `heldout8_adversarial_<language>.json`
-the same way for the rounds after it (set 8: typed questions answered in other words).
+the same way for the rounds after it (set 8: typed questions answered in other words), and
+`heldout9_`, `heldout10_adversarial_<language>.json` likewise (typed questions; set 10's misses
+have not been read: it measures the next round too).
 
 Every honest answer must also pass validation and carry no integrity flag ("honest_clean")."""
 
@@ -70,6 +72,8 @@ HELDOUT5_FILES = tuple(HERE / f"heldout5_adversarial_{language}.json" for langua
 HELDOUT6_FILES = tuple(HERE / f"heldout6_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT7_FILES = tuple(HERE / f"heldout7_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT8_FILES = tuple(HERE / f"heldout8_adversarial_{language}.json" for language in LANGUAGES)
+HELDOUT9_FILES = tuple(HERE / f"heldout9_adversarial_{language}.json" for language in LANGUAGES)
+HELDOUT10_FILES = tuple(HERE / f"heldout10_adversarial_{language}.json" for language in LANGUAGES)
 TARGET_SHARE = 0.9
 
 

@@ -18,6 +18,8 @@ from analysis.eval.adversarial import (
     HELDOUT6_FILES,
     HELDOUT7_FILES,
     HELDOUT8_FILES,
+    HELDOUT9_FILES,
+    HELDOUT10_FILES,
     HELDOUT_FILES,
     _check,
     coaching_language,
@@ -176,6 +178,8 @@ def test_the_readme_states_the_figures_make_eval_prints(django_db_blocker):
         ("sixth held-out", HELDOUT6_FILES),
         ("seventh held-out", HELDOUT7_FILES),
         ("eighth held-out", HELDOUT8_FILES),
+        ("ninth held-out", HELDOUT9_FILES),
+        ("tenth held-out", HELDOUT10_FILES),
     ):
         with django_db_blocker.unblock():
             report = run_adversarial(load_adversarial_set(files), service)

@@ -142,3 +142,15 @@ def test_a_strong_answer_from_the_same_job_to_another_question_is_off_topic(
 )
 def test_words_that_only_start_alike_are_two_words(a, b, same):
     assert same_word(a, b) is same
+
+
+def test_the_stem_index_finds_what_prefix_hit_finds():
+    from analysis.ai.offline.wordmatch import StemIndex, prefix_hit, sentence_stems
+
+    stems = sentence_stems(
+        "We shipped the production rollback, 우선순위를 정하고 느려졌던 배포를 되돌렸습니다, "
+        "and the customers' decisions on products came back."
+    )
+    index = StemIndex(stems)
+    for term in ("product", "production", "decid", "순위", "느려", "ship", "rollback", "custom"):
+        assert index.hit(term) is prefix_hit(term, stems), term

@@ -22,7 +22,7 @@ from .text import (
 )
 from .thesaurus import COMPETENCIES, THESAURUS_EN, THESAURUS_KO
 from .topics import TOPICS
-from .wordmatch import prefix_hit, same_word, sentence_stems, stem_set
+from .wordmatch import StemIndex, prefix_hit, same_word, sentence_stems, stem_set
 
 # --- relevance to the question asked --------------------------------------------------------
 
@@ -375,11 +375,12 @@ def judge_relevance(
     kept = [sentences[i] for i in range(n) if i not in set(padding)]
     verdict = bank(kept) if bank is not None and substantial and kept else None
     if off_topic and topic_hits >= 2.0:
+        said = StemIndex(everything)
         elsewhere = max(
-            (_fit(everything, b.keywords | b.phrase) for b in _bank() if b not in own_topics),
+            (said.fit(b.keywords | b.phrase) for b in _bank() if b not in own_topics),
             default=0,
         )
-        own_fit = max((_fit(everything, b.keywords) for b in own_topics), default=0)
+        own_fit = max((said.fit(b.keywords) for b in own_topics), default=0)
         off_topic = elsewhere >= max(2, 2 * own_fit + 1)
     # Without the question's words, but nearer the question asked than any other of the bank
     # (a short Korean story of an outage that never says "장애"): on topic.

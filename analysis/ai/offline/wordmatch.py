@@ -59,8 +59,6 @@ def same_word(a: str, b: str) -> bool:
     """Stems of one word: "decid" ~ "decision", "느려" ~ "느려졌", "순위" ~ "우선순위"."""
     if a == b:
         return True
-    if _friend(a) != _friend(b) and _friend(a) and _friend(b):
-        return False
     short, long = sorted((a, b), key=len)
     if "가" <= a[:1] <= "힣" and "가" <= b[:1] <= "힣":
         if len(short) < 2:
@@ -70,7 +68,11 @@ def same_word(a: str, b: str) -> bool:
             or (len(short) >= 3 and _common_prefix(a, b) >= 2)
             or (len(a) == len(b) and a[:-1] == b[:-1] and _one_ending(a[-1], b[-1]))
         )
-    return len(short) >= 4 and _common_prefix(a, b) >= max(4, len(short) - 1)
+    return (
+        len(short) >= 4
+        and _common_prefix(a, b) >= max(4, len(short) - 1)
+        and _friend(a) == _friend(b)
+    )
 
 
 # Vowels a verb's last syllable changes between when it is conjugated: 하/해, 꾸/꿔, 보/봐,
@@ -101,3 +103,31 @@ def _one_ending(x: str, y: str) -> bool:
 
 def prefix_hit(stem: str, terms: set[str]) -> bool:
     return stem in terms or any(same_word(stem, t) for t in terms)
+
+
+def _hangul(stem: str) -> bool:
+    return "가" <= stem[:1] <= "힣"
+
+
+class StemIndex:
+    """`prefix_hit(term, stems)` for many terms against one answer's stems: an English stem is
+    one word with another only when they share their first four letters, so it is compared with
+    those alone (a long answer against every term of the bank had cost a second)."""
+
+    def __init__(self, stems: set[str]):
+        self.stems = stems
+        self.hangul = [s for s in stems if _hangul(s)]
+        self.by_prefix: dict[str, list[str]] = {}
+        for s in stems:
+            if not _hangul(s) and len(s) >= 4:
+                self.by_prefix.setdefault(s[:4], []).append(s)
+
+    def hit(self, term: str) -> bool:
+        if term in self.stems:
+            return True
+        if _hangul(term):
+            return any(same_word(term, s) for s in self.hangul)
+        return len(term) >= 4 and any(same_word(term, s) for s in self.by_prefix.get(term[:4], ()))
+
+    def fit(self, terms: set[str]) -> int:
+        return sum(1 for t in terms if self.hit(t))

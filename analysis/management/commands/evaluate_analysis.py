@@ -16,6 +16,8 @@ from analysis.eval.adversarial import (
     HELDOUT6_FILES,
     HELDOUT7_FILES,
     HELDOUT8_FILES,
+    HELDOUT9_FILES,
+    HELDOUT10_FILES,
     HELDOUT_FILES,
     format_adversarial,
     load_adversarial_set,
@@ -59,6 +61,16 @@ HELDOUT_SETS = (
         HELDOUT8_FILES,
         "Adversarial eighth held-out set (typed questions in other words, written blind; 59/102 "
         "on the code before its round, 72/102 before it was read, since read)",
+    ),
+    (
+        HELDOUT9_FILES,
+        "Adversarial ninth held-out set (typed questions, written blind; 120/152 on the code "
+        "before its round, 121/152 before it was read, since read)",
+    ),
+    (
+        HELDOUT10_FILES,
+        "Adversarial tenth held-out set (typed questions, written blind; 108/141 on the code "
+        "before its round; its misses not read)",
     ),
 )
 
