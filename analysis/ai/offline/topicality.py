@@ -5,12 +5,21 @@ own core is padding; an answer with no topic term of the question is off topic."
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from .digressions import (
+    ADDITIVE,
+    ANNOUNCED,
+    PAST_STEP,
+    PLAN,
+    POINTS_BACK,
+    SHIFT_LEAD,
+    THEN,
+    segments,
+)
 from .restatement import EMPTY, restatement
 from .standins import stand_ins_for, stands_in
 from .text import (
@@ -93,69 +102,6 @@ class Relevance:
     echo: list[int]  # sentences that restate the question
     padding: list[int]  # sentences unrelated to the question and to the answer's own core
     relevant: list[int]  # sentences that answer the question
-
-
-# "Outside of caching, I also led…": the words that open a digression name what it is not about;
-# they are left out when the digression's own words are weighed.
-_SHIFT_LEAD = re.compile(
-    r"^(?:and |but )?(?:outside (?:of )?|apart from |aside from |away from |besides |other than |"
-    r"beyond )"
-    r"[^,.]{1,40},\s*",
-    re.IGNORECASE,
-)
-_SHIFT = re.compile(
-    r"^(?:and |but )?(?:another thing|also,|besides|in addition,? i|"
-    r"on (?:another|a different) note|apart from that|separately|by the way|incidentally|"
-    r"as an aside|on a side note|(?:as|just) a side note|side note[,:]|"
-    r"unrelated(?:ly)?,|outside (?:of )?work|in my (?:free|spare) time|(?:i|we) also\b|"
-    r"또한?,? |그리고 (?:또|다른)|그 밖에|이 외에도|이외에도|"
-    r"다른 (?:경험|이야기)|참고로|여담(?:이지만|으로)|덧붙이자면|(?:그와|이와) 별개로|"
-    r"덧붙여(?: 말씀드리(?:면|자면)| 말하자면)?,? |업무 외(?:적으로|에)|개인적으로는 |"
-    r"그리고 [^.]{0,40}(?:경험도|일도) |"
-    # Time off work opens a story of a hobby or of charity ("On weekends I…", "퇴근 후에는…").
-    r"on (?:the )?weekends|at (?:the )?weekends?|as a hobby|after work|off duty|in my own time|"
-    r"주말(?:에는|마다|이면)|퇴근 (?:후|하고)|취미로|쉬는 날|여가 시간|일과 후|개인 시간|"
-    r"휴일(?:에는|마다|이면))",
-    re.IGNORECASE,
-)
-
-
-# Words that add one more point ("I also…", "또 한쪽은…"): a digression only when what follows
-# is one: more than one sentence off the subject, or the end of the paragraph.
-_ADDITIVE = re.compile(r"^(?:and |but )?(?:also,|in addition,? i|(?:i|we) also\b|또한?,? )", re.I)
-# ... and one that points back at the story ("또 한쪽은…", "I also told them…").
-_POINTS_BACK = re.compile(
-    r"^(?:또한?,? )(?:한쪽|다른 쪽|양쪽|그중|그 중|이 중|둘 중|나머지|해당|같은 )|"
-    r"\b(?:i|we) also \w+ (?:them|it|this|those|these|the)\b|"
-    r"\b(?:i|we) also (?:\w+ed|told|gave|sent|showed|rang|wrote|took|brought) (?:him|her)\b|"
-    # ... or at its people ("I also came with a compromise, so she still got her time back").
-    r"^(?:i|we) also\b[^.;]*\b(?:so|and|which|because) (?:she|he)\b",
-    re.I,
-)
-# Words that say a side remark follows ("Incidentally,", "참고로"): what follows is judged as one,
-# a word of the question in passing or not.
-_ANNOUNCED = re.compile(
-    r"^(?:and |but )?(?:by the way|incidentally|as an aside|on a side note|"
-    r"(?:as|just) a side note|side note[,:]|on (?:another|a "
-    r"different) note|unrelated(?:ly)?,|참고로|여담(?:이지만|으로)|덧붙이자면|"
-    r"덧붙여(?: 말씀드리(?:면|자면)| 말하자면)?,? |(?:그와|이와) 별개로)",
-    re.IGNORECASE,
-)
-# A step of the speaker's, said as a plan: never a side remark.
-_PLAN = re.compile(r"\b(?:i|we)(?:'d|'ll| would| will| should)\b|겠(?:습니다|고|으며|어요)", re.I)
-
-
-def _segments(paragraphs: list[int], sentences: list[str]) -> list[tuple[list[int], bool]]:
-    """Sentence indexes grouped by paragraph, split again where a new story starts; each with
-    whether it was opened by a word that announces a digression ("By the way", "참고로")."""
-    out: list[tuple[list[int], bool]] = []
-    for i, (p, sentence) in enumerate(zip(paragraphs, sentences, strict=True)):
-        shift = bool(_SHIFT.search(sentence) or _SHIFT_LEAD.search(sentence))
-        if not out or p != paragraphs[i - 1] or shift:
-            out.append(([i], shift and bool(out)))
-        else:
-            out[-1][0].append(i)
-    return out
 
 
 @dataclass(frozen=True)
@@ -250,7 +196,7 @@ def judge_relevance(
     related = _expand(topic) - q_stems
     for b in own_topics:
         related |= b.keywords
-    per_sentence = [sentence_stems(_SHIFT_LEAD.sub("", s, count=1)) for s in sentences]
+    per_sentence = [sentence_stems(SHIFT_LEAD.sub("", s, count=1)) for s in sentences]
     n = len(sentences)
     everything = set().union(*per_sentence) if per_sentence else set()
     # Each stem's relation to the question, worked out once (fuzzy matching is the cost here).
@@ -284,7 +230,7 @@ def judge_relevance(
         stems = per_sentence[i]
         own = stems - _EVERYDAY
         return (
-            not _PLAN.search(sentences[i])
+            not PLAN.search(sentences[i])
             and len(stems & in_topic) <= 2
             and hits(stems) < 0.25 * len(own)
             and _shared(stems, core) < 0.2
@@ -298,9 +244,21 @@ def judge_relevance(
             and any(prefix_hit(s, told) for s in stems - _EVERYDAY)
         )
 
-    queue = _segments(paragraphs or [0] * n, sentences)
+    def resumes(i: int) -> bool:
+        # What the story's steps came to, told of its own subject ("After six months absence
+        # was down to 4%"): the story again, after a step that had none of its words.
+        return bool(THEN.search(sentences[i]) and (per_sentence[i] - _EVERYDAY) & core)
+
+    queue = segments(paragraphs or [0] * n, sentences)
+    told_so_far: set[str] = set()  # what was told before any of it read as the answer's core
     while queue:
         segment, digression = queue.pop(0)
+        seeded = digression and not core and bool(told_so_far)
+        if seeded:
+            # A digression leaves the story told before it, whatever that story's words (a team
+            # that was struggling told by sick days and handling times, never by the question's
+            # words): that story is what the rest is compared with.
+            core |= told_so_far - _GENERIC
         if digression and not core:
             # Nothing to compare with yet: the part of the paragraph that answers the question
             # is judged first, the digression after it.
@@ -315,11 +273,15 @@ def judge_relevance(
             # met each of them weekly, helped them plan their projects") is still the digression,
             # one word of the question in passing or not.
             run, told = 0, set()
-            announced = bool(_ANNOUNCED.search(sentences[segment[0]]))
-            while run < len(segment) and (
-                unrelated(per_sentence[segment[run]])
-                or continues(per_sentence[segment[run]], told)
-                or (run == 0 and announced and aside(segment[0]))
+            announced = bool(ANNOUNCED.search(sentences[segment[0]]))
+            while (
+                run < len(segment)
+                and not (run and resumes(segment[run]))
+                and (
+                    unrelated(per_sentence[segment[run]])
+                    or continues(per_sentence[segment[run]], told)
+                    or (run == 0 and announced and aside(segment[0]))
+                )
             ):
                 # The question's words an aside names in passing do not carry it on.
                 told |= per_sentence[segment[run]] - _EVERYDAY - in_topic
@@ -330,13 +292,21 @@ def judge_relevance(
             # the story going on when it is told in the story's own words (three of them: its
             # people, places, things), or when the story takes it up where it resumes ("…put
             # two chairs by the till. The regulars who sat there…").
-            in_passing = bool(_ADDITIVE.search(first)) and (
+            in_passing = bool(ADDITIVE.search(first)) and (
                 (
                     run < len(segment)
                     and (
                         (run == 1 and _shared(per_sentence[segment[0]], core) > 0)
                         # ... one pointing at its people, with their reply ("She went with it.")
-                        or (run <= 2 and bool(_POINTS_BACK.search(first)))
+                        or (run <= 2 and bool(POINTS_BACK.search(first)))
+                        # ... or one step taken, in the story's past, followed by what the
+                        # steps came to ("I also moved one-to-ones to fortnightly. Three months
+                        # later sickness was at 4%…").
+                        or (
+                            run == 1
+                            and bool(PAST_STEP.search(first) and after & core)
+                            and bool(THEN.search(sentences[segment[run]]))
+                        )
                     )
                 )
                 or len(told & core) >= 3
@@ -347,13 +317,15 @@ def judge_relevance(
                 if run < len(segment):
                     queue.insert(0, (segment[run:], False))
                 continue
-            if run and in_passing:  # the story going on, whatever its words
+            if (run and in_passing) or (seeded and not run):  # the story going on
                 core |= set().union(*(per_sentence[i] for i in segment))
                 continue
         stems = set().union(*(per_sentence[i] for i in segment))
         if not core:
             if hits(stems) >= 1.0:
                 core |= stems
+            else:
+                told_so_far |= stems
             continue
         if unrelated(stems):
             padding.extend(segment)
