@@ -34,15 +34,10 @@ Expectations (each one counted on its own):
 and is never tuned on: `make eval` reports the two apart. Its misses were then read, so it is
 a development set in all but name; `heldout2_adversarial_<language>.json` was written (and
 scored on the code of that day) before the next round of changes, to be the held-out set for
-them; `heldout3_adversarial_<language>.json` likewise before the round after it, and
-`heldout4_adversarial_<language>.json` before the round after that, and
-`heldout5_adversarial_<language>.json` before it was first scored (its English half in two
-parts, the first five questions scored and read before the rest was written), and
-`heldout6_adversarial_<language>.json` by helpers who never read or ran the scorer, scored on
-the code of that day before anyone read it, and `heldout7_`, `heldout8_adversarial_<language>.json`
-the same way for the rounds after it (set 8: typed questions answered in other words), and
-`heldout9_`, `heldout10_adversarial_<language>.json` likewise (typed questions; set 10's misses
-have not been read: it measures the next round too).
+them; `heldout3_` and `heldout4_` likewise before the rounds after it, `heldout5_` before it
+was first scored (its English half in two parts), and `heldout6_` to `heldout10_` by helpers who
+never read or ran the scorer, each scored on the code of its day before anyone read it (8-10:
+typed questions; set 10's misses have not been read).
 
 Every honest answer must also pass validation and carry no integrity flag ("honest_clean")."""
 
@@ -71,9 +66,10 @@ HELDOUT4_FILES = tuple(HERE / f"heldout4_adversarial_{language}.json" for langua
 HELDOUT5_FILES = tuple(HERE / f"heldout5_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT6_FILES = tuple(HERE / f"heldout6_adversarial_{language}.json" for language in LANGUAGES)
 HELDOUT7_FILES = tuple(HERE / f"heldout7_adversarial_{language}.json" for language in LANGUAGES)
-HELDOUT8_FILES = tuple(HERE / f"heldout8_adversarial_{language}.json" for language in LANGUAGES)
-HELDOUT9_FILES = tuple(HERE / f"heldout9_adversarial_{language}.json" for language in LANGUAGES)
-HELDOUT10_FILES = tuple(HERE / f"heldout10_adversarial_{language}.json" for language in LANGUAGES)
+HELDOUT8_FILES, HELDOUT9_FILES, HELDOUT10_FILES = (
+    tuple(HERE / f"heldout{n}_adversarial_{language}.json" for language in LANGUAGES)
+    for n in (8, 9, 10)
+)
 TARGET_SHARE = 0.9
 
 
