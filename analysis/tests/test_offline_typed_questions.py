@@ -2,8 +2,8 @@
 in other words ("the vendor" for a supplier, "the buyer" for a client, pallets and a truck for a
 shipment, chats piling up for enquiries), tested on text of their own (not the eval sets'
 cases). Such answers are on topic; a strong answer from the same job to another question is
-not, even when it shares a word that only frames the question ("meet", "dealt") or one that
-merely starts like the question's ("production" for "product")."""
+not, even when it shares a word that merely starts like the question's ("production" for
+"product")."""
 
 import pytest
 
@@ -64,18 +64,6 @@ STOCK_LOSSES = (
     "checklist out to four other branches. Most shrinkage is a process gap, not a thief."
 )
 
-SALES_TARGET = "Tell me about a time you failed to meet a sales target."
-ACCOUNT_RENEWAL = (
-    "Last spring my largest account, a hotel group paying about £80,000 a year, told me they "
-    "would move to a competitor when their contract ended in twelve weeks. I asked for a "
-    "meeting with their operations director and their finance lead together and listened for "
-    "most of an hour. Price was not the real problem: their night staff were copying booking "
-    "data into our system by hand every week, which took two people a full day. I brought in "
-    "our solutions engineer and within a month we built an import that did it automatically, "
-    "then ran both ways side by side for one cycle so they could check every line. They "
-    "renewed for three years instead of one and added four more hotels to the contract."
-)
-
 EVENING_RUSH = "퇴근 직전에 급한 고객 문의가 한꺼번에 몰린다면 어떻게 대응하시겠습니까?"
 EVENING_RUSH_HONEST = (
     "먼저 쌓인 건들을 훑어보고 기다릴 수 없는 것부터 순서를 정하겠습니다. 실제로 지난봄 "
@@ -118,8 +106,6 @@ def test_a_typed_question_answered_in_other_words_is_on_topic(language, question
     [
         # "production" is no "product": the stock story shares no word of the question.
         (ANGRY_CUSTOMER, ANGRY_CUSTOMER_HONEST, STOCK_LOSSES),
-        # "meeting" is no word of "failed to meet a sales target".
-        (SALES_TARGET, None, ACCOUNT_RENEWAL),
     ],
 )
 def test_a_strong_answer_from_the_same_job_to_another_question_is_off_topic(
@@ -127,8 +113,7 @@ def test_a_strong_answer_from_the_same_job_to_another_question_is_off_topic(
 ):
     result = _analyse("en", question, other)
     assert "off_topic" in _flags(result)
-    if honest is not None:
-        assert _analyse("en", question, honest)["total_score"] >= result["total_score"] + 20
+    assert _analyse("en", question, honest)["total_score"] >= result["total_score"] + 20
 
 
 @pytest.mark.parametrize(

@@ -44,18 +44,14 @@ POINTS_BACK = re.compile(
     r"^(?:i|we) also\b[^.;]*\b(?:so|and|which|because) (?:she|he)\b",
     re.I,
 )
-# A step the speaker took, told in the past ("I also moved…", "We also set up…"), not a habit or
-# a liking ("I also volunteer…", "I also love…").
-PAST_STEP = re.compile(
-    r"^(?:and )?(?:i|we) also (?:\w+ed|set|ran|wrote|took|gave|sent|told|made|put|got|began|"
-    r"built|brought|kept|held|met|spent|cut|led|found|drew|rang|taught|chose)\b",
-    re.I,
-)
-# What opens the outcome of a story's steps ("Three months later…", "By the end of the quarter…").
-THEN = re.compile(
-    r"^(?:\w+ (?:days?|weeks?|months?|years?|quarters?) later|after (?:that|\w+ (?:days|weeks|"
-    r"months))|by the end|within \w+|since then|as a result|in the end|eventually|"
-    r"(?:a|one) (?:week|month|year) later)\b",
+# Time off work, however it is introduced ("I also joined a salsa class…", "또한 주말에는
+# 동호회에서…"): a life outside the story.
+LEISURE = re.compile(
+    r"\b(?:hobby|hobbies|spare time|free time|evening class(?:es)?|course at|salsa|pottery|"
+    r"choir|league|club|marathon|half-marathon|five-a-side|football|gym|yoga|guitar|piano|"
+    r"painting|holiday|vacation|volunteer(?:ed|ing)?|charity|church|my (?:brother|sister|"
+    r"friend|wife|husband|partner|son|daughter|kids|children)'s)\b|"
+    r"주말|동호회|취미|퇴근 후|여가|등산|피아노|헬스|요가|봉사|교회|여행|휴가",
     re.I,
 )
 # Words that say a side remark follows ("Incidentally,", "참고로"): what follows is judged as one,

@@ -24,9 +24,6 @@ THESAURUS_EN = {
     # Accessibility, as a designer or a front-end developer works it out.
     "accessibl": "wcag aria screen reader keyboard contrast focus label assistiv zoom caption "
     "voiceover nvda",
-    # A shipment is told by what is shipped and what carries it.
-    "ship": "pallet truck lorry freight cargo load order deliver delivery courier container "
-    "consignment dispatch haulier warehouse",
     "design": "architectur component scale shard partition replica cache database store",
     "shorten": "short code base62 redirect hash id",
     "link": "url short code redirect",
@@ -70,7 +67,7 @@ THESAURUS_EN = {
 # Learning a skill, as a Korean answer tells it (both stems of 익히다: "익혀야", "익히는").
 _LEARNING_KO = "배우 배웠 배운 공부 튜토리얼 강의 문서 따라 연습 실습 익혔 익힌"
 # Work piling up at once ("몰린다면"), as an answer tells it.
-_PILE_KO = "쌓인 쌓여 쌓이 쏟아 밀려 밀린 몰려 폭주 동시 한꺼번"
+_PILE_KO = "쌓인 쌓여 쌓이 쏟아 밀려 밀린 몰려 폭주 한꺼번"
 THESAURUS_KO = {
     "성능": "속도 느려 느린 빠르 응답 지연 병목 처리량 부하 캐시 인덱스 쿼리 프로파일링 최적화",
     "속도": "느려 느린 빠르 응답 지연 병목 처리량 부하 캐시 인덱스 쿼리 프로파일링 최적화 ms",
@@ -110,13 +107,11 @@ THESAURUS_KO = {
     "익혀": _LEARNING_KO,
     "익히": _LEARNING_KO,
     "스트레스": "막막 부담 압박 마감 몰려 순서 목록 정리 마음 급한",
-    # Enquiries piling up at the end of a day, as a support agent tells it: by the channel, the
-    # pile and the hour.
+    # Enquiries piling up, as a support agent tells it: by the channel and the pile.
     "문의": "채팅 전화 상담 연락 접수 티켓 메일 질문 답변 응대",
     "몰린": _PILE_KO,
     "몰리": _PILE_KO,
-    "급한": "긴급 급히 당장 우선 먼저 기다릴",
-    "퇴근": "저녁 야간 교대 인계 남은 마감",
+    "급한": "긴급 급히 당장",
 }
 
 # Everyday words a question is paraphrased with: each group is one meaning. Not interview
@@ -230,7 +225,7 @@ STAND_INS = (
 STAND_INS_ONE_WAY = {
     "colleague coworker": "peer",
     "manager boss supervisor": "director",
-    "customer client": "patron guest buyer",
+    "customer client": "patron guest",
     "unhappy upset angry": "frustrated",
     "target": "quota",
     "동료 팀원": "선배 선임 후배 사수",

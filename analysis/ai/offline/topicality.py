@@ -13,11 +13,10 @@ from typing import Protocol
 from .digressions import (
     ADDITIVE,
     ANNOUNCED,
-    PAST_STEP,
+    LEISURE,
     PLAN,
     POINTS_BACK,
     SHIFT_LEAD,
-    THEN,
     segments,
 )
 from .restatement import EMPTY, restatement
@@ -132,7 +131,7 @@ BANK_NEAR_BARE = 0.18
 # Words any two stories share: counts, order and time ("two", "last", "summer", "두", "작년").
 # They say nothing about whether a stretch of text continues the answer's subject.
 _EVERYDAY = stem_set(
-    "one two three four five six seven eight nine ten first second third last next each both "
+    "one two three four five six seven eight nine ten first second third last next each both every "
     "twenty thirty forty fifty hundred percent "
     "day week month year summer winter spring autumn fall morning night later earlier ago "
     "한 두 세 네 첫 작년 올해 지난 다음 이번 여름 겨울 봄 가을 아침 저녁 매주 매일 이후 당시"
@@ -160,13 +159,12 @@ _RANK = stem_set(
     "최하위 최하위권 최상위 최상위권 하위권 상위권 꼴찌 낮은 높은"
 )
 _GENERIC = (
-    _GENERIC
-    | _EVERYDAY
-    | EMPTY
-    | _RANK
-    | stem_set("quarter half 분기 반기 company 회사 직원")
-    | stem_set(" ".join(QUESTION_FRAMING))
+    _GENERIC | _EVERYDAY | EMPTY | _RANK | stem_set("quarter half 분기 반기 company 회사 직원")
 )
+# Words that frame a question ("dealt with", "faced", 업무 중에) count as its words when an answer
+# says them ("The hardest thing I faced…"), but they name no subject to find related words of:
+# "dealt" is no "deal" (close, sign).
+_FRAMING_WORDS = stem_set(" ".join(QUESTION_FRAMING))
 
 
 def _fit(stems: set[str], terms: set[str]) -> int:
@@ -193,7 +191,7 @@ def judge_relevance(
     # Subjects of the topic bank the question is about lend their keywords as related terms
     # ("debug a production issue" -> rollback, root cause, monitoring).
     own_topics = [b for b in _bank() if _fit(topic | stand_ins, b.phrase) >= 1]
-    related = _expand(topic) - q_stems
+    related = _expand(q_stems - _FRAMING_WORDS) - q_stems
     for b in own_topics:
         related |= b.keywords
     per_sentence = [sentence_stems(SHIFT_LEAD.sub("", s, count=1)) for s in sentences]
@@ -244,21 +242,22 @@ def judge_relevance(
             and any(prefix_hit(s, told) for s in stems - _EVERYDAY)
         )
 
-    def resumes(i: int) -> bool:
-        # What the story's steps came to, told of its own subject ("After six months absence
-        # was down to 4%"): the story again, after a step that had none of its words.
-        return bool(THEN.search(sentences[i]) and (per_sentence[i] - _EVERYDAY) & core)
-
     queue = segments(paragraphs or [0] * n, sentences)
     told_so_far: set[str] = set()  # what was told before any of it read as the answer's core
+    anchored = False  # whether the core holds a stretch that names the question's subject
     while queue:
         segment, digression = queue.pop(0)
-        seeded = digression and not core and bool(told_so_far)
-        if seeded:
-            # A digression leaves the story told before it, whatever that story's words (a team
-            # that was struggling told by sick days and handling times, never by the question's
-            # words): that story is what the rest is compared with.
+        if digression and not anchored and told_so_far:
+            # The story so far never named the question's words (a team that was struggling
+            # told by sick days and handling times): too little to tell a step told in new words
+            # from a digression by its words. Only a remark announced as one ("By the way…")
+            # or time off work ("I also joined a salsa class…") is set aside, compared with that
+            # story; anything else is the story going on.
+            opening = sentences[segment[0]]
             core |= told_so_far - _GENERIC
+            if not (ANNOUNCED.search(opening) or LEISURE.search(opening)):
+                core |= set().union(*(per_sentence[i] for i in segment))
+                continue
         if digression and not core:
             # Nothing to compare with yet: the part of the paragraph that answers the question
             # is judged first, the digression after it.
@@ -274,14 +273,10 @@ def judge_relevance(
             # one word of the question in passing or not.
             run, told = 0, set()
             announced = bool(ANNOUNCED.search(sentences[segment[0]]))
-            while (
-                run < len(segment)
-                and not (run and resumes(segment[run]))
-                and (
-                    unrelated(per_sentence[segment[run]])
-                    or continues(per_sentence[segment[run]], told)
-                    or (run == 0 and announced and aside(segment[0]))
-                )
+            while run < len(segment) and (
+                unrelated(per_sentence[segment[run]])
+                or continues(per_sentence[segment[run]], told)
+                or (run == 0 and announced and aside(segment[0]))
             ):
                 # The question's words an aside names in passing do not carry it on.
                 told |= per_sentence[segment[run]] - _EVERYDAY - in_topic
@@ -299,14 +294,6 @@ def judge_relevance(
                         (run == 1 and _shared(per_sentence[segment[0]], core) > 0)
                         # ... one pointing at its people, with their reply ("She went with it.")
                         or (run <= 2 and bool(POINTS_BACK.search(first)))
-                        # ... or one step taken, in the story's past, followed by what the
-                        # steps came to ("I also moved one-to-ones to fortnightly. Three months
-                        # later sickness was at 4%…").
-                        or (
-                            run == 1
-                            and bool(PAST_STEP.search(first) and after & core)
-                            and bool(THEN.search(sentences[segment[run]]))
-                        )
                     )
                 )
                 or len(told & core) >= 3
@@ -317,13 +304,14 @@ def judge_relevance(
                 if run < len(segment):
                     queue.insert(0, (segment[run:], False))
                 continue
-            if (run and in_passing) or (seeded and not run):  # the story going on
+            if run and in_passing:  # the story going on, whatever its words
                 core |= set().union(*(per_sentence[i] for i in segment))
                 continue
         stems = set().union(*(per_sentence[i] for i in segment))
         if not core:
             if hits(stems) >= 1.0:
                 core |= stems
+                anchored = True
             else:
                 told_so_far |= stems
             continue
@@ -331,6 +319,7 @@ def judge_relevance(
             padding.extend(segment)
         else:
             core |= stems
+            anchored = anchored or hits(stems) >= 1.0
     # Too little text to tell a different subject from a thin answer: that is the rubric's job.
     # A Hangul syllable carries about two Latin letters' worth of text (spaces aside).
     substantial = n >= 3 and sum(len(t) + len(HANGUL_RE.findall(t)) for t in sentences) >= 160

@@ -45,9 +45,18 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 # English words that share their first letters but not their meaning: a question about a
-# product is not answered by a story of production (an outage, a rollback). Each stem belongs to
-# the longest of these it starts with; two stems of different ones are two words.
-_FALSE_FRIENDS = ("product", "production", "productiv", "custom", "customer")
+# product is not answered by a story of production (an outage, a rollback), nor one about access
+# by accessibility. Each stem belongs to the longest of these it starts with; two stems of
+# different ones are two words ("produced" belongs to none and is still "production").
+_FALSE_FRIENDS = (
+    "product",
+    "production",
+    "productiv",
+    "custom",
+    "customer",
+    "access",
+    "accessib",
+)
 
 
 def _friend(stem: str) -> str:
@@ -71,7 +80,7 @@ def same_word(a: str, b: str) -> bool:
     return (
         len(short) >= 4
         and _common_prefix(a, b) >= max(4, len(short) - 1)
-        and _friend(a) == _friend(b)
+        and (not _friend(a) or not _friend(b) or _friend(a) == _friend(b))
     )
 
 
