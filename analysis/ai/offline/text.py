@@ -91,7 +91,8 @@ KO_QUESTION_WORDS = _words(
 
 # Words of a question that frame its topic without naming it ("a time you dealt with…", "업무
 # 중에…", "potentially"): never quoted as a key term the answer left out, nor counted in its
-# coverage. Topicality weighs them as it weighs any other word of the question.
+# coverage. Topicality weighs them as it weighs any other word of the question, but finds no
+# related words for them ("dealt" is no "deal").
 QUESTION_FRAMING = _words(
     """dealt faced caught took going find found meet potentially possibly likely suddenly recently
     large big huge small major minor serious show showed demonstrate demonstrated
