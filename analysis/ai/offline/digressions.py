@@ -1,7 +1,7 @@
-"""Where an answer leaves its story and where it comes back: the words that open a digression
-("By the way…", "I also…", "참고로…"), a step of the story's own ("I also moved…"), what the
-steps came to ("Three months later…"), and the stretches of an answer these split it into. Data
-and splitting for topicality.py, which weighs each stretch's words."""
+"""Where an answer may leave its story: the words that open a digression ("By the way…", "I
+also…", "참고로…"), those that point back at the story ("I also told them…"), time off work
+("I also joined a salsa class…"), and the stretches of an answer these split it into. Data and
+splitting for topicality.py, which weighs each stretch's words."""
 
 from __future__ import annotations
 

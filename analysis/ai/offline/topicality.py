@@ -139,7 +139,12 @@ _EVERYDAY = stem_set(
 
 
 _COMPETENT = stem_set(COMPETENCIES)
-_FRAMING = stem_set(" ".join(QUESTION_FRAMING) + " 목표 달성")
+# Words that frame a question ("dealt with", "faced", 업무 중에) count as its words when an answer
+# says them ("The hardest thing I faced…"), but they name no subject to find related words of:
+# "dealt" is no "deal" (close, sign).
+_FRAMING = stem_set(" ".join(QUESTION_FRAMING))
+# ... and, in a question that asks to see a quality, so do 목표 and 달성 ("목표를 달성한 경험").
+_FRAMING_OF_QUALITY = _FRAMING | stem_set("목표 달성")
 
 
 def _shared(stems: set[str], core: set[str]) -> float:
@@ -161,14 +166,6 @@ _RANK = stem_set(
 _GENERIC = (
     _GENERIC | _EVERYDAY | EMPTY | _RANK | stem_set("quarter half 분기 반기 company 회사 직원")
 )
-# Words that frame a question ("dealt with", "faced", 업무 중에) count as its words when an answer
-# says them ("The hardest thing I faced…"), but they name no subject to find related words of:
-# "dealt" is no "deal" (close, sign).
-_FRAMING_WORDS = stem_set(" ".join(QUESTION_FRAMING))
-
-
-def _fit(stems: set[str], terms: set[str]) -> int:
-    return sum(1 for t in terms if prefix_hit(t, stems))
 
 
 def judge_relevance(
@@ -190,8 +187,9 @@ def judge_relevance(
     stand_ins = stand_ins_for(topic)  # "boss" for "manager", "선배" for "동료"
     # Subjects of the topic bank the question is about lend their keywords as related terms
     # ("debug a production issue" -> rollback, root cause, monitoring).
-    own_topics = [b for b in _bank() if _fit(topic | stand_ins, b.phrase) >= 1]
-    related = _expand(q_stems - _FRAMING_WORDS) - q_stems
+    asked = StemIndex(topic | stand_ins)
+    own_topics = [b for b in _bank() if asked.fit(b.phrase) >= 1]
+    related = _expand(q_stems - _FRAMING) - q_stems
     for b in own_topics:
         related |= b.keywords
     per_sentence = [sentence_stems(SHIFT_LEAD.sub("", s, count=1)) for s in sentences]
@@ -330,7 +328,7 @@ def judge_relevance(
     off_topic = substantial and strong_hits == 0 and not copied and topic_hits < 3.5
     # A quality shown, not named ("리더십": a team one ran, who did what): two words of showing
     # it and only the bank (below, by twice the margin) tells such an answer is another's.
-    core_topic = topic - _FRAMING
+    core_topic = topic - _FRAMING_OF_QUALITY
     shown = topic_hits >= 1.0 and not padding and bool(core_topic) and core_topic <= _COMPETENT
     off_topic = off_topic and not shown
     kept = [sentences[i] for i in range(n) if i not in set(padding)]

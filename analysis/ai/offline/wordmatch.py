@@ -63,13 +63,17 @@ def _friend(stem: str) -> str:
     return max((f for f in _FALSE_FRIENDS if stem.startswith(f)), key=len, default="")
 
 
+def _hangul(stem: str) -> bool:
+    return "가" <= stem[:1] <= "힣"
+
+
 @lru_cache(maxsize=131072)
 def same_word(a: str, b: str) -> bool:
     """Stems of one word: "decid" ~ "decision", "느려" ~ "느려졌", "순위" ~ "우선순위"."""
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
-    if "가" <= a[:1] <= "힣" and "가" <= b[:1] <= "힣":
+    if _hangul(a) and _hangul(b):
         if len(short) < 2:
             return False
         return (
@@ -80,8 +84,12 @@ def same_word(a: str, b: str) -> bool:
     return (
         len(short) >= 4
         and _common_prefix(a, b) >= max(4, len(short) - 1)
-        and (not _friend(a) or not _friend(b) or _friend(a) == _friend(b))
+        and _friends(_friend(a), _friend(b))
     )
+
+
+def _friends(x: str, y: str) -> bool:
+    return not x or not y or x == y
 
 
 # Vowels a verb's last syllable changes between when it is conjugated: 하/해, 꾸/꿔, 보/봐,
@@ -112,10 +120,6 @@ def _one_ending(x: str, y: str) -> bool:
 
 def prefix_hit(stem: str, terms: set[str]) -> bool:
     return stem in terms or any(same_word(stem, t) for t in terms)
-
-
-def _hangul(stem: str) -> bool:
-    return "가" <= stem[:1] <= "힣"
 
 
 class StemIndex:
