@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 # As the image runs every process: glibc maps large blocks with huge pages (interview_platform/memory.py).
 export GLIBC_TUNABLES ?= glibc.malloc.hugetlb=1
 
-.PHONY: run test lint format worker worker-io worker-cpu worker-exports worker-housekeeping beat migrate seed bench eval check-ci clean
+.PHONY: run test lint format worker beat migrate seed bench eval check-ci clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,19 +39,9 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# The worker roles of settings.CELERY_WORKER_ROLES, each its own worker with its own concurrency:
-# `io` (provider calls, threads), `cpu` (offline scoring, processes), `exports` (processes) and
-# `housekeeping` (beat's tasks and e-mail, threads). `make worker` runs them all.
-WORKER_ROLES := io cpu exports housekeeping
+# The worker (settings.CELERY_WORKER_ROLES: role `jobs`, every queue on one pool of threads).
 worker: $(VENV)/.installed
-	trap 'kill 0' INT TERM; \
-	for role in $(WORKER_ROLES); do \
-	  $(PY) -m interview_platform.workers $$role --loglevel=INFO & \
-	done; \
-	wait
-
-$(WORKER_ROLES:%=worker-%): $(VENV)/.installed
-	$(PY) -m interview_platform.workers $(@:worker-%=%) --loglevel=INFO
+	$(PY) -m interview_platform.workers jobs --loglevel=INFO
 
 beat: $(VENV)/.installed
 	$(VENV)/bin/celery -A interview_platform beat --loglevel=INFO

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import transaction
 from kombu.exceptions import OperationalError as KombuOperationalError
 
+from interview_platform.slots import send_again, slot
+
 from .ai.registry import resolve_provider_name
 from .services.fallback import analysis_fallback
 from .services.outcome import FALLBACK_SLOW
@@ -30,26 +32,34 @@ MAX_RETRIES = 3
     bind=True,
     acks_late=True,
     max_retries=MAX_RETRIES,
-    # Enforced by the process pools only (the offline scorer on `scoring`: prefork, or the
-    # worker's own process, interview_platform/solo_pool.py); on the `io` threads the provider
-    # SDK's timeout and retries bound the call.
+    # For a process pool; the worker's threads cannot interrupt a task (settings/jobs.py): there
+    # the provider SDK's timeout and retries bound the call, and the scorer's input is capped.
     soft_time_limit=settings.ANALYSIS_TASK_SOFT_LIMIT,
     time_limit=settings.ANALYSIS_TASK_HARD_LIMIT,
     queue="analysis",
 )
 def analyze_answer_task(self, analysis_id: str, upgrade_of: int | None = None) -> str:
+    if resolve_provider_name() == "offline":  # milliseconds of CPU: no slot
+        return _analyze(self, analysis_id, upgrade_of)
+    with slot(self, "ANALYSIS_PROVIDER_SLOTS") as free:
+        if not free:
+            return send_again(self, analysis_id, upgrade_of=upgrade_of)
+        return _analyze(self, analysis_id, upgrade_of)
+
+
+def _analyze(task, analysis_id: str, upgrade_of: int | None) -> str:
     try:
         return analysis_run(
             analysis_id=analysis_id,
-            final_attempt=self.request.retries >= MAX_RETRIES,
+            final_attempt=task.request.retries >= MAX_RETRIES,
             upgrade_of=upgrade_of,
         )
     except ProviderRetry as exc:
         # The user already has the offline result; the provider is tried again to replace it.
         countdown = get_exponential_backoff_interval(
-            factor=2, retries=self.request.retries, maximum=60, full_jitter=True
+            factor=2, retries=task.request.retries, maximum=60, full_jitter=True
         )
-        raise self.retry(
+        raise task.retry(
             args=(analysis_id,),
             kwargs={"upgrade_of": exc.attempt},
             countdown=countdown,
@@ -66,8 +76,8 @@ def analysis_fallback_task(analysis_id: str, reason: str, attempt: int | None = 
 def analysis_send(analysis_id) -> None:
     """Queues one run now. A broker outage is logged, not raised: the answer is committed and
     the stale-analysis sweep queues it once the broker is back."""
-    # Provider calls wait on the network (the `io` worker's threads); the offline scorer is CPU
-    # work for the `cpu` worker's processes (settings/jobs.py).
+    # Provider calls wait on the network (`analysis`, bounded by the provider slots); the
+    # offline scorer is CPU work (`scoring`), not bounded (settings/jobs.py).
     offline = resolve_provider_name() == "offline"
     queue = settings.QUEUE_SCORING if offline else None
     try:

@@ -1,5 +1,5 @@
 """Celery tasks: thin, take ids, call a service. Exports run on the `exports` queue (routed by
-`analytics.tasks.export_*` in settings); rollups on `default`."""
+`analytics.tasks.export_*` in settings), `EXPORT_SLOTS` at once; rollups on `default`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
+
+from interview_platform.memory import give_back_free_memory
+from interview_platform.slots import send_again, slot
 
 from .services import (
     export_run,
@@ -37,7 +40,14 @@ TRANSIENT = (OperationalError, InterfaceError)
     queue="exports",
 )
 def export_run_task(self, job_id: str) -> str:
-    return export_run(job_id=job_id)
+    with slot(self, "EXPORT_SLOTS") as free:
+        if not free:
+            return send_again(self, job_id)
+        try:
+            return export_run(job_id=job_id)
+        finally:
+            # A heavy user's PDF leaves tens of MB of freed memory in the long-lived worker.
+            give_back_free_memory()
 
 
 @shared_task(
@@ -93,10 +103,10 @@ def user_analytics_refresh_task(self, user_id: str, day: str) -> None:
 
 def user_analytics_refresh_soon(*, user_id, day: date) -> None:
     """Receiver of `core.hooks.scores_changed` (sent after commit): the day's rollup is redone
-    on the `housekeeping` worker (queue `default`) within ANALYTICS_REFRESH_DELAY_SECONDS, once
+    on the worker (queue `default`) within ANALYTICS_REFRESH_DELAY_SECONDS, once
     for every change of a user and day in that time. Re-rolling two days costs ~100 ms of
-    queries and CPU; done inline it ran on the `io` worker's threads after every free-practice
-    analysis (one process: it held up the analyses in flight) and in the request that completed
+    queries and CPU; done inline it ran in the analysis task after every
+    free-practice analysis (it held up the answer's result) and in the request that completed
     a session.
     Without a broker (the embedded mode, eager tasks) it runs at once, as does a refresh whose
     task cannot be queued."""

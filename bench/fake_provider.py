@@ -1,6 +1,6 @@
 """A local OpenAI-compatible server with a fixed latency: `python -m bench.fake_provider --port
 N --latency 2`. The bench points the app's OpenAI provider at it (AI_PROVIDER=openai,
-OPENAI_BASE_URL), so answers go through the real queue, the `io` worker's threads and the SDK
+OPENAI_BASE_URL), so answers go through the real queue, the worker's threads and the SDK
 over HTTP, and the provider's time is known exactly. Every chat completion answers, after
 `--latency` seconds, one valid analysis in the structured schema the provider asks for; the
 language it reports is the one the prompt is written in (Hangul or not)."""

@@ -73,8 +73,7 @@ class Scenario:
                  (`ping/<name>` rows); its p95/base is to that baseline, measured in the same
                  conditions, not to the run's first one (taken minutes earlier, at another load).
     worker_roles: with needs_worker, the worker roles its queued work needs
-                 (settings.CELERY_WORKER_ROLES; the analysis pipeline's by default: `io`,
-                 `cpu`, and `housekeeping` for the daily-rollup refresh a scored answer queues).
+                 (settings.CELERY_WORKER_ROLES: `jobs`, every queue).
     """
 
     name: str
@@ -97,7 +96,7 @@ class Scenario:
     max_seconds: float | None = None
     needs_worker: bool = False
     paired_with_baseline: bool = False
-    worker_roles: tuple[str, ...] = ("io", "cpu", "housekeeping")
+    worker_roles: tuple[str, ...] = ("jobs",)
     description: str = ""
 
     def target_for(self, concurrency: int) -> float | None:

@@ -244,8 +244,7 @@ def start_gunicorn(
 
 def worker_roles(scenarios) -> list[str]:
     """The worker roles the selected scenarios' queued work needs, each once, in their order
-    (the analysis pipeline's `io`, `cpu` and `housekeeping`, which refreshes the daily rollup a
-    scored answer changes; `exports`). Beat is not started."""
+    (`jobs`: every queue). Beat is not started."""
     roles: list[str] = []
     for scenario in scenarios:
         if scenario.needs_worker:

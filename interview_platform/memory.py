@@ -21,6 +21,7 @@ one, which the tests would catch.
 from __future__ import annotations
 
 import ctypes
+import gc
 
 M_MMAP_THRESHOLD = -3  # glibc's malloc.h
 MMAP_THRESHOLD_BYTES = 128 * 1024  # glibc's default, kept fixed
@@ -35,3 +36,15 @@ def return_large_blocks() -> bool:
     except (OSError, AttributeError):
         return False
     return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES))
+
+
+def give_back_free_memory() -> bool:
+    """Collects unreachable objects and hands glibc's free heap pages back to the system
+    (`malloc_trim`), after a task that built something large in a long-lived process; False
+    where there is no glibc."""
+    gc.collect()
+    try:
+        malloc_trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return False
+    return bool(malloc_trim(0))

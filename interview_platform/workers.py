@@ -1,20 +1,15 @@
-"""Start a Celery worker role from settings: `python -m interview_platform.workers <role>`,
-one of io, cpu, exports, housekeeping.
-A role whose pool is `solo` runs `--pool custom` with interview_platform/solo_pool.py's pool
-(Celery's solo pool with the soft and hard time limits enforced).
+"""Start a Celery worker role from settings: `python -m interview_platform.workers jobs`.
 
 The roles (queues, pool, concurrency, environment) live in `CELERY_WORKER_ROLES`
 (settings/jobs.py), so compose, `make worker` and the worker tests run the same command line.
-Extra arguments are passed on to `celery worker` (e.g. `--loglevel WARNING`).
+Extra arguments are passed on to `celery worker` (e.g. `--loglevel WARNING`, or `--queues
+exports` for a worker of one kind of work: the last `--queues` wins).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-
-# Not imported from solo_pool: that module imports Celery's worker machinery.
-SOLO_POOL = "interview_platform.solo_pool:TaskPool"
 
 
 def worker_command(role: str, *, executable: str | None = None) -> tuple[list[str], dict[str, str]]:
@@ -26,9 +21,6 @@ def worker_command(role: str, *, executable: str | None = None) -> tuple[list[st
         raise SystemExit(f"unknown worker role {role!r}; one of: {', '.join(sorted(roles))}")
     spec = roles[role]
     env = dict(spec["env"])
-    pool = spec["pool"]
-    if pool == "solo":  # with its time limits enforced: Celery's own solo pool has none
-        pool, env["CELERY_CUSTOM_WORKER_POOL"] = "custom", SOLO_POOL
     argv = [
         executable or sys.executable,
         "-m",
@@ -39,7 +31,7 @@ def worker_command(role: str, *, executable: str | None = None) -> tuple[list[st
         "--queues",
         ",".join(spec["queues"]),
         "--pool",
-        pool,
+        spec["pool"],
         "--concurrency",
         str(spec["concurrency"]),
         "--hostname",

@@ -82,7 +82,7 @@ def analysis_run(*, analysis_id, final_attempt: bool = True, upgrade_of: int | N
 
 
 def _fall_back_later(analysis_id, *, reason: str, attempt: int) -> None:
-    """The offline result, computed on the `scoring` queue (CPU work leaves the `io` threads).
+    """The offline result, computed on the `scoring` queue (its thread holds no provider slot).
     Sent by name: this module is imported by `tasks`."""
     if current_app.conf.task_always_eager:
         analysis_fallback(analysis_id=analysis_id, reason=reason, attempt=attempt)
@@ -93,7 +93,7 @@ def _fall_back_later(analysis_id, *, reason: str, attempt: int) -> None:
 
 
 def _release_connection() -> None:
-    """Hands the database connection back (to the pool) before a provider wait: an `io` worker
+    """Hands the database connection back (to the pool) before a provider wait: a worker
     thread waiting seconds on the network must not hold one of the process's few connections.
     The next query takes one again."""
     if not connection.in_atomic_block:

@@ -33,8 +33,8 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 def start_worker(role: str, **environment: str) -> subprocess.Popen:
     """The production command line of a worker role (settings.CELERY_WORKER_ROLES), pointed at
-    this test's database and Redis; the child reads its role (and CELERY_<ROLE>_CONCURRENCY
-    from `environment`) itself."""
+    this test's database and Redis; the child reads its settings (CELERY_JOBS_CONCURRENCY,
+    the slots) from `environment` itself."""
     from interview_platform.tests.servers import worker_argv
 
     database = connection.settings_dict
@@ -80,8 +80,8 @@ def broker():
 
 @pytest.fixture
 def worker(broker):
-    """The `cpu` role (prefork): with the offline provider, analyses are CPU work queued there."""
-    process = start_worker("cpu", AI_PROVIDER="offline", CELERY_CPU_CONCURRENCY="2")
+    """The worker with the offline provider: analyses are CPU work queued on `scoring`."""
+    process = start_worker("jobs", AI_PROVIDER="offline")
     yield process
     stop(process)
 
@@ -150,11 +150,11 @@ def submit(client, question) -> str:
     return response.json()["id"]
 
 
-def test_the_io_workers_threads_run_provider_calls_side_by_side_and_claim_each_once(
+def test_the_workers_threads_run_provider_calls_side_by_side_and_claim_each_once(
     io_worker_env, broker, fake_openai, auth_client, settings
 ):
     settings.AI_PROVIDER, settings.OPENAI_API_KEY = "openai", "sk-test-fake"
-    worker = start_worker("io", **io_worker_env, CELERY_IO_CONCURRENCY="8")
+    worker = start_worker("jobs", **io_worker_env, ANALYSIS_PROVIDER_SLOTS="8")
     try:
         for _ in range(4):
             fake_openai.enqueue_completion(GOOD_ANALYSIS, delay=2.0)
@@ -168,7 +168,7 @@ def test_the_io_workers_threads_run_provider_calls_side_by_side_and_claim_each_o
         def all_completed():
             return AnalysisResult.objects.filter(pk__in=ids, status="completed").count() == len(ids)
 
-        assert wait_until(all_completed, timeout=30), "the io worker did not complete them"
+        assert wait_until(all_completed, timeout=30), "the worker did not complete them"
         # The four 2-second provider calls overlapped: the last began before the first ended.
         received = sorted(request.received_at for request in fake_openai.requests)
         assert received[-1] - received[0] < 2.0
@@ -183,13 +183,13 @@ def test_the_io_workers_threads_run_provider_calls_side_by_side_and_claim_each_o
         stop(worker)
 
 
-def test_an_answer_survives_kill_9_of_the_io_worker_mid_call_and_is_analysed_once(
+def test_an_answer_survives_kill_9_of_the_worker_mid_call_and_is_analysed_once(
     io_worker_env, broker, fake_openai, auth_client, settings
 ):
     settings.AI_PROVIDER, settings.OPENAI_API_KEY = "openai", "sk-test-fake"
     question = QuestionFactory(language="en")
     fake_openai.enqueue_completion(GOOD_ANALYSIS, delay=15.0)  # the call the kill interrupts
-    worker = start_worker("io", **io_worker_env)
+    worker = start_worker("jobs", **io_worker_env)
     try:
         analysis_id = submit(auth_client, question)
         assert wait_until(lambda: len(fake_openai.requests) == 1, timeout=20), "no provider call"
@@ -204,7 +204,7 @@ def test_an_answer_survives_kill_9_of_the_io_worker_mid_call_and_is_analysed_onc
         updated_at=timezone.now() - timedelta(seconds=settings.ANALYSIS_STALE_AFTER_SECONDS + 1)
     )
     fake_openai.enqueue_completion(GOOD_ANALYSIS)
-    worker = start_worker("io", **io_worker_env)
+    worker = start_worker("jobs", **io_worker_env)
     try:
         assert requeue_stale_analyses_task() == 1
         assert wait_until(
@@ -237,18 +237,17 @@ def test_a_hung_provider_gives_the_offline_result_within_seconds_and_starves_no_
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "answers": "100/m", "export": "100/h"}
     for _ in range(4):
         fake_openai.enqueue_completion(GOOD_ANALYSIS, delay=6.0)  # far past the deadline
-    # Two threads for four hung calls: two answers wait in the queue behind them.
-    io = start_worker("io", **io_worker_env, CELERY_IO_CONCURRENCY="2")
-    cpu = start_worker("cpu", AI_PROVIDER="openai", CELERY_CPU_CONCURRENCY="1")
-    exports = start_worker("exports", AI_PROVIDER="openai")
+    # Two provider slots for four hung calls: two answers wait in the queue for a slot, while
+    # the worker's other threads score the fallbacks and build the export.
+    worker = start_worker("jobs", **io_worker_env, ANALYSIS_PROVIDER_SLOTS="2")
     try:
         db = broker.connection_pool.connection_kwargs.get("db", 0)
 
         def consuming():  # the workers blocked in BRPOP on this test's Redis database
             clients = broker.client_list()
-            return sum(c.get("cmd") == "brpop" and int(c.get("db")) == db for c in clients) >= 3
+            return sum(c.get("cmd") == "brpop" and int(c.get("db")) == db for c in clients) >= 1
 
-        assert wait_until(consuming, timeout=60), "the workers did not start"
+        assert wait_until(consuming, timeout=60), "the worker did not start"
         ids = [submit(auth_client, QuestionFactory(language="en")) for _ in range(4)]
         export = auth_client.post(
             reverse("analytics-export"), {"format": "json", "scope": "all"}, format="json"
@@ -277,6 +276,4 @@ def test_a_hung_provider_gives_the_offline_result_within_seconds_and_starves_no_
         assert {(r.status, r.failure_reason, r.attempts) for r in rows} == {("completed", "", 1)}
         assert len(fake_openai.requests) == 4
     finally:
-        stop(io)
-        stop(cpu)
-        stop(exports)
+        stop(worker)

@@ -780,7 +780,7 @@ scenario(
     # sat idle through the last round and the rate read ~4% low. No request is dropped.
     requests=104,
     target_ms=ANALYSIS_TARGET_MS,
-    description="free practice, ?wait=10 (polled if 202) until completed: the io worker's "
+    description="free practice, ?wait=10 (polled if 202) until completed: the worker's "
     "threads and the fake provider (--provider-latency, 2 s)",
 )
 

@@ -198,7 +198,6 @@ for fmt in ("json", "csv", "pdf"):
         endpoint="/api/analytics/export",
         flow=_export(fmt),
         needs_worker=True,
-        worker_roles=("exports",),
         requests=5,
         warmup=1,
         max_seconds=300,

@@ -188,9 +188,8 @@ def test_without_a_schema_an_endpoint_answering_only_404_is_taken_as_not_built()
 
 
 def test_a_run_starts_the_worker_roles_its_scenarios_queue_work_for():
-    """The export scenarios need the `exports` role (its own queue and worker since the roles
-    were split); the analysis ones the pipeline's `io` and `cpu`, and `housekeeping` for the
-    rollup refresh a scored answer queues on `default`; every role named exists."""
+    """The scenarios that queue work (analyses, exports) start the worker once; the others
+    none; every role named exists."""
     from django.conf import settings
 
     from bench.server import worker_roles
@@ -198,14 +197,9 @@ def test_a_run_starts_the_worker_roles_its_scenarios_queue_work_for():
     load_all()
     scenarios = registry.SCENARIOS
     assert worker_roles([scenarios["ping"], scenarios["questions.list"]]) == []
-    assert worker_roles([scenarios["analytics.export-json"]]) == ["exports"]
+    assert worker_roles([scenarios["analytics.export-json"]]) == ["jobs"]
     analysis = [s for s in scenarios.values() if s.needs_worker and s.group == "analysis"]
     assert analysis
-    assert worker_roles([*analysis, scenarios["analytics.export-pdf"]]) == [
-        "io",
-        "cpu",
-        "housekeeping",
-        "exports",
-    ]
+    assert worker_roles([*analysis, scenarios["analytics.export-pdf"]]) == ["jobs"]
     named = {role for s in scenarios.values() if s.needs_worker for role in s.worker_roles}
     assert named <= set(settings.CELERY_WORKER_ROLES)

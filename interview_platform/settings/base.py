@@ -299,8 +299,8 @@ if _email_url:
     vars().update(environ.Env.email_url_config(_email_url))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-# SMTP's socket timeout (Django's default is none): e-mail is sent from the `housekeeping`
-# worker's threads, which cannot be interrupted, so a hung mail server must give up on its own.
+# SMTP's socket timeout (Django's default is none): e-mail is sent from the worker's threads,
+# which cannot be interrupted, so a hung mail server must give up on its own.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Interview Practice <no-reply@localhost>")
 # The product's name in allauth's e-mails (greeting, signature, subject); the default is translated.
@@ -330,6 +330,6 @@ EXPORT_PDF_FONT = env_str("EXPORT_PDF_FONT", "")
 EXPORT_PDF_FONT_BOLD = env_str("EXPORT_PDF_FONT_BOLD", "")
 ANALYTICS_PLATFORM_CACHE_SECONDS = env_int("ANALYTICS_PLATFORM_CACHE_SECONDS", 60, minimum=0)
 ANALYTICS_BENCHMARK_CACHE_SECONDS = env_int("ANALYTICS_BENCHMARK_CACHE_SECONDS", 300, minimum=0)
-# A day's rollup is redone on the `housekeeping` worker this long after a change (a session
+# A day's rollup is redone by the worker this long after a change (a session
 # completed, a free-practice answer scored), once for all the changes of a user and day meanwhile.
 ANALYTICS_REFRESH_DELAY_SECONDS = env_int("ANALYTICS_REFRESH_DELAY_SECONDS", 2, minimum=0)

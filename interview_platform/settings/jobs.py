@@ -1,28 +1,28 @@
 """Celery: Redis broker in the production shape, eager in embedded mode; queues and pools.
 
-Work is split by what it waits on and by who must not wait behind whom, so one kind cannot
-starve another: each role is a worker of its own with its own pool and concurrency setting.
+Queues name the kinds of work; one worker process (role `jobs`) consumes them all on a pool of
+threads, and bounds each kind that could crowd out the others (interview_platform/slots.py):
 
-| queue | work | consumed by |
+| queue | work | bound in the worker |
 |---|---|---|
-| `analysis` | AI provider calls (network waits, seconds each) | role `io`: threads |
-| `scoring` | offline scoring: analyses without a provider, fallbacks (CPU) | `cpu`: processes |
-| `exports` | export files (CPU, memory, minutes at most) | role `exports`: processes |
-| `housekeeping` | beat's periodic tasks (expiry, sweeps, rollups) | `housekeeping`: threads |
-| `default` | anything else (e-mail) | `housekeeping` |
+| `analysis` | AI provider calls (network waits, seconds each) | `ANALYSIS_PROVIDER_SLOTS` |
+| `scoring` | offline scoring: analyses without a provider, fallbacks (CPU, ms) | the pool |
+| `exports` | export files (CPU and memory, seconds) | `EXPORT_SLOTS` |
+| `housekeeping` | beat's periodic tasks (expiry, sweeps, rollups) | the pool |
+| `default` | anything else (e-mail) | the pool |
 
-A thread waiting on the provider costs a few hundred KB, not a process, so `io` runs many at
-once in one process; offline scoring runs on at most `CELERY_CPU_CONCURRENCY` processes (one
-core left to the web by default; one process is the worker's own, see `_processes`). A hung
-provider ties up `io`'s threads only; a wave of offline scoring ties up `cpu`'s processes only;
-an export burst waits on its own process; and beat's tasks run on two threads of a small
-process that never scores.
-`python -m interview_platform.workers <role>` starts a role.
+A thread waiting on the provider costs a few hundred KB, not a process. Python runs one thread
+at a time per process, so the worker's CPU work (scoring, exports) uses one core at most and
+the other is the web's. A task that finds its kind's slots taken goes back to its queue for a
+moment and leaves its thread to the others: a hung provider holds `ANALYSIS_PROVIDER_SLOTS`
+threads and no more, so fallbacks, exports and beat's tasks always find one; an export burst
+holds `EXPORT_SLOTS`. One process instead of one per kind: each Django process costs ~115 MB
+before it does any work (README, "Queues and the worker").
+`python -m interview_platform.workers jobs` starts it; more of them (on more machines or
+cores) share the queues, and `--queues` after the role narrows one to some of them.
 """
 
 from __future__ import annotations
-
-import os
 
 from celery.schedules import crontab
 from kombu import Queue
@@ -80,56 +80,34 @@ CELERY_TASK_ROUTES = {
     "analytics.tasks.export_purge_expired_task": {"queue": QUEUE_HOUSEKEEPING},
 }
 
-_CORES = os.cpu_count() or 1
-_CPU_DEFAULT = max(1, _CORES - 1)
-
-
-def _processes(queues: list[str], concurrency: int) -> dict:
-    """A role whose tasks run in processes, their soft and hard time limits enforced.
-
-    One at a time: `solo` (interview_platform/solo_pool.py), the task in the worker's own
-    process. A prefork worker of one is two processes with the whole project imported in each
-    (~115 MB apiece before any work), the parent only handing messages to its child.
-    More: `prefork`, whose children would each close a psycopg pool after every task (a pool
-    must not cross a fork): plain database connections there.
-    """
-    if concurrency == 1:
-        return {"queues": queues, "pool": "solo", "concurrency": 1, "env": {}}
-    return {
-        "queues": queues,
-        "pool": "prefork",
-        "concurrency": concurrency,
-        "env": {"DATABASE_POOL": "false"},
-    }
-
+# Provider calls waiting at once in one worker: throughput x provider latency (230/min x 2 s
+# ~ 8), with room for a slow provider.
+ANALYSIS_PROVIDER_SLOTS = env_int("ANALYSIS_PROVIDER_SLOTS", 16, minimum=1)
+# Exports built at once in one worker: two, so a small export does not wait for a large PDF.
+EXPORT_SLOTS = env_int("EXPORT_SLOTS", 2, minimum=1)
+# Beyond the slots, threads for what is never bounded (offline scoring and fallbacks, beat's
+# tasks, e-mail): a pool no bigger than the slots would let them wait behind a hung provider.
+_UNBOUNDED_THREADS = 6
+_JOBS_CONCURRENCY = env_int(
+    "CELERY_JOBS_CONCURRENCY",
+    ANALYSIS_PROVIDER_SLOTS + EXPORT_SLOTS + _UNBOUNDED_THREADS,
+    minimum=ANALYSIS_PROVIDER_SLOTS + EXPORT_SLOTS + 1,
+)
 
 # The worker roles: which queues each consumes, with which pool and how many at once.
 # `interview_platform/workers.py` turns a role into a `celery worker` command line; compose,
 # the Makefile and the worker tests all start workers through it.
 CELERY_WORKER_ROLES: dict[str, dict] = {
-    "io": {
-        "queues": [QUEUE_ANALYSIS],
+    "jobs": {
+        "queues": [
+            QUEUE_ANALYSIS,
+            QUEUE_SCORING,
+            QUEUE_EXPORTS,
+            QUEUE_HOUSEKEEPING,
+            QUEUE_DEFAULT,
+        ],
         "pool": "threads",
-        # In flight at once = throughput x provider latency (230/min x 2 s ~ 8), with room for
-        # a slow provider. Threads share one process, its memory and its database pool.
-        "concurrency": env_int("CELERY_IO_CONCURRENCY", 16, minimum=1),
-        "env": {},
-    },
-    # Python runs one thread at a time per process: CPU work needs processes, and more of
-    # them than cores only queue. One core is left to the web by default.
-    "cpu": _processes([QUEUE_SCORING], env_int("CELERY_CPU_CONCURRENCY", _CPU_DEFAULT, minimum=1)),
-    # An export is CPU and memory (a PDF of a heavy user's data) bounded by its time limit,
-    # enforced by both process pools. One at a time by default: a burst queues here, behind
-    # nobody else's work and in front of nobody else's.
-    "exports": _processes([QUEUE_EXPORTS], env_int("CELERY_EXPORTS_CONCURRENCY", 1, minimum=1)),
-    "housekeeping": {
-        "queues": [QUEUE_HOUSEKEEPING, QUEUE_DEFAULT],
-        "pool": "threads",
-        # Beat's tasks are short database sweeps and e-mail is network waits: two threads in
-        # one small process (it never scores, so the scorer's bank index is never built here),
-        # and a long sweep leaves the other thread free. The threads pool cannot interrupt a
-        # task: their time limits are not enforced here (e-mail is bounded by EMAIL_TIMEOUT).
-        "concurrency": env_int("CELERY_HOUSEKEEPING_CONCURRENCY", 2, minimum=1),
+        "concurrency": _JOBS_CONCURRENCY,
         "env": {},
     },
 }

@@ -1,9 +1,8 @@
-"""Queues and worker roles: every task lands on a queue some role consumes, beat's tasks on
-`housekeeping`, provider calls on the threads pool, CPU work on processes."""
+"""Queues and the worker: every task lands on a queue the worker consumes, beat's tasks on
+`housekeeping`, provider calls on `analysis` and exports on `exports`."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -43,117 +42,70 @@ def option(argv: list[str], name: str) -> str:
     return argv[argv.index(name) + 1]
 
 
-def test_the_io_role_waits_on_threads_and_the_cpu_role_runs_processes_bounded_by_the_cores():
-    io_argv, _ = worker_command("io")
-    cpu_argv, cpu_env = worker_command("cpu")
-    assert option(io_argv, "--pool") == "threads"
-    assert option(io_argv, "--queues") == "analysis"
-    processes = int(option(cpu_argv, "--concurrency"))
-    assert processes <= max(1, os.cpu_count() or 1)
-    assert option(cpu_argv, "--queues") == "scoring"
-    assert (option(cpu_argv, "--pool"), cpu_env) == processes_pool(processes)
-
-
-def processes_pool(concurrency: int) -> tuple[str, dict]:
-    """One process: the solo pool with its time limits (no prefork parent beside its only
-    child); more: prefork, with plain database connections."""
-    if concurrency == 1:
-        return "custom", {"CELERY_CUSTOM_WORKER_POOL": "interview_platform.solo_pool:TaskPool"}
-    return "prefork", {"DATABASE_POOL": "false"}
-
-
-def test_a_process_role_of_one_is_one_process_and_of_more_a_prefork_pool(monkeypatch):
-    import importlib
-
-    from interview_platform.settings import jobs
-
-    for cpu, exports in ((1, 1), (3, 2)):
-        monkeypatch.setenv("CELERY_CPU_CONCURRENCY", str(cpu))
-        monkeypatch.setenv("CELERY_EXPORTS_CONCURRENCY", str(exports))
-        try:
-            monkeypatch.setattr(
-                settings, "CELERY_WORKER_ROLES", importlib.reload(jobs).CELERY_WORKER_ROLES
-            )
-            for role, concurrency in (("cpu", cpu), ("exports", exports)):
-                argv, env = worker_command(role)
-                assert option(argv, "--concurrency") == str(concurrency)
-                assert (option(argv, "--pool"), env) == processes_pool(concurrency)
-        finally:
-            monkeypatch.undo()
-            importlib.reload(jobs)
-
-
-def test_every_queue_is_consumed_by_exactly_one_role_so_none_waits_behind_another():
-    """Analysis, scoring, exports and housekeeping each have a worker (and a pool) of their own:
-    a hung provider, a wave of offline scoring or an export burst holds up its own role only."""
-    owners: dict[str, list[str]] = {}
-    for role, spec in settings.CELERY_WORKER_ROLES.items():
-        for queue in spec["queues"]:
-            owners.setdefault(queue, []).append(role)
-    assert owners == {
-        "analysis": ["io"],
-        "scoring": ["cpu"],
-        "exports": ["exports"],
-        "housekeeping": ["housekeeping"],
-        "default": ["housekeeping"],
+def test_one_worker_consumes_every_queue_on_threads_with_slots_that_leave_threads_free():
+    """Provider calls and exports are bounded by their slots inside the worker; the pool has
+    threads beyond them for offline scoring, fallbacks, beat's tasks and e-mail."""
+    assert set(settings.CELERY_WORKER_ROLES) == {"jobs"}
+    argv, env = worker_command("jobs")
+    assert option(argv, "--pool") == "threads"
+    assert set(option(argv, "--queues").split(",")) == {
+        "analysis",
+        "scoring",
+        "exports",
+        "housekeeping",
+        "default",
     }
-    exports_argv, exports_env = worker_command("exports")
-    # One at a time unless told otherwise, its time limits enforced (test_solo_pool.py).
-    assert option(exports_argv, "--concurrency") == "1"
-    assert (option(exports_argv, "--pool"), exports_env) == processes_pool(1)
-    housekeeping_argv, housekeeping_env = worker_command("housekeeping")
-    # Beat's sweeps and e-mail: a small thread pool in one process.
-    assert (option(housekeeping_argv, "--pool"), option(housekeeping_argv, "--concurrency")) == (
-        "threads",
-        "2",
-    )
-    assert housekeeping_env == {}
+    assert env == {}
+    threads = int(option(argv, "--concurrency"))
+    assert threads > settings.ANALYSIS_PROVIDER_SLOTS + settings.EXPORT_SLOTS
 
 
-def test_each_role_s_concurrency_has_its_own_setting(monkeypatch):
+def reloaded_jobs_settings(monkeypatch, **environment: str) -> tuple[int, int, int]:
+    """Provider slots, export slots and the worker's threads, read with `environment`."""
     import importlib
 
     from interview_platform.settings import jobs
 
-    for name, value in (
-        ("CELERY_IO_CONCURRENCY", "5"),
-        ("CELERY_CPU_CONCURRENCY", "3"),
-        ("CELERY_EXPORTS_CONCURRENCY", "2"),
-        ("CELERY_HOUSEKEEPING_CONCURRENCY", "4"),
-    ):
+    for name, value in environment.items():
         monkeypatch.setenv(name, value)
     try:
-        roles = importlib.reload(jobs).CELERY_WORKER_ROLES
-        assert {role: spec["concurrency"] for role, spec in roles.items()} == {
-            "io": 5,
-            "cpu": 3,
-            "exports": 2,
-            "housekeeping": 4,
-        }
+        jobs = importlib.reload(jobs)
+        threads = jobs.CELERY_WORKER_ROLES["jobs"]["concurrency"]
+        return jobs.ANALYSIS_PROVIDER_SLOTS, jobs.EXPORT_SLOTS, threads
     finally:
         monkeypatch.undo()
         importlib.reload(jobs)
 
 
-def test_every_role_is_started_by_the_makefile_compose_and_the_image():
-    """`make worker`, compose's services and docker/start-worker (every role when WORKER_ROLE is
-    unset) and its HEALTHCHECK name the same roles as the settings."""
-    roles = set(settings.CELERY_WORKER_ROLES)
+def test_the_pool_follows_the_slots_and_has_a_setting_of_its_own(monkeypatch):
+    slots = {"ANALYSIS_PROVIDER_SLOTS": "4", "EXPORT_SLOTS": "1"}
+    assert reloaded_jobs_settings(monkeypatch, **slots) == (4, 1, 4 + 1 + 6)
+    assert reloaded_jobs_settings(monkeypatch, CELERY_JOBS_CONCURRENCY="40") == (16, 2, 40)
+
+
+def test_a_pool_the_slots_would_fill_is_refused(monkeypatch):
+    """With no thread beyond the slots a hung provider could hold up every other kind of work."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(
+        ImproperlyConfigured, match="CELERY_JOBS_CONCURRENCY=18 must be at least 19"
+    ):
+        reloaded_jobs_settings(monkeypatch, CELERY_JOBS_CONCURRENCY="18")
+
+
+def test_the_worker_is_started_by_the_makefile_compose_and_the_image():
+    """`make worker`, compose's worker service, docker/start-worker (the role when WORKER_ROLE
+    is unset) and its HEALTHCHECK name the settings' role."""
     root = Path(__file__).resolve().parents[2]
     makefile = (root / "Makefile").read_text()
-    assert set(re.search(r"^WORKER_ROLES := (.+)$", makefile, re.M).group(1).split()) == roles
+    assert "-m interview_platform.workers jobs " in makefile
     compose = (root / "compose.yaml").read_text()
-    assert set(re.findall(r"^\s+WORKER_ROLE: (\S+)$", compose, re.M)) == roles
-    for role in roles:
-        assert f"\n  worker-{role}:\n" in compose
-        assert f"CELERY_{role.upper()}_CONCURRENCY: ${{CELERY_{role.upper()}_CONCURRENCY:-}}" in (
-            compose
-        )
-    start = (root / "docker" / "start-worker").read_text()
-    assert set(re.search(r"^for role in (.+); do$", start, re.M).group(1).split()) == roles
-    healthcheck = (root / "docker" / "healthcheck").read_text()
-    nodes = re.search(r'else nodes="(.+)"; fi', healthcheck).group(1)
-    assert {node.split("@")[0] for node in nodes.split(",")} == roles
+    assert re.findall(r"^\s+WORKER_ROLE: (\S+)$", compose, re.M) == ["jobs"]
+    assert "\n  worker:\n" in compose
+    for name in ("CELERY_JOBS_CONCURRENCY", "ANALYSIS_PROVIDER_SLOTS", "EXPORT_SLOTS"):
+        assert f"{name}: ${{{name}:-}}" in compose
+    assert '"${WORKER_ROLE:-jobs}"' in (root / "docker" / "start-worker").read_text()
+    assert '"${WORKER_ROLE:-jobs}@' in (root / "docker" / "healthcheck").read_text()
 
 
 def test_an_unknown_role_is_refused():

@@ -1,6 +1,6 @@
 """Redis that fails over: a primary, a replica and three sentinels of the test's own, the app's
 cache, rate limits, live session state and Celery broker reaching Redis through the sentinels
-(the web side in this process, a real `cpu` worker in another), and the primary killed
+(the web side in this process, a real worker in another), and the primary killed
 mid-session. Everything goes on once the sentinels have promoted the replica.
 
 Skipped, saying so, where Debian's redis-sentinel is not installed (.ci/run installs it).
@@ -70,12 +70,11 @@ def through_sentinels(group, monkeypatch):
 @pytest.fixture
 def sentinel_worker(group):
     worker = WorkerProcess(
-        "cpu",
+        "jobs",
         env=worker_env(
             broker_url="",
             REDIS_SENTINELS=group.addresses,
             REDIS_SENTINEL_MASTER=group.MASTER,
-            CELERY_CPU_CONCURRENCY="1",
         ),
         args=("--loglevel", "INFO"),
     )

@@ -1,9 +1,9 @@
 """Real Celery workers: their own lines are JSON on stdout, they outlive their broker, and
-no role's work waits behind another's.
+a hung provider holds its slots and no more of the worker's threads.
 
 Each test starts a redis-server of its own on a free port (stopped and started again by the
-test) and the production worker roles (`interview_platform.workers <role>`) reading the test
-database; provider calls go to a local fake OpenAI server.
+test) and the production worker (`interview_platform.workers jobs`) reading the test database;
+provider calls go to a local fake OpenAI server.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from analysis.models import AnalysisResult
-from analysis.tasks import analyze_answer_task
 from analysis.tests.fake_openai import FakeOpenAIServer
 from analysis.tests.test_openai_provider import GOOD_ANALYSIS
 from questions.tests.factories import QuestionFactory
@@ -104,7 +103,7 @@ def completed(analysis_id: str) -> bool:
 def test_a_worker_logs_ready_and_each_task_as_json_lines_on_stdout(
     broker, start_worker, openai_env, fake_openai, auth_client, tmp_path
 ):
-    worker = start_worker("io", broker, **openai_env, PROMETHEUS_MULTIPROC_DIR=str(tmp_path))
+    worker = start_worker("jobs", broker, **openai_env, PROMETHEUS_MULTIPROC_DIR=str(tmp_path))
     fake_openai.enqueue_completion(GOOD_ANALYSIS)
     with publishing_to(f"{broker.url}/0"):
         analysis_id = submit_answer(auth_client)
@@ -139,44 +138,37 @@ def test_workers_reconnect_after_losing_their_broker_and_lose_no_answer(
     """Celery gives up after `broker_connection_max_retries` failed reconnects (100 by default,
     about 45 minutes) and exits with "Unrecoverable error", which used to be written nowhere:
     the silent exit. A worker given a budget of 2 shows that exit, now logged; the shipped
-    settings retry without limit, and both roles (threads and processes) work again once Redis
-    is back."""
-    io = start_worker("io", broker, **openai_env)
-    cpu = start_worker("cpu", broker, AI_PROVIDER="offline", CELERY_CPU_CONCURRENCY="1")
-    housekeeping = start_worker("housekeeping", broker)
-    budgeted = start_worker(
-        "cpu", broker, CELERY_BROKER_CONNECTION_MAX_RETRIES="2", CELERY_CPU_CONCURRENCY="1"
-    )
+    settings retry without limit, and the worker works again once Redis is back."""
+    worker = start_worker("jobs", broker, **openai_env)
+    budgeted = start_worker("jobs", broker, CELERY_BROKER_CONNECTION_MAX_RETRIES="2")
 
     broker.stop()
-    for worker in (io, cpu, housekeeping):
-        assert wait_until(lambda w=worker: w.logged("Connection to broker lost"), timeout=15), (
-            worker.diagnostics()
-        )
+    assert wait_until(lambda: worker.logged("Connection to broker lost"), timeout=15), (
+        worker.diagnostics()
+    )
     # The 2 retries (2 s and 4 s apart) are spent well within 20 s of Redis being gone.
     assert wait_until(lambda: not budgeted.alive(), timeout=20), "the budgeted worker kept going"
     assert budgeted.process.returncode == 1
     assert budgeted.logged("Unrecoverable error"), budgeted.diagnostics()
-    assert io.alive() and cpu.alive() and housekeeping.alive()
+    assert worker.alive()
 
     broker.start()  # an empty Redis: the restarted server kept nothing
     fake_openai.enqueue_completion(GOOD_ANALYSIS)
     with publishing_to(f"{broker.url}/0"):
         analysis_id = submit_answer(auth_client)
-        assert wait_until(lambda: completed(analysis_id), timeout=60), io.diagnostics()
+        assert wait_until(lambda: completed(analysis_id), timeout=60), worker.diagnostics()
         assert len(fake_openai.requests) == 1
         from accounts.tasks import flush_expired_tokens_task
 
-        flush_expired_tokens_task.delay()  # beat's task, on the housekeeping role's threads
-        assert wait_until(lambda: housekeeping.logged("flush_expired_tokens_task"), timeout=30), (
-            housekeeping.diagnostics()
+        flush_expired_tokens_task.delay()  # beat's task, on `housekeeping`
+        assert wait_until(lambda: succeeded(worker, "flush_expired_tokens_task"), timeout=30), (
+            worker.diagnostics()
         )
-    for worker in (io, cpu, housekeeping):
-        assert worker.alive()
-        reconnects = [
-            line for line in worker.lines() if line["message"].startswith("Connected to redis://")
-        ]
-        assert len(reconnects) >= 2, worker.diagnostics()  # the first one and after the outage
+    assert worker.alive()
+    reconnects = [
+        line for line in worker.lines() if line["message"].startswith("Connected to redis://")
+    ]
+    assert len(reconnects) >= 2, worker.diagnostics()  # the first one and after the outage
 
 
 def succeeded(worker: WorkerProcess, task: str) -> bool:
@@ -185,36 +177,34 @@ def succeeded(worker: WorkerProcess, task: str) -> bool:
     )
 
 
-def test_an_export_and_beat_s_tasks_complete_while_the_analysis_and_scoring_pools_hang(
+def test_an_export_beat_s_tasks_and_the_fallbacks_complete_while_every_provider_slot_hangs(
     broker, start_worker, openai_env, fake_openai, auth_client, settings
 ):
-    """Issue 14: exports and housekeeping have workers of their own. Every `io` thread and
-    every `cpu` process is stuck in a provider call that does not answer; an export and two of
-    beat's tasks still complete at once, on the `exports` and `housekeeping` roles, while both
-    stuck pools are still stuck. (Before the split, exports and housekeeping were `cpu`'s
-    queues: they waited for its process, here 15 s.)"""
+    """Issue 16: one worker runs every queue on one pool of threads. Both of its provider slots
+    are stuck in calls that do not answer and a third answer waits in its queue for a slot; an
+    export, two of beat's tasks and the offline results of all three answers still complete at
+    once on the threads beyond the slots, while the stuck calls are still stuck. (Without the
+    slots, provider calls took every thread: here, four.)"""
     from accounts.tasks import flush_expired_tokens_task
     from sessions_app.tasks import expire_sessions_task
 
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "answers": "100/m", "export": "100/h"}
-    for _ in range(2):
+    settings.ANALYSIS_PRELIMINARY_AFTER_SECONDS = 2.0
+    for _ in range(3):
         fake_openai.enqueue_completion(GOOD_ANALYSIS, delay=30.0)  # hung past the SDK timeout
-    hung_env = {**openai_env, "OPENAI_TIMEOUT_SECONDS": "15"}
-    io = start_worker("io", broker, **hung_env, CELERY_IO_CONCURRENCY="1")
-    cpu = start_worker("cpu", broker, **hung_env, CELERY_CPU_CONCURRENCY="1")
-    exports = start_worker("exports", broker)
-    housekeeping = start_worker("housekeeping", broker)
+    worker = start_worker(
+        "jobs",
+        broker,
+        **{**openai_env, "OPENAI_TIMEOUT_SECONDS": "15"},
+        CELERY_JOBS_CONCURRENCY="4",
+        ANALYSIS_PROVIDER_SLOTS="2",
+        EXPORT_SLOTS="1",
+    )
     overdue = InterviewSessionFactory(expires_at=timezone.now() - timedelta(minutes=1))
 
     with publishing_to(f"{broker.url}/0"):
-        first = submit_answer(auth_client)  # `io`'s only thread: a provider call that hangs
-        second = submit_answer(auth_client)  # queued on `analysis` behind it
-        # `cpu`'s only process: the same hung provider call (what a wave of offline scoring
-        # would be: every process busy), taken from `scoring`.
-        analyze_answer_task.apply_async(args=[second], queue="scoring")
-        assert wait_until(lambda: len(fake_openai.requests) == 2, timeout=20), (
-            io.diagnostics() + cpu.diagnostics()
-        )
+        ids = [submit_answer(auth_client) for _ in range(3)]
+        assert wait_until(lambda: len(fake_openai.requests) == 2, timeout=20), worker.diagnostics()
         hung_at = time.monotonic()
 
         export = auth_client.post(
@@ -228,23 +218,25 @@ def test_an_export_and_beat_s_tasks_complete_while_the_analysis_and_scoring_pool
             job = auth_client.get(reverse("analytics-export-detail", args=[export.json()["id"]]))
             return job.json()["status"] == "completed"
 
-        assert wait_until(export_completed, timeout=12), exports.diagnostics()
+        def offline_results():
+            rows = AnalysisResult.objects.filter(pk__in=ids)
+            return all(r.status == "completed" and r.preliminary for r in rows)
+
+        assert wait_until(export_completed, timeout=12), worker.diagnostics()
         assert wait_until(
             lambda: InterviewSession.objects.get(pk=overdue.pk).status == SessionStatus.ABANDONED,
             timeout=12,
-        ), housekeeping.diagnostics()
-        assert wait_until(lambda: succeeded(housekeeping, "flush_expired_tokens_task"), timeout=12)
+        ), worker.diagnostics()
+        assert wait_until(lambda: succeeded(worker, "flush_expired_tokens_task"), timeout=12)
+        assert wait_until(offline_results, timeout=12), worker.diagnostics()
         took = time.monotonic() - hung_at
 
-    # Done on their own roles, well before the hung calls end (15 s), and while both stuck
-    # pools were still stuck: neither answer has a result yet, not even the offline fallback
-    # (which waits on `scoring` behind the hung process).
+    # Well before the hung calls end (15 s): the third answer never reached the provider, its
+    # task sent back to wait for a slot, and no analysis has the provider's result.
     assert took < 12, took
-    assert succeeded(exports, "export_run_task")
-    assert succeeded(housekeeping, "expire_sessions_task")
-    assert not AnalysisResult.objects.filter(pk__in=[first, second], status="completed").exists()
     assert len(fake_openai.requests) == 2
-    for worker in (io, cpu):
-        done = [line["message"] for line in worker.lines() if "succeeded in" in line["message"]]
-        assert not done, (worker.role, done)
-        assert worker.alive()
+    assert worker.logged("'postponed'"), worker.diagnostics()
+    assert succeeded(worker, "export_run_task")
+    assert succeeded(worker, "expire_sessions_task")
+    assert not AnalysisResult.objects.filter(pk__in=ids, preliminary=False).exists()
+    assert worker.alive()
