@@ -26,6 +26,10 @@ from .services.run import ProviderRetry, analysis_run
 logger = logging.getLogger("analysis")
 
 MAX_RETRIES = 3
+# An analysis waiting for a provider slot tries again after 1, 2, 4 … s (at most a minute
+# apart), 10 times (about 5 minutes), then keeps its offline result.
+PROVIDER_WAIT_LONGEST = 60.0
+PROVIDER_WAITS = 10
 
 
 @shared_task(
@@ -38,13 +42,25 @@ MAX_RETRIES = 3
     time_limit=settings.ANALYSIS_TASK_HARD_LIMIT,
     queue="analysis",
 )
-def analyze_answer_task(self, analysis_id: str, upgrade_of: int | None = None) -> str:
+def analyze_answer_task(
+    self, analysis_id: str, upgrade_of: int | None = None, postponed: int = 0
+) -> str:
     if resolve_provider_name() == "offline":  # milliseconds of CPU: no slot
         return _analyze(self, analysis_id, upgrade_of)
     with slot(self, "ANALYSIS_PROVIDER_SLOTS") as free:
-        if not free:
-            return send_again(self, analysis_id, upgrade_of=upgrade_of)
-        return _analyze(self, analysis_id, upgrade_of)
+        if free:
+            return _analyze(self, analysis_id, upgrade_of)
+    if postponed >= PROVIDER_WAITS:
+        # Every slot busy for minutes: a provider that hangs. The answer keeps the offline
+        # result its fallback stored (the stale sweep queues it again if it has none).
+        logger.warning(
+            "provider slots busy: offline result kept",
+            extra={"operation": "analysis_run", "metadata": {"analysisId": str(analysis_id)}},
+        )
+        return "provider busy"
+    return send_again(
+        self, analysis_id, upgrade_of=upgrade_of, postponed=postponed, longest=PROVIDER_WAIT_LONGEST
+    )
 
 
 def _analyze(task, analysis_id: str, upgrade_of: int | None) -> str:

@@ -17,6 +17,7 @@ from interview_platform.memory import give_back_free_memory
 from interview_platform.slots import send_again, slot
 
 from .services import (
+    export_fail_unstarted,
     export_run,
     exports_purge_expired,
     user_analytics_refresh,
@@ -27,6 +28,10 @@ logger = logging.getLogger("analytics")
 
 # A lost database connection is worth a retry; anything else ends the job `failed`.
 TRANSIENT = (OperationalError, InterfaceError)
+# An export waiting for a slot tries again every 2 s at most, for as long as an export may run
+# (its time limit, 300 s), then fails.
+EXPORT_WAIT_LONGEST = 2.0
+EXPORT_WAITS = 150
 
 
 @shared_task(
@@ -39,15 +44,19 @@ TRANSIENT = (OperationalError, InterfaceError)
     time_limit=300,
     queue="exports",
 )
-def export_run_task(self, job_id: str) -> str:
+def export_run_task(self, job_id: str, postponed: int = 0) -> str:
     with slot(self, "EXPORT_SLOTS") as free:
-        if not free:
-            return send_again(self, job_id)
-        try:
-            return export_run(job_id=job_id)
-        finally:
-            # A heavy user's PDF leaves tens of MB of freed memory in the long-lived worker.
-            give_back_free_memory()
+        if free:
+            try:
+                return export_run(job_id=job_id)
+            finally:
+                # A heavy user's PDF leaves tens of MB of freed memory in the long-lived worker.
+                give_back_free_memory()
+    # The threads cannot interrupt an export that never ends: one waiting past what an export
+    # may take ends `failed` with its reason instead of `pending` for ever.
+    if postponed >= EXPORT_WAITS:
+        return export_fail_unstarted(job_id=job_id, reason="busy")
+    return send_again(self, job_id, postponed=postponed, longest=EXPORT_WAIT_LONGEST)
 
 
 @shared_task(

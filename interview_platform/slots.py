@@ -4,12 +4,16 @@ The worker runs every kind of work on one pool of threads (settings/jobs.py). A 
 hold a thread for long (a provider call, an export) takes a slot first; with none free the task
 is sent again a moment later and its thread goes back to the pool, so the other kinds always
 find one. Waiting in the queue rather than on a lock keeps the thread free: a task blocked on a
-lock would hold its thread as surely as a hung provider call.
+lock would hold its thread as surely as a hung provider call. Each postponement waits twice as
+long as the one before, up to the kind's own longest wait, so a backlog behind a hung provider
+costs a few sends a second, not one per waiting task per second; the caller decides when a task
+has waited long enough.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -29,7 +33,7 @@ def _semaphore(setting: str) -> threading.BoundedSemaphore:
         return known[1]
 
 
-# How long a task whose slots were taken waits in its queue before it tries again.
+# How long a task whose slots were taken first waits in its queue before it tries again.
 RETRY_AFTER_SECONDS = 1.0
 
 
@@ -50,8 +54,20 @@ def slot(task, setting: str) -> Iterator[bool]:
             semaphore.release()
 
 
-def send_again(task, *args, **kwargs) -> str:
-    """Sends `task` to its queue again, to run in `RETRY_AFTER_SECONDS`: the same delivery
-    postponed, not a retry (its retry count is kept)."""
-    task.apply_async(args, kwargs, countdown=RETRY_AFTER_SECONDS, retries=task.request.retries)
+def postponement(postponed: int, longest: float) -> float:
+    """The wait before the next try of a task already postponed `postponed` times."""
+    return min(RETRY_AFTER_SECONDS * 2 ** min(postponed, 30), longest)
+
+
+def send_again(task, *args, postponed: int, longest: float, **kwargs) -> str:
+    """Sends `task` to its queue again with `postponed` counted one more: the same delivery
+    postponed, not a retry (its retry count is kept), and still timed from when it was first
+    queued (interview_task_queue_wait_seconds)."""
+    task.apply_async(
+        args,
+        {**kwargs, "postponed": postponed + 1},
+        countdown=postponement(postponed, longest),
+        retries=task.request.retries,
+        headers={"published_at": getattr(task.request, "published_at", None) or time.time()},
+    )
     return "postponed"

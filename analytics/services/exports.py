@@ -93,6 +93,22 @@ def export_run(*, job_id) -> str:
     return ExportStatus.COMPLETED
 
 
+def export_fail_unstarted(*, job_id, reason: str) -> str:
+    """Ends a job that never started `failed` with `reason` (every export slot stayed busy);
+    a job another delivery has started meanwhile is left to it. Returns the status it left."""
+    failed = ExportJob.objects.filter(pk=job_id, status=ExportStatus.PENDING).update(
+        status=ExportStatus.FAILED,
+        error=f"not started: {reason}; request the export again",
+    )
+    if not failed:
+        return "skipped"
+    logger.warning(
+        "export not started",
+        extra={"operation": "export_run", "metadata": {"exportId": str(job_id), "reason": reason}},
+    )
+    return ExportStatus.FAILED
+
+
 def exports_purge_expired(*, batch_size: int = 500) -> int:
     """Deletes the files of expired exports (their rows stay, without a file, for the history),
     the rows of exports finished more than EXPORT_HISTORY_DAYS ago, and files no job points at

@@ -18,8 +18,10 @@ REQUEST_PROVIDER_BUDGET_SECONDS = env_float("REQUEST_PROVIDER_BUDGET_SECONDS", 8
 REQUEST_PROVIDER_CONCURRENCY = env_int("REQUEST_PROVIDER_CONCURRENCY", 2, minimum=1)
 
 # One provider call may take the SDK's timeout on each of its own attempts; the analysis task's
-# soft limit leaves room for all of them so a paid call is never cut off half way. A row still
-# `processing` after the hard limit (plus a margin) belongs to a dead worker and is claimed again.
+# soft limit leaves room for all of them so a paid call is never cut off half way (a process
+# pool enforces it; the worker's threads cannot, and rely on the SDK's timeout and retries). A
+# row still `processing` after the hard limit (plus a margin) belongs to a dead worker and is
+# claimed again.
 ANALYSIS_TASK_SOFT_LIMIT = int(OPENAI_TIMEOUT_SECONDS * (OPENAI_MAX_RETRIES + 1)) + 30
 ANALYSIS_TASK_HARD_LIMIT = ANALYSIS_TASK_SOFT_LIMIT + 30
 ANALYSIS_STALE_AFTER_SECONDS = ANALYSIS_TASK_HARD_LIMIT + 60

@@ -64,16 +64,23 @@ def test_an_eager_task_always_has_a_slot(settings):
             assert eager
 
 
-def test_a_task_without_a_slot_is_postponed_with_its_retry_count_kept():
+def test_a_task_without_a_slot_is_postponed_with_its_retry_count_and_stamp_kept():
     task = FakeTask(retries=2)
-    assert slots.send_again(task, "answer-id", upgrade_of=3) == "postponed"
+    task.request.published_at = 1234.5
+    assert slots.send_again(task, "answer-id", upgrade_of=3, postponed=1, longest=60) == "postponed"
     assert task.sent == [
         (
             ("answer-id",),
-            {"upgrade_of": 3},
-            {"countdown": slots.RETRY_AFTER_SECONDS, "retries": 2},
+            {"upgrade_of": 3, "postponed": 2},
+            {"countdown": 2.0, "retries": 2, "headers": {"published_at": 1234.5}},
         )
     ]
+
+
+def test_each_postponement_waits_twice_as_long_up_to_the_longest():
+    waits = [slots.postponement(n, longest=10) for n in range(6)]
+    assert waits == [1.0, 2.0, 4.0, 8.0, 10, 10]
+    assert slots.postponement(500, longest=60) == 60
 
 
 def test_a_changed_setting_makes_a_new_semaphore(settings):

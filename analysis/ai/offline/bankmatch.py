@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,8 +103,19 @@ class BankIndex:
         return {t: x / norm for t, x in v.items()}
 
 
-@lru_cache(maxsize=4)
+_index_lock = threading.Lock()
+
+
 def bank_index(language: str, directory: str = str(BANK_DIR)) -> BankIndex | None:
+    """The bank's index for `language`, built once per process: the worker's threads share one
+    (lru_cache alone lets each thread that finds it missing build its own, ~0.7 s of CPU and
+    ~8 MB each, kept alive by `_asked`'s cache)."""
+    with _index_lock:
+        return _bank_index(language, directory)
+
+
+@lru_cache(maxsize=4)
+def _bank_index(language: str, directory: str) -> BankIndex | None:
     entries = []
     for path in sorted(Path(directory, language).glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
