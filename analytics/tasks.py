@@ -56,7 +56,12 @@ def export_run_task(self, job_id: str, postponed: int = 0) -> str:
     # may take ends `failed` with its reason instead of `pending` for ever.
     if postponed >= EXPORT_WAITS:
         return export_fail_unstarted(job_id=job_id, reason="busy")
-    return send_again(self, job_id, postponed=postponed, longest=EXPORT_WAIT_LONGEST)
+    try:
+        return send_again(self, job_id, postponed=postponed, longest=EXPORT_WAIT_LONGEST)
+    except KombuOperationalError:
+        # This delivery is acknowledged all the same, and nothing sweeps pending exports.
+        logger.error("broker unavailable: export not queued again", exc_info=True)
+        return export_fail_unstarted(job_id=job_id, reason="the queue was unavailable")
 
 
 @shared_task(

@@ -72,3 +72,23 @@ def test_an_export_with_a_free_slot_runs(user, settings, sent):
 
     assert export_run_task(str(job.pk)) == "completed"
     assert sent == []
+
+
+def test_an_export_that_cannot_be_queued_again_fails_with_its_reason(
+    auth_client, user, slots_taken, monkeypatch
+):
+    """A delivery is acknowledged even when its task raises, and nothing sweeps `pending`
+    exports: one the broker would not take back must not stay `pending` for ever."""
+    from kombu.exceptions import OperationalError
+
+    def broker_down(*args, **options):
+        raise OperationalError("Error 111 connecting to redis")
+
+    monkeypatch.setattr(export_run_task, "apply_async", broker_down)
+    job = ExportJob.objects.create(user=user, format="json")
+
+    assert export_run_task(str(job.pk)) == "failed"
+
+    body = auth_client.get(reverse("analytics-export-detail", args=[job.pk])).json()
+    assert body["status"] == "failed"
+    assert body["error"] == "not started: the queue was unavailable; request the export again"
