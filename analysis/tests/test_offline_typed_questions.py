@@ -139,3 +139,27 @@ def test_the_stem_index_finds_what_prefix_hit_finds():
     index = StemIndex(stems)
     for term in ("product", "production", "decid", "순위", "느려", "ship", "rollback", "custom"):
         assert index.hit(term) is prefix_hit(term, stems), term
+
+
+@pytest.mark.parametrize(
+    ("term", "stems", "hit"),
+    [
+        ("순위", {"우선순위", "배포"}, True),  # a stem that holds the term, not at its start
+        ("우선순위", {"순위", "배포"}, True),  # the term holds the stem
+        ("느려", {"느려졌", "배포"}, True),
+        ("정하", {"정해", "배포"}, True),  # two syllables, the last one conjugated
+        ("정하", {"정화", "배포"}, False),  # 하/화: two words
+        ("사람", {"사랑"}, False),  # two nouns
+        ("고객사", {"고객센터"}, True),  # the same first two syllables
+        ("배포", {"ship", "rollback"}, False),
+    ],
+)
+def test_the_stem_index_compares_a_korean_term_with_the_stems_that_could_be_its_word(
+    term, stems, hit
+):
+    """Korean stems are looked up by the pairs of syllables they hold (and two-syllable stems by
+    their first), not compared with every Korean stem of the answer: the same hits."""
+    from analysis.ai.offline.wordmatch import StemIndex, prefix_hit
+
+    assert prefix_hit(term, stems) is hit
+    assert StemIndex(stems).hit(term) is hit

@@ -11,7 +11,7 @@ from functools import lru_cache
 from .specificity import find_numbers
 from .text import HANGUL_RE, KO_BOUND_JEOK
 from .thesaurus import PARAPHRASE_GROUPS
-from .wordmatch import prefix_hit, sentence_stems, stem_set
+from .wordmatch import StemIndex, prefix_hit, sentence_stems, stem_set
 
 # What the speaker says they learned is theirs, even in the question's words ("이 경험으로 배포 전
 # 검증의 중요성을 배웠습니다"): never a restatement of the question.
@@ -43,8 +43,9 @@ def _is_empty(stem: str) -> bool:
 def _paraphrases(stems: set[str]) -> set[str]:
     """The question's words and their everyday synonyms."""
     out = set(stems)
+    index = StemIndex(stems)
     for group in _PARAPHRASE:
-        if any(prefix_hit(s, group) for s in stems):
+        if any(index.hit(g) for g in group):
             out |= group
     return out
 
@@ -65,9 +66,9 @@ def restatement(
     # Restating the question: most content words are the question's (or everyday synonyms of
     # them: "fell" for "dropped", "급격히" for "갑자기"), little is new, and what is new only says
     # the question matters ("important", "중요", "핵심").
-    synonyms = _paraphrases(q_stems) - q_stems
+    synonyms = StemIndex(_paraphrases(q_stems) - q_stems)
     restated = in_question | {
-        s for s in everything - in_question if _is_empty(s) or prefix_hit(s, synonyms)
+        s for s in everything - in_question if _is_empty(s) or synonyms.hit(s)
     }
     echo = []
     for i, stems in enumerate(per_sentence):

@@ -37,10 +37,11 @@ from .wordmatch import StemIndex, prefix_hit, same_word, sentence_stems, stem_se
 
 def _expand(stems: set[str]) -> set[str]:
     extra: set[str] = set()
+    index = StemIndex(stems)
     for table in (THESAURUS_EN, THESAURUS_KO):
         for key, related in table.items():
             key_stem = (content_stem(key) or key).lower()
-            if prefix_hit(key_stem, stems) or key.lower() in stems:
+            if index.hit(key_stem) or key.lower() in stems:
                 extra |= stem_set(related)
     return extra
 
@@ -195,10 +196,12 @@ def judge_relevance(
     per_sentence = [sentence_stems(SHIFT_LEAD.sub("", s, count=1)) for s in sentences]
     n = len(sentences)
     everything = set().union(*per_sentence) if per_sentence else set()
-    # Each stem's relation to the question, worked out once (fuzzy matching is the cost here).
-    in_question = {s for s in everything if prefix_hit(s, q_stems)}
-    in_topic = {s for s in everything if prefix_hit(s, topic) or stands_in(s, stand_ins)}
-    near = {s for s in everything if s in generic or prefix_hit(s, related)} - in_topic
+    # Each stem's relation to the question, worked out once (fuzzy matching is the cost here:
+    # an index compares a stem only with the terms that could be its word).
+    of_question, of_topic, of_related = StemIndex(q_stems), StemIndex(topic), StemIndex(related)
+    in_question = {s for s in everything if of_question.hit(s)}
+    in_topic = {s for s in everything if of_topic.hit(s) or stands_in(s, stand_ins)}
+    near = {s for s in everything if s in generic or of_related.hit(s)} - in_topic
 
     per_keyword = tuple(frozenset(sentence_stems(k)) for k in expected)
     echo, copied = restatement(question, per_keyword, sentences, per_sentence, in_question)

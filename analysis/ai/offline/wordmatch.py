@@ -6,6 +6,7 @@ stems of a sentence as topicality.py compares them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .text import content_stem, is_clitic_stopword, tokens
@@ -129,18 +130,33 @@ class StemIndex:
 
     def __init__(self, stems: set[str]):
         self.stems = stems
-        self.hangul = [s for s in stems if _hangul(s)]
         self.by_prefix: dict[str, list[str]] = {}
+        # Korean stems by each pair of syllables they hold, and two-syllable ones by their first:
+        # two Korean stems are one word only when one holds the other (so holds its first pair),
+        # they share their first two syllables, or they differ in the last syllable alone.
+        self.by_pair: dict[str, list[str]] = {}
+        self.two_syllables: dict[str, list[str]] = {}
         for s in stems:
-            if not _hangul(s) and len(s) >= 4:
+            if _hangul(s):
+                for pair in {s[i : i + 2] for i in range(len(s) - 1)}:
+                    self.by_pair.setdefault(pair, []).append(s)
+                if len(s) == 2:
+                    self.two_syllables.setdefault(s[0], []).append(s)
+            elif len(s) >= 4:
                 self.by_prefix.setdefault(s[:4], []).append(s)
 
     def hit(self, term: str) -> bool:
         if term in self.stems:
             return True
         if _hangul(term):
-            return any(same_word(term, s) for s in self.hangul)
+            return any(same_word(term, s) for s in self._korean_candidates(term))
         return len(term) >= 4 and any(same_word(term, s) for s in self.by_prefix.get(term[:4], ()))
+
+    def _korean_candidates(self, term: str) -> Iterator[str]:
+        for i in range(len(term) - 1):
+            yield from self.by_pair.get(term[i : i + 2], ())
+        if len(term) == 2:
+            yield from self.two_syllables.get(term[0], ())
 
     def fit(self, terms: set[str]) -> int:
         return sum(1 for t in terms if self.hit(t))
