@@ -7,7 +7,7 @@ import pytest
 
 from analysis.tasks import PROVIDER_WAIT_LONGEST, PROVIDER_WAITS, analyze_answer_task
 from interview_platform import slots
-from interview_platform.tests.test_slots import FakeTask
+from interview_platform.tests.test_slots import FakeTask, every_slot_taken, sends_of
 
 pytestmark = pytest.mark.django_db
 
@@ -15,19 +15,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def provider_slots_taken(settings):
     settings.AI_PROVIDER, settings.OPENAI_API_KEY = "openai", "sk-test-fake"
-    settings.ANALYSIS_PROVIDER_SLOTS = 1
-    with slots.slot(FakeTask(), "ANALYSIS_PROVIDER_SLOTS") as held:
-        assert held
+    with every_slot_taken(settings, "ANALYSIS_PROVIDER_SLOTS"):
         yield
 
 
 @pytest.fixture
 def sent(monkeypatch):
-    calls = []
-    monkeypatch.setattr(
-        analyze_answer_task, "apply_async", lambda *args, **options: calls.append((args, options))
-    )
-    return calls
+    return sends_of(analyze_answer_task, monkeypatch)
 
 
 def test_an_analysis_without_a_slot_waits_longer_each_time(provider_slots_taken, sent):

@@ -9,27 +9,20 @@ from django.urls import reverse
 
 from analytics.models import ExportJob
 from analytics.tasks import EXPORT_WAIT_LONGEST, EXPORT_WAITS, export_run_task
-from interview_platform import slots
-from interview_platform.tests.test_slots import FakeTask
+from interview_platform.tests.test_slots import every_slot_taken, sends_of
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def slots_taken(settings):
-    settings.EXPORT_SLOTS = 1
-    with slots.slot(FakeTask(), "EXPORT_SLOTS") as held:
-        assert held
+    with every_slot_taken(settings, "EXPORT_SLOTS"):
         yield
 
 
 @pytest.fixture
 def sent(monkeypatch):
-    calls = []
-    monkeypatch.setattr(
-        export_run_task, "apply_async", lambda *args, **options: calls.append((args, options))
-    )
-    return calls
+    return sends_of(export_run_task, monkeypatch)
 
 
 def test_an_export_without_a_slot_waits_in_its_queue(user, slots_taken, sent):

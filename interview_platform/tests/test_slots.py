@@ -3,6 +3,8 @@ back to its queue for a moment instead of waiting on a thread."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 from interview_platform import slots
@@ -17,6 +19,22 @@ class FakeTask:
 
     def apply_async(self, args, kwargs, **options):
         self.sent.append((args, kwargs, options))
+
+
+@contextmanager
+def every_slot_taken(settings, setting: str) -> Iterator[None]:
+    """One slot of `setting`, held by another task for the block."""
+    setattr(settings, setting, 1)
+    with slots.slot(FakeTask(), setting) as held:
+        assert held
+        yield
+
+
+def sends_of(task, monkeypatch) -> list[tuple]:
+    """What `task` sends to its queue from now on: (args, options) of each apply_async."""
+    calls: list[tuple] = []
+    monkeypatch.setattr(task, "apply_async", lambda *args, **options: calls.append((args, options)))
+    return calls
 
 
 def test_a_kind_holds_at_most_its_slots_and_gives_each_back(settings):
