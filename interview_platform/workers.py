@@ -1,6 +1,6 @@
 """Start a Celery worker role from settings: `python -m interview_platform.workers jobs`.
 
-The roles (queues, pool, concurrency, environment) live in `CELERY_WORKER_ROLES`
+The roles (queues, pool, concurrency) live in `CELERY_WORKER_ROLES`
 (settings/jobs.py), so compose, `make worker` and the worker tests run the same command line.
 Extra arguments are passed on to `celery worker` (e.g. `--loglevel WARNING`, or `--queues
 exports` for a worker of one kind of work: the last `--queues` wins).
@@ -12,15 +12,14 @@ import os
 import sys
 
 
-def worker_command(role: str, *, executable: str | None = None) -> tuple[list[str], dict[str, str]]:
-    """The `celery worker` argv for `role` and the environment variables it sets."""
+def worker_command(role: str, *, executable: str | None = None) -> list[str]:
+    """The `celery worker` argv for `role`."""
     from django.conf import settings
 
     roles = settings.CELERY_WORKER_ROLES
     if role not in roles:
         raise SystemExit(f"unknown worker role {role!r}; one of: {', '.join(sorted(roles))}")
     spec = roles[role]
-    env = dict(spec["env"])
     argv = [
         executable or sys.executable,
         "-m",
@@ -37,15 +36,14 @@ def worker_command(role: str, *, executable: str | None = None) -> tuple[list[st
         "--hostname",
         f"{role}@%h",
     ]
-    return argv, env
+    return argv
 
 
 def main(args: list[str]) -> None:
     if not args:
         raise SystemExit(__doc__)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interview_platform.settings")
-    argv, env = worker_command(args[0])
-    os.environ.update(env)
+    argv = worker_command(args[0])
     os.execv(argv[0], [*argv, *args[1:]])  # noqa: S606 - our interpreter, our arguments
 
 

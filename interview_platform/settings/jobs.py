@@ -108,7 +108,6 @@ CELERY_WORKER_ROLES: dict[str, dict] = {
         ],
         "pool": "threads",
         "concurrency": _JOBS_CONCURRENCY,
-        "env": {},
     },
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

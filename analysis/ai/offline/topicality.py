@@ -35,17 +35,6 @@ from .wordmatch import StemIndex, prefix_hit, same_word, sentence_stems, stem_se
 # --- relevance to the question asked --------------------------------------------------------
 
 
-def _expand(stems: set[str]) -> set[str]:
-    extra: set[str] = set()
-    index = StemIndex(stems)
-    for table in (THESAURUS_EN, THESAURUS_KO):
-        for key, related in table.items():
-            key_stem = (content_stem(key) or key).lower()
-            if index.hit(key_stem) or key.lower() in stems:
-                extra |= stem_set(related)
-    return extra
-
-
 @lru_cache(maxsize=1)
 def _thesaurus_stems() -> tuple[tuple[str, str, frozenset[str]], ...]:
     return tuple(
@@ -68,8 +57,8 @@ def _related_to(stem: str) -> frozenset[str]:
 
 
 def expand(stems: set[str]) -> set[str]:
-    """What `_expand` gives, worked out stem by stem and cached (bankmatch.py runs it over the
-    whole bank)."""
+    """The thesaurus's related words of `stems`, worked out stem by stem and cached (each
+    answer's question and, in bankmatch.py, the whole bank)."""
     out: set[str] = set()
     for stem in stems:
         out |= _related_to(stem)
@@ -190,7 +179,7 @@ def judge_relevance(
     # ("debug a production issue" -> rollback, root cause, monitoring).
     asked = StemIndex(topic | stand_ins)
     own_topics = [b for b in _bank() if asked.fit(b.phrase) >= 1]
-    related = _expand(q_stems - _FRAMING) - q_stems
+    related = expand(q_stems - _FRAMING) - q_stems
     for b in own_topics:
         related |= b.keywords
     per_sentence = [sentence_stems(SHIFT_LEAD.sub("", s, count=1)) for s in sentences]
