@@ -91,12 +91,16 @@ def wait_for_completion(*, analysis_id, seconds: float) -> AnalysisResult:
     deadline = time.monotonic() + min(seconds, settings.ANALYSIS_MAX_WAIT_SECONDS)
     with _wake_ups(analysis_id) as sleep:
         while True:
-            result = AnalysisResult.objects.select_related("question").get(pk=analysis_id)
-            if result.status in (AnalysisStatus.COMPLETED, AnalysisStatus.FAILED):
-                return result
+            # The status alone while waiting; the whole row (decrypted answer, feedback, question)
+            # once, at the end: a wait of seconds reads the status several times.
+            status = (
+                AnalysisResult.objects.filter(pk=analysis_id)
+                .values_list("status", flat=True)
+                .first()
+            )
             left = deadline - time.monotonic()
-            if left <= 0:
-                return result
+            if status in (None, AnalysisStatus.COMPLETED, AnalysisStatus.FAILED) or left <= 0:
+                return AnalysisResult.objects.select_related("question").get(pk=analysis_id)
             # A waiting request holds a web thread, not a pooled database connection: the
             # pool's connections go to the requests doing work (the next read takes one again).
             if connection.settings_dict["OPTIONS"].get("pool") and not connection.in_atomic_block:

@@ -61,8 +61,10 @@ def test_a_waiting_request_wakes_when_the_outcome_lands(monkeypatch):
     assert result.status == AnalysisStatus.COMPLETED
     assert result.total_score == 71
     assert woke - landed[0] < 0.3
-    # The first read, one at the subscription's confirmation at most, one after the wake-up.
-    assert len(reads.captured_queries) <= 3
+    # The status: first, at the subscription's confirmation at most, after the wake-up; then
+    # the whole row once.
+    assert len(reads.captured_queries) <= 4
+    assert sum('"user_answer"' in q["sql"] for q in reads.captured_queries) == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -84,3 +86,18 @@ def test_the_wait_ends_at_its_deadline_with_the_analysis_as_it_is():
     result = polling.wait_for_completion(analysis_id=analysis.pk, seconds=0.4)
     assert result.status == AnalysisStatus.PROCESSING
     assert 0.35 < time.monotonic() - started < 1.5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_wait_reads_the_status_until_the_end_and_the_whole_row_once(monkeypatch):
+    monkeypatch.setattr(polling, "_redis", lambda: None)  # polling: several reads
+    analysis = _processing_analysis()
+    thread, _ = _complete_later(analysis, 0.5)
+    with CaptureQueriesContext(connection) as reads:
+        result = polling.wait_for_completion(analysis_id=analysis.pk, seconds=5)
+    thread.join()
+    assert result.status == AnalysisStatus.COMPLETED
+    assert result.user_answer == "An answer long enough to analyse."
+    whole_rows = [q for q in reads.captured_queries if '"user_answer"' in q["sql"]]
+    assert len(reads.captured_queries) >= 4
+    assert len(whole_rows) == 1
