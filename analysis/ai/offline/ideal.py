@@ -133,9 +133,17 @@ def _keeps(t: TaggedSentence, evidence: set[int]) -> bool:
     # put a "[situation: …]" gap where they had told it.
     if {"situation", "task"} & t.phases.keys() and not t.claim:
         return True
-    if t.index not in evidence:
+    # A step said with doubt ("I would probably use a token bucket") is still the step the
+    # answer turns on: the ideal answer keeps it and says it without the doubt.
+    if t.index not in evidence and not t.hedged_step:
         return False
     return not (t.claim and not t.numbers)
+
+
+def _unhedged(t: TaggedSentence) -> str:
+    if not t.hedged_step:
+        return t.text
+    return re.sub(rf"\b{re.escape(t.hedge)}\s+", "", t.text, count=1, flags=re.I)
 
 
 def compose(s: Signals) -> str:
@@ -193,7 +201,7 @@ def compose(s: Signals) -> str:
 
     for i, (slot, t) in enumerate(kept):
         fill_gaps(rank[slot])
-        text = t.text
+        text = _unhedged(t)
         if i == last_result and not quantified:
             # A result that happened asks for its measure, a planned one for its target.
             shown = RESULT_FIGURE[lang] if in_past(text, lang) else figure

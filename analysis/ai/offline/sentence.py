@@ -51,14 +51,28 @@ class TaggedSentence:
         중요하다고 생각하기 때문에 … 나누겠습니다", "I will work hard until it is solved")."""
         if self.numbers or "result" in self.phases:
             return False
+        return bool(self.claim or self.opinion or self.vaguely_said)
+
+    @property
+    def vaguely_said(self) -> bool:
         # One vague word in a step that names what it acts on ("I would make sure the hotel is
         # really full: I would check for rooms blocked for maintenance …") leaves it a step.
-        vague = bool(self.vague) and (
+        return bool(self.vague) and (
             len(self.vague) >= 2
             or len(content_stems(self.text))
             < VAGUE_STEP_WORDS["ko" if HANGUL_RE.search(self.text) else "en"]
         )
-        return bool(self.claim or self.opinion or vague)
+
+    @property
+    def hedge(self) -> str:
+        """The opinion word, when all it does is qualify the step it sits in ("I would probably
+        use a token bucket"): doubt about the step, not a view on what matters."""
+        return self.opinion if self.plan and self.opinion and self.opinion in self.plan else ""
+
+    @property
+    def hedged_step(self) -> bool:
+        """A step that only its hedge makes hollow: said with less doubt, it is a concrete step."""
+        return bool(self.hedge) and not (self.claim or self.vaguely_said)
 
     @property
     def concrete_action(self) -> bool:
