@@ -52,6 +52,12 @@ class Signals:
         return "language_mismatch" not in self.flag_codes
 
     @property
+    def judged_on_topic(self) -> bool:
+        """Whether the relevance judgement found the answer about what was asked (it judges only
+        an answer with enough text to tell)."""
+        return self.topicality is not None and self.topicality.on_topic
+
+    @property
     def question_type(self) -> str:
         return self.question.type
 

@@ -63,6 +63,16 @@ def keyword_note(s: Signals) -> Note | None:
     if not unmet:
         return None
     words = listing(unmet, s.feedback_language, 2)
+    if s.judged_on_topic:
+        # About what was asked, in words of its own: no drift to point out, only a closer tie.
+        return Note(
+            0.3,
+            f"한 단계 더: 첫 문장에서 질문에 나온 {words} 같은 말로 바로 답하면 질문과의 연결이 "
+            "더 분명해집니다."
+            if ko
+            else f"To go further: answer in the question's own words ({words}) in your first "
+            "sentence; it ties the answer to what was asked.",
+        )
     return Note(
         0.75,
         f"질문의 {words}에 대한 언급이 없습니다. 첫 문장을 질문에 바로 연결해 주세요."

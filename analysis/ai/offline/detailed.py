@@ -264,6 +264,16 @@ def _content(s: Signals) -> str:
             else f"The question's {label} ({terms}) are in the session's language, so whether "
             "an answer in the other language covers them was not checked."
         )
+    elif rel.keywords and not expected and not rel.matched and s.judged_on_topic:
+        # The question's own words, none of them said, in an answer judged to be about what was
+        # asked: a count of zero would read as a miss, when it is only a way to tie it closer.
+        terms = listing(rel.keywords, s.feedback_language, 4)
+        parts.append(
+            f"질문에 나온 말({terms}) 중 하나를 첫머리에 말하면 질문과의 연결이 더 분명해집니다."
+            if ko
+            else f"Naming one of the question's own words ({terms}) early would tie the answer "
+            "to the question more clearly."
+        )
     elif rel.keywords:
         got = [m.shown for m in rel.matched]
         covered = listing(got, s.feedback_language, 4) if got else ("없음" if ko else "none")

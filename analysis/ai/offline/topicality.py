@@ -91,6 +91,8 @@ class Relevance:
     echo: list[int]  # sentences that restate the question
     padding: list[int]  # sentences unrelated to the question and to the answer's own core
     relevant: list[int]  # sentences that answer the question
+    # Enough text to tell, and found on the question's subject (a thin answer is not judged).
+    on_topic: bool = False
 
 
 @dataclass(frozen=True)
@@ -353,4 +355,5 @@ def judge_relevance(
         off_topic = verdict.ratio < limit
     dropped = set(padding) | set(echo)
     relevant = [i for i in range(n) if i not in dropped]
-    return Relevance(True, topic_hits, off_topic, copied, echo, padding, relevant)
+    on_topic = substantial and not off_topic and not copied
+    return Relevance(True, topic_hits, off_topic, copied, echo, padding, relevant, on_topic)
