@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .analyzer import Signals
+from .asks import about_people
 from .coverage_notes import figures_note, keyword_note
 from .integrity_notes import integrity_notes
 from .notes import Note
@@ -336,7 +337,8 @@ def _stretch_notes(s: Signals) -> list[Note]:
                 "away from it.",
             )
         )
-    if not sp.names and len(s.sentences) >= 3:
+    # A question about people is answered by what was said and done, not by what was used.
+    if not sp.names and len(s.sentences) >= 3 and not about_people(s.question):
         notes.append(
             Note(
                 0.22,
