@@ -8,6 +8,7 @@ from analysis.ai.offline import OfflineAIService
 from analysis.ai.offline.analyzer import analyze
 from analysis.ai.offline.asks import about_people
 from analysis.ai.offline.improvements import improvements
+from analysis.ai.offline.markers import EN, KO
 from analysis.ai.types import AnalysisContext, QuestionContext
 
 
@@ -134,3 +135,71 @@ def test_a_question_about_work_is_still_asked_for_a_tool():
 )
 def test_what_a_question_is_about(text, kind, expected):
     assert about_people(QuestionContext(text=text, type=kind)) is expected
+
+
+CHECKLIST_Q = QuestionContext(
+    text="You notice that a colleague skips the safety checklist before every deployment. What "
+    "do you do?",
+    category="software_engineering",
+    type="situational",
+    language="en",
+)
+# Argues for doing nothing: the job is someone else's, and someone else will catch the problem.
+PASSING_IT_ON = (
+    "I would leave it alone for now, since it's his job, not mine, and I have my own deadlines. "
+    "Our QA team will catch it anyway if a deployment goes wrong. I would keep following the "
+    "checklist myself so that my own releases stay clean."
+)
+
+
+def test_the_ideal_answer_drops_a_sentence_that_hands_the_problem_to_someone_else():
+    out = _run(CHECKLIST_Q, PASSING_IT_ON)
+    assert "catch it anyway" not in out.ideal_answer
+    assert "not mine" not in out.ideal_answer
+    # ... and the feedback names it for what it is instead of passing over it.
+    assert any("sidesteps" in line for line in out.improvements)
+    assert not any("catch it anyway" in line for line in out.strengths)
+
+
+KO_BACKDATE_Q = QuestionContext(
+    text="상사가 계약서 날짜를 이번 분기로 고쳐 달라고 요청합니다. 어떻게 하시겠습니까?",
+    category="finance",
+    type="situational",
+    language="ko",
+)
+KO_BACKDATE = (
+    "먼저 상사께 날짜를 고치면 실제 거래 시점과 장부가 달라진다는 점을 차분히 말씀드리겠습니다. "
+    "그래도 요청이 계속되면 회사의 회계 규정을 함께 확인하고, 필요하면 재무팀장님께 판단을 "
+    "여쭙겠습니다. 날짜는 고치지 않고, 대신 이번 분기 실적을 설명할 자료를 같이 준비하겠다고 "
+    "제안하겠습니다."
+)
+
+
+def test_a_question_about_people_is_not_asked_for_the_size_of_a_change():
+    lines = _every_improvement(KO_BACKDATE_Q, KO_BACKDATE)
+    assert not any("빠진 부분: 수치" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("markers", "sentence", "deflects"),
+    [
+        (EN, "it's their code, not mine, so i would leave it.", True),
+        (EN, "the security team will catch it anyway.", True),
+        (EN, "you don't want to cause drama before a launch.", True),
+        (EN, "since it might just be a joke, i would not escalate.", True),
+        # Owning the limit of one's role and acting on it is no deflection.
+        (EN, "the call was not mine to make, so i escalated it to my manager.", False),
+        (EN, "it turned out to be a misunderstanding, which we cleared up that day.", False),
+        (EN, "even if it wasn't my code, i'd fix it anyway.", False),
+        (EN, "it might just be a misunderstanding, but i would still report it.", False),
+        (KO, "동료 코드이지 제 코드가 아니니까 굳이 말하지 않겠습니다.", True),
+        (KO, "어차피 QA팀이 출시 전에 잡아낼 것입니다.", True),
+        (KO, "괜히 분란을 만들고 싶지 않습니다.", True),
+        (KO, "농담일 수도 있으니 그냥 넘어가겠습니다.", True),
+        (KO, "제 담당이 아니어서 담당자에게 바로 알렸습니다.", False),
+        (KO, "QA팀과 함께 출시 전에 결함을 찾아냈습니다.", False),
+        (KO, "어차피 제가 처리해야 할 일이라 바로 처리했습니다.", False),
+    ],
+)
+def test_handing_the_problem_to_someone_else_reads_as_a_deflection(markers, sentence, deflects):
+    assert bool(markers.deflection.search(sentence)) is deflects

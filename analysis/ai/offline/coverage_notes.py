@@ -4,6 +4,7 @@ keywords (or its own terms) never mentioned."""
 from __future__ import annotations
 
 from .analyzer import Signals
+from .asks import about_people
 from .notes import Note
 from .notes import quote_of as _quote_of
 from .quotes import listing, quoted
@@ -25,7 +26,9 @@ def figures_note(s: Signals) -> Note | None:
             if ko
             else "Put one number on the result (e.g. [measurable result]).",
         )
-    if sp.numbers:
+    # The size of a change is not what a question about people asks for (a conflict, a manager's
+    # request to bend a rule): what was said and done, and how it ended, is.
+    if sp.numbers or about_people(s.question):
         return None
     return Note(
         0.85,

@@ -322,7 +322,20 @@ EN = MarkerSet(
         r"let them (?:sort|figure|work)|(?:go|goes) away by itself|sort itself out|"
         r"mistakes happen|wouldn't spend (?:too )?much time|can't dwell|"
         r"just (?:move on|wait)|handled (?:all )?(?:of )?(?:that|it) for us|"
-        r"never (?:perfect|had to worry))\b"
+        r"never (?:perfect|had to worry)|"
+        # The problem handed to someone else ("it's their code, not mine", "the security team
+        # will catch it anyway") or played down ("you don't want to cause drama", "it might
+        # just be a joke"): the answer argues for not acting.
+        r"(?:their|his|her) (?:code|problem|job|call|fault|mess|responsibility),? not mine|"
+        r"(?:someone|somebody) else(?:'s)? (?:problem|job|responsibility)|"
+        # ... by someone else: "I'd fix it anyway" owns it.
+        r"(?!i\b|i'|we\b|we')\w+(?:'ll|'d| will| would| is going to| are going to) "
+        r"(?:catch|spot|find|fix|notice|flag|handle|sort out) (?:it|that|this|them) anyway|"
+        r"(?:cause|causing|create|creating|stir up|stirring up) (?:any |unnecessary )?drama|"
+        r"(?:without making|not make|no need to make) (?:it|this|that) (?:a )?big deal|"
+        # ... a joke as the reason not to act, not a guess one goes on to check.
+        r"(?:since|because|as) it (?:might|may|could|would|is probably) (?:just )?be (?:a )?"
+        r"(?:joke|misunderstanding))\b"
     ),
     vague=_en(
         r"\b(?:a lot(?: of)?|lots of|various|stuff|things|etc|and so on|kind of|sort of|"

@@ -149,7 +149,14 @@ KO = MarkerSet(
     deflection=re.compile(
         rf"{KO_BOUND_JEOK}적이 (?:거의 )?없|잘 모르|딱히|별로 없|어쩔 수 없|기다리면|알아서|저절로|"
         r"상관없|"
-        r"신경 쓰지 않|문제없을|문제는 없을|해결됩니다"
+        r"신경 쓰지 않|문제없을|문제는 없을|해결됩니다|"
+        # The problem handed to someone else ("동료 코드이지 제 코드가 아니", "어차피 보안팀이
+        # 잡아낼") or played down ("분란을 만들", "농담일 수도 있으니"): the answer argues for not
+        # acting. Only the contrast with another's is: "제 담당이 아니어서 담당자에게
+        # 알렸습니다" says whose it is and acts on it.
+        r"(?:이지|이고|일 뿐) 제 (?:일|책임|담당|소관|코드|문제)(?:가|이|은|는)? 아니|"
+        r"어차피 [^.]{0,20}(?:팀|누군가|담당자|QA)[^.]{0,12}(?:잡아|걸러|찾아|발견|고쳐|처리)|"
+        r"분란|(?:크게|굳이) 문제 삼지|(?:농담|오해)(?:였|이었|일) 수(?:도)? 있으니"
     ),
     vague=re.compile(
         r"많이|여러|다양한|좀|그냥|대충|어느 정도|적당히|눈에 띄게|꽤|등등|이런저런|"
