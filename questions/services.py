@@ -20,6 +20,7 @@ from interview_platform.audit.recording import audited_update
 from . import cache as question_cache
 from .bank import BankQuestion, load_bank
 from .models import Question
+from .question_types import infer_question_type
 from .selectors import question_queryset
 
 
@@ -229,7 +230,7 @@ def question_for_practice(
         category=category or JobCategory.CUSTOM,
         custom_category="" if category and category != JobCategory.CUSTOM else "general",
         difficulty="medium",
-        type="behavioral",
+        type=infer_question_type(typed, language),
         language=language,
         source=QuestionSource.USER,
         question=question_text.strip(),

@@ -82,6 +82,29 @@ def test_free_practice_with_a_typed_question(auth_client):
     assert not Question.objects.filter(is_active=True, source="user").exists()
 
 
+def test_a_typed_design_question_is_coached_on_its_design_not_as_a_story(auth_client):
+    # A typed question was always behavioural: a design answer was told to say when and where it
+    # happened and handed [situation] and [lesson] gaps.
+    response = submit(
+        auth_client,
+        question="How would you design a rate limiter for a public API?",
+        answer=(
+            "I would use a token bucket per API key, stored in Redis with an expiry and refilled "
+            "at the allowed rate. The check and the decrement must be atomic, so I would run them "
+            "in a Lua script. An empty bucket answers 429 with a Retry-After header. Across "
+            "regions I would accept small over-limits rather than pay a cross-region round trip."
+        ),
+        category="software_engineering",
+        language="en",
+    )
+    stored = AnalysisResult.objects.get(pk=response.json()["id"])
+    assert stored.question.type == "technical"
+    result = auth_client.get(reverse("analysis-detail", args=[stored.pk])).json()
+    coaching = " ".join(result["improvements"]) + result["idealAnswer"]
+    assert "when and where" not in coaching
+    assert "[situation" not in result["idealAnswer"]
+
+
 @pytest.mark.parametrize(
     ("answer", "code"),
     [
