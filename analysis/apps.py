@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class AnalysisConfig(AppConfig):
     name = "analysis"
     verbose_name = _("Answer analysis")
+
+    def ready(self) -> None:
+        from celery import signals
+
+        # Only a Celery worker sends it, before it consumes: web processes never warm up.
+        signals.worker_ready.connect(_warm_up, weak=False, dispatch_uid="analysis_warm_up")
+
+
+def _warm_up(**kwargs) -> None:
+    from .warmup import analysis_warm_up
+
+    analysis_warm_up()
