@@ -37,7 +37,8 @@ scored on the code of that day) before the next round of changes, to be the held
 them; `heldout3_` and `heldout4_` likewise before the rounds after it, `heldout5_` before it
 was first scored (its English half in two parts), and `heldout6_` to `heldout10_` by helpers who
 never read or ran the scorer, each scored on the code of its day before anyone read it (8-10:
-typed questions; set 10's misses have not been read).
+typed questions; set 10's misses have not been read). `dev_typed_adversarial_<language>.json`
+is a second development set, of typed questions told in other words (tuned on).
 
 Every honest answer must also pass validation and carry no integrity flag ("honest_clean")."""
 
@@ -70,6 +71,10 @@ HELDOUT8_FILES, HELDOUT9_FILES, HELDOUT10_FILES = (
     tuple(HERE / f"heldout{n}_adversarial_{language}.json" for language in LANGUAGES)
     for n in (8, 9, 10)
 )
+# Typed questions (no expected keywords) answered honestly in the speaker's own words, each with
+# a strong answer from the same job to another question: written to work on the relevance
+# verdict, so a development set, not a held-out one.
+TYPED_DEV_FILES = tuple(HERE / f"dev_typed_adversarial_{language}.json" for language in LANGUAGES)
 TARGET_SHARE = 0.9
 
 

@@ -21,6 +21,7 @@ from analysis.eval.adversarial import (
     HELDOUT9_FILES,
     HELDOUT10_FILES,
     HELDOUT_FILES,
+    TYPED_DEV_FILES,
     _check,
     coaching_language,
     load_adversarial_set,
@@ -180,6 +181,7 @@ def test_the_readme_states_the_figures_make_eval_prints(django_db_blocker):
         ("eighth held-out", HELDOUT8_FILES),
         ("ninth held-out", HELDOUT9_FILES),
         ("tenth held-out", HELDOUT10_FILES),
+        ("typed-question development", TYPED_DEV_FILES),
     ):
         with django_db_blocker.unblock():
             report = run_adversarial(load_adversarial_set(files), service)

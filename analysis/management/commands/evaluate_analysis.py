@@ -19,6 +19,7 @@ from analysis.eval.adversarial import (
     HELDOUT9_FILES,
     HELDOUT10_FILES,
     HELDOUT_FILES,
+    TYPED_DEV_FILES,
     format_adversarial,
     load_adversarial_set,
     run_adversarial,
@@ -145,7 +146,17 @@ class Command(BaseCommand):
                     title="Adversarial development set (the scorer was tuned on it)",
                 )
             )
-            held_out = []
+            typed = load_adversarial_set(TYPED_DEV_FILES)
+            self.stdout.write("")
+            self.stdout.write(
+                format_adversarial(
+                    run_adversarial(typed, service),
+                    verbose=options["verbose"],
+                    title="Adversarial typed-question development set (written for the relevance "
+                    "round of 2026-12-07; tuned on)",
+                )
+            )
+            held_out = [*typed]
             for files, title in HELDOUT_SETS:
                 questions_of_set = load_adversarial_set(files)
                 held_out += questions_of_set
