@@ -46,12 +46,16 @@ def terms(text: str) -> list[str]:
     return out
 
 
-def document(question: str, keywords: tuple[str, ...] | list[str], sample: str) -> Counter[str]:
+def document(
+    question: str, keywords: tuple[str, ...] | list[str], sample: str, *, asked: bool = False
+) -> Counter[str]:
+    """`asked`: the question an answer is given to, whose events are expanded to the words a
+    story of them is told by; a bank document is compared by the words it has."""
     counts = Counter(terms(question) * 2)
     for keyword in keywords:
         counts.update(terms(keyword) * 2)
     counts.update(terms(sample))
-    for stem in sorted(expand(set(counts))):
+    for stem in sorted(expand(set(counts), question=asked)):
         counts[stem] += 1
     return counts
 
@@ -168,7 +172,7 @@ def _asked(
 ) -> tuple[Vector, tuple[int, ...], tuple[float, ...]]:
     """The asked question's vector, the bank entries other than it and their family weights:
     the same for every answer to that question, so worked out once per process."""
-    asked = index.vector(document(text, keywords, sample))
+    asked = index.vector(document(text, keywords, sample, asked=True))
     asked_text = normalize(text)
     others = tuple(i for i, e in enumerate(index.entries) if e.question != asked_text)
     near = index.similarities(asked)

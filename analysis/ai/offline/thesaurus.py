@@ -114,6 +114,28 @@ THESAURUS_KO = {
     "급한": "긴급 급히 당장",
 }
 
+# What happened, as a story of it is told: by what broke, what did not work, what passed between
+# two people, seldom by the question's word ("a serious outage" told by 502s and a rollback).
+# Read for a question only (its related words, its vector in bankmatch.py), never for a bank
+# document: expanded on both sides, two texts that merely name an incident share twenty words
+# (a rate limiter's design came to read as an answer about an incident).
+TOLD_BY_EN = {
+    "outage": "incident downtime unavailabl error 500 502 503 504 alert pager paged oncall "
+    "rollback rolled restor mitigat postmortem degrad hotfix",
+    "incident": "outage downtime unavailabl error 500 502 503 504 alert pager paged oncall "
+    "rollback rolled restor mitigat postmortem degrad hotfix",
+    # A failure, as it is owned: what did not work and what was learned from it.
+    "fail": "flop scrapp cancel retir shut nobody adopt underperform postmortem retrospectiv",
+}
+TOLD_BY_KO = {
+    "장애": "먹통 다운 멈춰 멈춘 멈췄 중단 에러 오류 502 500 알림 경보 롤백 되돌 복구 복원 "
+    "회고 재발 긴급",
+    "실패": "접었 접은 철수 중단 저조 그쳤 미달 놓친 놓쳤 실수 잘못 교훈 회고 반성",
+    # A clash with someone, told by what happened between the two.
+    "부딪": "갈등 반대 반려 논쟁 이견 설득 합의 절충 감정 언성 마찰 다툼",
+    "갈등": "부딪 반대 반려 논쟁 이견 설득 합의 절충 감정 언성 마찰 다툼",
+}
+
 # Everyday words a question is paraphrased with: each group is one meaning. Not interview
 # concepts (those are the thesaurus above): the verbs and adverbs of any question.
 PARAPHRASE_GROUPS = (

@@ -28,26 +28,27 @@ from .text import (
     QUESTION_FRAMING,
     content_stem,
 )
-from .thesaurus import COMPETENCIES, THESAURUS_EN, THESAURUS_KO
+from .thesaurus import COMPETENCIES, THESAURUS_EN, THESAURUS_KO, TOLD_BY_EN, TOLD_BY_KO
 from .topics import TOPICS
 from .wordmatch import StemIndex, prefix_hit, same_word, sentence_stems, stem_set
 
 # --- relevance to the question asked --------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _thesaurus_stems() -> tuple[tuple[str, str, frozenset[str]], ...]:
+@lru_cache(maxsize=2)
+def _thesaurus_stems(told: bool = False) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    tables = (TOLD_BY_EN, TOLD_BY_KO) if told else (THESAURUS_EN, THESAURUS_KO)
     return tuple(
         ((content_stem(key) or key).lower(), key.lower(), frozenset(stem_set(related)))
-        for table in (THESAURUS_EN, THESAURUS_KO)
+        for table in tables
         for key, related in table.items()
     )
 
 
 @lru_cache(maxsize=65536)
-def _related_to(stem: str) -> frozenset[str]:
+def _related_to(stem: str, told: bool = False) -> frozenset[str]:
     out: set[str] = set()
-    for key_stem, key, related in _thesaurus_stems():
+    for key_stem, key, related in _thesaurus_stems(told):
         # same_word needs a shared first letter or one word inside the other: a cheap test first.
         if key_stem[:1] not in stem and stem[:1] not in key_stem:
             continue
@@ -56,12 +57,21 @@ def _related_to(stem: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def expand(stems: set[str]) -> set[str]:
+def expand(stems: set[str], *, question: bool = False) -> set[str]:
     """The thesaurus's related words of `stems`, worked out stem by stem and cached (each
-    answer's question and, in bankmatch.py, the whole bank)."""
+    answer's question and, in bankmatch.py, the whole bank); for a `question`, also the words
+    its events are told by (TOLD_BY_EN, TOLD_BY_KO)."""
     out: set[str] = set()
     for stem in stems:
         out |= _related_to(stem)
+    return out | told_by(stems) if question else out
+
+
+def told_by(stems: set[str]) -> set[str]:
+    """The words the events named by `stems` (a question's) are told by (TOLD_BY_EN, _KO)."""
+    out: set[str] = set()
+    for stem in stems:
+        out |= _related_to(stem, True)
     return out
 
 
@@ -182,6 +192,9 @@ def judge_relevance(
     asked = StemIndex(topic | stand_ins)
     own_topics = [b for b in _bank() if asked.fit(b.phrase) >= 1]
     related = expand(q_stems - _FRAMING) - q_stems
+    # What the question's event is told by (502s and a rollback for an outage) is as good a sign
+    # of it as its word, said in a word of its own; it is not the question's word itself.
+    told = told_by(q_stems - _FRAMING) - q_stems
     for b in own_topics:
         related |= b.keywords
     per_sentence = [sentence_stems(SHIFT_LEAD.sub("", s, count=1)) for s in sentences]
@@ -190,15 +203,17 @@ def judge_relevance(
     # Each stem's relation to the question, worked out once (fuzzy matching is the cost here:
     # an index compares a stem only with the terms that could be its word).
     of_question, of_topic, of_related = StemIndex(q_stems), StemIndex(topic), StemIndex(related)
+    of_told = StemIndex(told)
     in_question = {s for s in everything if of_question.hit(s)}
     in_topic = {s for s in everything if of_topic.hit(s) or stands_in(s, stand_ins)}
-    near = {s for s in everything if s in generic or of_related.hit(s)} - in_topic
+    telling = {s for s in everything if of_told.hit(s)} - in_topic
+    near = {s for s in everything if s in generic or of_related.hit(s)} - in_topic - telling
 
     per_keyword = tuple(frozenset(sentence_stems(k)) for k in expected)
     echo, copied = restatement(question, per_keyword, sentences, per_sentence, in_question)
 
     def hits(stems: set[str]) -> float:
-        return len(stems & in_topic) + 0.5 * len(stems & near)
+        return len(stems & in_topic) + len(stems & telling) + 0.5 * len(stems & near)
 
     topic_hits = hits(everything)
     strong_hits = len(everything & in_topic)
