@@ -59,16 +59,88 @@ OUTAGE_KO_OTHER = (
     "한 달 만에 하루 배포 횟수가 두 배가 되었습니다."
 )
 
+FAILURE_EN = "Tell me about a project of yours that failed."
+FAILURE_EN_HONEST = (
+    "In 2022, at a travel start-up, I led a group-booking feature that let friends split a holiday "
+    "deposit. Our survey said 60% of users wanted it, so we spent four months building it with "
+    "five engineers. It flopped: in the first eight weeks 140 groups tried it and only 11 "
+    "completed a booking, because people balked at paying before everyone had confirmed. We "
+    "shut it down in the spring. I had trusted what people said over what they did and never "
+    "tested payment with real money before the build. Now I run a fake-door test with a real "
+    "checkout step before anything longer than a sprint. The next feature I led went through "
+    "that test first, and it was used by 30% of weekly users within a month."
+)
+FAILURE_EN_OTHER = (
+    "When I plan a quarter, I gather every request from sales, support tickets, our analytics "
+    "and the founders in one sheet. I score each on reach, impact, confidence and effort, and "
+    "I publish the sheet so people can see why their request sits where it does. Last year "
+    "this moved an invoicing clean-up ahead of two flashy features, and billing tickets fell "
+    "by 35% the next quarter. I keep a fifth of the team's time for bugs and small fixes, and "
+    "I revisit the ranking with the engineering leads every month as estimates change."
+)
+FAILURE_KO = "실패했던 일과 그 일에서 무엇을 배웠는지 말씀해 주세요."
+FAILURE_KO_HONEST = (
+    "2022년 여행 스타트업에서 단체 예약금을 나눠 내는 기능을 맡아 넉 달 동안 개발자 다섯 명과 "
+    "만들었습니다. "
+    "설문에서는 60%가 쓰겠다고 했지만, 출시 후 8주 동안 140개 모임이 시도해서 예약까지 간 곳은 "
+    "11곳에 그쳤습니다. 모두가 확정하기 전에 돈을 먼저 내는 것을 다들 꺼렸기 때문입니다. 결국 "
+    "그 기능은 봄에 접었습니다. 저는 사람들이 한 말만 믿고 실제 결제 행동을 미리 확인하지 "
+    "않았습니다. 그 뒤로는 개발 전에 실제 결제 단계가 있는 가짜 버튼으로 먼저 반응을 보고, "
+    "그렇게 검증한 다음 기능은 한 달 만에 주간 사용자의 30%가 썼습니다."
+)
+FAILURE_KO_OTHER = (
+    "분기 계획을 세울 때 영업, 고객센터, 데이터 분석에서 나온 요청을 한 시트에 모읍니다. 각 "
+    "요청에 도달 범위, 효과, 확신도, 공수를 매기고 시트를 공개해서 왜 그 순서인지 누구나 볼 수 "
+    "있게 합니다. 작년에는 이 방식으로 청구서 정리를 화려한 신규 기능보다 먼저 했고, 다음 분기 "
+    "청구 관련 문의가 35% 줄었습니다. 팀 시간의 5분의 1은 버그 수정에 따로 둡니다."
+)
+CONFLICT_EN = "Tell me about a conflict at work and how you handled it."
+CONFLICT_EN_HONEST = (
+    "On a hospital scheduling app, the lead developer rejected my new shift-swap screens three "
+    "times, saying they would double the number of API calls. The argument got heated in our "
+    "review thread, and we were both digging in. I asked him for an hour at a whiteboard, "
+    "where he drew the calls each screen made and I showed him the two steps nurses could "
+    "not lose. We found a compromise: one combined call, and the confirmation step stayed. "
+    "Swaps made without a supervisor's help rose from 40% to 70% after release, and we have "
+    "sketched every big screen together since."
+)
+CONFLICT_EN_OTHER = (
+    "For a hospital scheduling app I ran usability sessions with six nurses on their breaks. "
+    "I gave each of them four tasks, such as swapping a night shift, and asked them to think "
+    "aloud while I recorded the screen. Five of the six missed the swap button because it sat "
+    "under a menu. I sorted the findings by how often and how badly they blocked a task and "
+    "shared a short video of the worst moments with the team. We moved the button onto the "
+    "shift card, and completed swaps rose by a third in the next release."
+)
+CONFLICT_KO = "동료와 갈등이 있었던 경험과 어떻게 해결했는지 말씀해 주세요."
+CONFLICT_KO_HONEST = (
+    "병원 근무표 앱을 만들 때 개발 리드분이 제가 만든 근무 교환 화면을 세 번이나 반려하셨습니다. "
+    "API 호출이 두 배로 늘어난다는 이유였는데, 리뷰 댓글에서 논쟁이 길어지면서 서로 물러서지 "
+    "않았습니다. 저는 화이트보드 앞에서 한 시간만 같이 보자고 했고, 그분은 화면별 호출을, 저는 "
+    "간호사들이 빠뜨리면 안 되는 두 단계를 그렸습니다. 호출은 하나로 합치고 확인 단계는 남기는 "
+    "절충안을 찾았고, 출시 후 도움 없이 교환을 마친 비율이 40%에서 70%로 올랐습니다."
+)
+CONFLICT_KO_OTHER = (
+    "병원 근무표 앱의 사용성 테스트를 간호사 여섯 분과 쉬는 시간에 진행했습니다. 야간 근무 "
+    "바꾸기 같은 과제 네 개를 드리고 생각을 말로 하시게 하면서 화면을 녹화했습니다. 여섯 분 "
+    "중 다섯 분이 메뉴 안에 숨은 교환 버튼을 찾지 못하셨습니다. 문제를 빈도와 심각도로 정리해 "
+    "짧은 영상과 함께 팀에 공유했고, 버튼을 근무 카드 위로 옮긴 뒤 교환 완료가 3분의 1 늘었습니다."
+)
+
 
 @pytest.mark.parametrize(
     ("language", "question", "answer"),
     [
         ("en", OUTAGE_EN, OUTAGE_EN_HONEST),
         ("ko", OUTAGE_KO, OUTAGE_KO_HONEST),
+        ("en", FAILURE_EN, FAILURE_EN_HONEST),
+        ("ko", FAILURE_KO, FAILURE_KO_HONEST),
+        ("en", CONFLICT_EN, CONFLICT_EN_HONEST),
+        ("ko", CONFLICT_KO, CONFLICT_KO_HONEST),
     ],
-    ids=["outage-en", "outage-ko"],
+    ids=["outage-en", "outage-ko", "failure-en", "failure-ko", "conflict-en", "conflict-ko"],
 )
-def test_an_outage_told_by_what_broke_and_how_it_came_back_is_on_topic(language, question, answer):
+def test_an_event_told_without_the_questions_word_is_on_topic(language, question, answer):
     output = _analyse(language, question, answer)
     assert "off_topic" not in _flags(output)
     assert output.total >= 55
@@ -79,8 +151,12 @@ def test_an_outage_told_by_what_broke_and_how_it_came_back_is_on_topic(language,
     [
         ("en", OUTAGE_EN, OUTAGE_EN_HONEST, OUTAGE_EN_OTHER),
         ("ko", OUTAGE_KO, OUTAGE_KO_HONEST, OUTAGE_KO_OTHER),
+        ("en", FAILURE_EN, FAILURE_EN_HONEST, FAILURE_EN_OTHER),
+        ("ko", FAILURE_KO, FAILURE_KO_HONEST, FAILURE_KO_OTHER),
+        ("en", CONFLICT_EN, CONFLICT_EN_HONEST, CONFLICT_EN_OTHER),
+        ("ko", CONFLICT_KO, CONFLICT_KO_HONEST, CONFLICT_KO_OTHER),
     ],
-    ids=["outage-en", "outage-ko"],
+    ids=["outage-en", "outage-ko", "failure-en", "failure-ko", "conflict-en", "conflict-ko"],
 )
 def test_a_strong_answer_from_the_same_job_to_another_question_stays_off_topic(
     language, question, honest, other

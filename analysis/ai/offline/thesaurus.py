@@ -125,12 +125,15 @@ TOLD_BY_EN = {
     "incident": "outage downtime unavailabl error 500 502 503 504 alert pager paged oncall "
     "rollback rolled restor mitigat postmortem degrad hotfix",
     # A failure, as it is owned: what did not work and what was learned from it.
-    "fail": "flop scrapp cancel retir shut nobody adopt underperform postmortem retrospectiv",
+    "fail": "flop scrapp cancel retir shut nobody adopt underperform postmortem",
+    # A clash with someone, told by what passed between the two.
+    "conflict": "reject argu argument heated tense tension clash compromis disagre",
+    "disagre": "reject argu argument heated tense tension clash compromis",
 }
 TOLD_BY_KO = {
     "장애": "먹통 다운 멈춰 멈춘 멈췄 중단 에러 오류 502 500 알림 경보 롤백 되돌 복구 복원 "
     "회고 재발 긴급",
-    "실패": "접었 접은 철수 중단 저조 그쳤 미달 놓친 놓쳤 실수 잘못 교훈 회고 반성",
+    "실패": "접었 접은 철수 중단 저조 그쳤 미달 놓친 놓쳤",
     # A clash with someone, told by what happened between the two.
     "부딪": "갈등 반대 반려 논쟁 이견 설득 합의 절충 감정 언성 마찰 다툼",
     "갈등": "부딪 반대 반려 논쟁 이견 설득 합의 절충 감정 언성 마찰 다툼",
