@@ -7,6 +7,8 @@ not the eval sets'."""
 import pytest
 
 from analysis.ai.offline import OfflineAIService
+from analysis.ai.offline.bankmatch import terms
+from analysis.ai.offline.wordmatch import sentence_stems
 from analysis.ai.types import AnalysisContext, QuestionContext
 
 SERVICE = OfflineAIService()
@@ -181,3 +183,12 @@ def test_a_design_answer_does_not_pass_an_incident_question_through_shared_story
     )
     output = _analyse("en", question, design)
     assert "off_topic" in _flags(output)
+
+
+def test_single_letters_joined_by_a_slash_are_one_term():
+    # "A/B" had been two dropped letters, so "an A/B test" shared only "test" with the bank's
+    # A/B questions.
+    assert "ab" in terms("How do you know whether an A/B test result can be trusted?")
+    assert "ab" in sentence_stems("We ran an A/B test on the checkout.")
+    assert "io" in terms("Most of the time goes to disk I/O.")
+    assert terms("and/or 24/7") == terms("and or 24 7")

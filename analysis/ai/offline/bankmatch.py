@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..types import QuestionContext
 from .standins import stood_for
-from .text import content_stem, is_clitic_stopword, normalize, tokens
+from .text import content_stem, is_clitic_stopword, join_slashed, normalize, tokens
 from .topicality import expand
 
 BANK_DIR = Path(__file__).resolve().parents[3] / "questions" / "bank"
@@ -37,7 +37,7 @@ ANSWER_FLOOR = 0.1
 
 def terms(text: str) -> list[str]:
     out = []
-    for tok in tokens(text):
+    for tok in tokens(join_slashed(text)):
         s = None if is_clitic_stopword(tok) else content_stem(tok)
         if s:
             out.append(s.lower())

@@ -152,6 +152,16 @@ def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(text)
 
 
+# Single letters joined by a slash name one thing ("A/B test", "I/O"): as two letters they were
+# dropped, and "an A/B test" shared only "test" with the bank's A/B questions.
+_SLASHED = re.compile(r"(?<![A-Za-z/])([A-Za-z])/([A-Za-z])(?![A-Za-z/])")
+
+
+def join_slashed(text: str) -> str:
+    """ "A/B" as the acronym "AB" it stands for, so that it is kept as a term."""
+    return _SLASHED.sub(lambda m: (m.group(1) + m.group(2)).upper(), text)
+
+
 @lru_cache(maxsize=4096)
 def _is_ko_chain(rest: str, depth: int = 0) -> bool:
     if not rest:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .text import content_stem, is_clitic_stopword, tokens
+from .text import content_stem, is_clitic_stopword, join_slashed, tokens
 
 
 def stem_set(words: str) -> set[str]:
@@ -25,7 +25,7 @@ _COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
 
 def sentence_stems(sentence: str) -> set[str]:
     # A hyphenated compound is one word ("end-to-end" is not "end"; "rate-limited" one verb).
-    sentence = _COMPOUND.sub(lambda m: m.group(0).replace("-", ""), sentence)
+    sentence = join_slashed(_COMPOUND.sub(lambda m: m.group(0).replace("-", ""), sentence))
     out = set()
     for tok in tokens(sentence):
         s = content_stem(tok)
