@@ -129,6 +129,50 @@ CONFLICT_KO_OTHER = (
     "짧은 영상과 함께 팀에 공유했고, 버튼을 근무 카드 위로 옮긴 뒤 교환 완료가 3분의 1 늘었습니다."
 )
 
+CONVINCE_EN = "Tell me about a time you convinced someone to rethink a decision."
+CONVINCE_EN_HONEST = (
+    "In 2023 I was a shift lead at a bakery supplier, and I wanted to stop baking the full "
+    "Saturday order on Friday night. The head baker was wary: he thought splitting the bake would "
+    "leave us short if an oven failed. Rather than argue, I pulled three months of waste logs "
+    "and showed him that 18% of the Saturday bread went to the food bank unsold. I offered a "
+    "four-week trial on one line, with a spare oven booked as cover. His objection faded once "
+    "he saw the first fortnight's figures. Waste on that line fell to 6%, saving about £900 a "
+    "month, and he took it up on both lines."
+)
+CONVINCE_EN_OTHER = (
+    "In 2023 I was a shift lead at a bakery supplier when our oven temperatures kept drifting "
+    "overnight. I set up a log every two hours, compared it with the maintenance records and "
+    "found that the worst drift followed each deep clean, when the probes were put back loose. "
+    "I wrote a one-page refitting checklist with photos, trained the cleaning crew on it, and "
+    "added a probe check to the first bake of each shift. Rejected batches fell from eleven a "
+    "month to two, and the auditor closed our open finding at the next visit."
+)
+CONVINCE_KO = "누군가를 설득해서 생각을 바꾸게 했던 경험을 말씀해 주세요."
+CONVINCE_KO_HONEST = (
+    "2023년 제빵 납품 공장에서 교대 조장으로 일할 때 토요일 주문을 금요일 밤에 전부 굽던 방식을 "
+    "나누자고 제안했습니다. 공장장님은 오븐이 고장 나면 물량이 모자랄 거라며 우려하셨습니다. 저는 "
+    "말로 다투는 대신 석 달 치 폐기 기록을 근거로 토요일 빵의 18%가 팔리지 않고 버려진다는 자료를 "
+    "보여 드렸습니다. 예비 오븐을 잡아 두고 한 라인에서만 4주 시범 운영을 하자고 했고, 첫 2주 "
+    "수치를 보신 뒤 수긍하셨습니다. 그 라인의 폐기율은 6%로 줄었고 두 라인 모두로 확대되었습니다."
+)
+CONVINCE_KO_OTHER = (
+    "2023년 제빵 납품 공장에서 교대 조장으로 일할 때 밤사이 오븐 온도가 자꾸 흔들렸습니다. 두 "
+    "시간마다 온도를 기록해 정비 기록과 비교해 보니 대청소 뒤에 센서를 느슨하게 다시 끼운 날 "
+    "편차가 가장 컸습니다. 사진을 넣은 한 장짜리 재장착 점검표를 만들어 청소 조에 교육하고, "
+    "교대마다 첫 굽기 전에 센서를 확인하게 했습니다. 불량 판정 배치는 한 달 11건에서 2건으로 "
+    "줄었고 다음 심사에서 지적 사항이 종결되었습니다."
+)
+
+EVENTS = (
+    *(
+        f"{event}-{language}"
+        for event in ("outage", "failure", "conflict")
+        for language in ("en", "ko")
+    ),
+    "convince-en",
+    "convince-ko",
+)
+
 
 @pytest.mark.parametrize(
     ("language", "question", "answer"),
@@ -139,8 +183,10 @@ CONFLICT_KO_OTHER = (
         ("ko", FAILURE_KO, FAILURE_KO_HONEST),
         ("en", CONFLICT_EN, CONFLICT_EN_HONEST),
         ("ko", CONFLICT_KO, CONFLICT_KO_HONEST),
+        ("en", CONVINCE_EN, CONVINCE_EN_HONEST),
+        ("ko", CONVINCE_KO, CONVINCE_KO_HONEST),
     ],
-    ids=["outage-en", "outage-ko", "failure-en", "failure-ko", "conflict-en", "conflict-ko"],
+    ids=[*EVENTS],
 )
 def test_an_event_told_without_the_questions_word_is_on_topic(language, question, answer):
     output = _analyse(language, question, answer)
@@ -157,8 +203,10 @@ def test_an_event_told_without_the_questions_word_is_on_topic(language, question
         ("ko", FAILURE_KO, FAILURE_KO_HONEST, FAILURE_KO_OTHER),
         ("en", CONFLICT_EN, CONFLICT_EN_HONEST, CONFLICT_EN_OTHER),
         ("ko", CONFLICT_KO, CONFLICT_KO_HONEST, CONFLICT_KO_OTHER),
+        ("en", CONVINCE_EN, CONVINCE_EN_HONEST, CONVINCE_EN_OTHER),
+        ("ko", CONVINCE_KO, CONVINCE_KO_HONEST, CONVINCE_KO_OTHER),
     ],
-    ids=["outage-en", "outage-ko", "failure-en", "failure-ko", "conflict-en", "conflict-ko"],
+    ids=[*EVENTS],
 )
 def test_a_strong_answer_from_the_same_job_to_another_question_stays_off_topic(
     language, question, honest, other

@@ -129,6 +129,8 @@ TOLD_BY_EN = {
     # A clash with someone, told by what passed between the two.
     "conflict": "reject argu argument heated tense tension clash compromis disagre",
     "disagre": "reject argu argument heated tense tension clash compromis",
+    "convinc": "argu evidence persuad objection reluct sceptic skeptic hesitant",
+    "persuad": "argu evidence convinc objection reluct sceptic skeptic hesitant",
 }
 TOLD_BY_KO = {
     "장애": "먹통 다운 멈춰 멈춘 멈췄 중단 에러 오류 502 500 알림 경보 롤백 되돌 복구 복원 "
@@ -137,6 +139,7 @@ TOLD_BY_KO = {
     # A clash with someone, told by what happened between the two.
     "부딪": "갈등 반대 반려 논쟁 이견 설득 합의 절충 감정 언성 마찰 다툼",
     "갈등": "부딪 반대 반려 논쟁 이견 설득 합의 절충 감정 언성 마찰 다툼",
+    "설득": "근거 자료 반대 망설 우려 수긍 받아들",
 }
 
 # Everyday words a question is paraphrased with: each group is one meaning. Not interview
