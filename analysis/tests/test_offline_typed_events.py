@@ -8,7 +8,7 @@ import pytest
 
 from analysis.ai.offline import OfflineAIService
 from analysis.ai.offline.bankmatch import terms
-from analysis.ai.offline.wordmatch import sentence_stems
+from analysis.ai.offline.wordmatch import StemIndex, same_word, sentence_stems
 from analysis.ai.types import AnalysisContext, QuestionContext
 
 SERVICE = OfflineAIService()
@@ -240,3 +240,30 @@ def test_single_letters_joined_by_a_slash_are_one_term():
     assert "ab" in sentence_stems("We ran an A/B test on the checkout.")
     assert "io" in terms("Most of the time goes to disk I/O.")
     assert terms("and/or 24/7") == terms("and or 24 7")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("모으", "모았", True),
+        ("모으", "모아", True),
+        ("바르", "바라", False),
+        ("모으", "모여", False),
+    ],
+)
+def test_the_eu_that_drops_before_a_is_one_verb(a, b, same):
+    assert same_word(a, b) is same
+    assert StemIndex({a}).hit(b) is same
+
+
+def test_a_korean_answer_that_gathered_what_the_question_asks_to_gather_is_on_topic():
+    question = "출시 첫 달에 사용자를 어떻게 모으시겠습니까?"
+    honest = (
+        "먼저 이미 그런 고민을 나누는 온라인 카페 세 곳에 광고 대신 쓸모 있는 체크리스트를 "
+        "올리겠습니다. 친구를 초대하면 두 사람 모두 한 달 무료를 주는 제도를 만들겠습니다. "
+        "소규모 유튜버 열 명에게 먼저 써 보고 솔직하게 평가해 달라고 부탁하겠습니다. 매주 "
+        "경로별 가입 수를 보고 잘 되는 두 곳에 시간을 몰겠습니다. 작년에 비슷한 방식으로 5주 "
+        "만에 1,200명을 모았습니다."
+    )
+    output = _analyse("ko", question, honest, kind="situational")
+    assert "off_topic" not in _flags(output)

@@ -99,6 +99,7 @@ _VOWEL_PAIRS = {(0, 1), (13, 14), (8, 9), (6, 20), (4, 18)}  # ㅏㅐ ㅜㅝ ㅗ
 # The final consonants a conjugated syllable takes: none, ㄴ (한), ㄹ (할), ㅁ (함), ㅂ (합),
 # ㅆ (했).
 _VERB_FINALS = {0, 4, 8, 16, 17, 20}
+_IEUNG = 11  # ㅇ as the first consonant of a syllable
 # A one-syllable noun and its particle ("건이", "건의"): the same noun.
 _PARTICLES = set("이가은는을를의에도와과로")
 
@@ -116,6 +117,8 @@ def _one_ending(x: str, y: str) -> bool:
     vx, vy = cx % 588 // 28, cy % 588 // 28
     if not (cx % 28 in _VERB_FINALS and cy % 28 in _VERB_FINALS):
         return False  # 사람/사랑: two nouns
+    if cx // 588 == _IEUNG and {vx, vy} == {0, 18}:
+        return True  # the 으 that drops before 아: 모으/모아/모았
     return vx == vy or (min(vx, vy), max(vx, vy)) in _VOWEL_PAIRS
 
 
