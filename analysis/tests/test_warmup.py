@@ -27,14 +27,14 @@ def test_a_ready_worker_has_the_scorer_and_the_providers_client_loaded(settings)
     settings.OPENAI_API_KEY = "sk-test"
     settings.OPENAI_BASE_URL = "http://127.0.0.1:9/v1"  # never called: the client is only built
     signals.worker_ready.send(sender=None)
-    assert topicality._thesaurus_stems.cache_info().currsize == 1
+    assert topicality._thesaurus_stems.cache_info().currsize >= 1
     assert _openai_service.cache_info().currsize == 1
 
 
 def test_the_offline_provider_builds_no_client(settings):
     settings.AI_PROVIDER = "offline"
     warmup.analysis_warm_up()
-    assert topicality._thesaurus_stems.cache_info().currsize == 1
+    assert topicality._thesaurus_stems.cache_info().currsize >= 1
     assert _openai_service.cache_info().currsize == 0
 
 
