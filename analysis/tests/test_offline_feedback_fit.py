@@ -8,6 +8,7 @@ from analysis.ai.offline import OfflineAIService
 from analysis.ai.offline.analyzer import analyze
 from analysis.ai.offline.asks import about_people
 from analysis.ai.offline.improvements import improvements
+from analysis.ai.offline.keywords import question_terms
 from analysis.ai.offline.markers import EN, KO
 from analysis.ai.types import AnalysisContext, QuestionContext
 
@@ -203,3 +204,54 @@ def test_a_question_about_people_is_not_asked_for_the_size_of_a_change():
 )
 def test_handing_the_problem_to_someone_else_reads_as_a_deflection(markers, sentence, deflects):
     assert bool(markers.deflection.search(sentence)) is deflects
+
+
+HIKING = (
+    "On weekends I go hiking with friends and cook pasta afterwards. Fresh basil is my favourite "
+    "herb. I also like trying recipes from other countries when the weather is bad."
+)
+KO_HIKING = (
+    "주말에는 주로 친구들과 등산을 다닙니다. 산에 오르면 마음이 편해지고 이야기도 많이 "
+    "나눕니다. 요즘은 요리에도 관심이 생겼습니다."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "junk"),
+    [
+        (
+            QuestionContext(
+                text="Tell me about a time you've had to say no to a senior stakeholder's "
+                "request. What would you say differently now?",
+                category="product_management",
+                type="behavioral",
+                language="en",
+            ),
+            HIKING,
+            ("you've", "say", "stakeholder's", "now"),
+        ),
+        (
+            QuestionContext(
+                text="지금 사용 중인 사내 도구를 직접 개선해 보신 경험이 있으신가요? 가장 "
+                "어려웠던 점과 그때 강하게 반대한 사람이 있었다면 어떻게 설득하셨는지도 "
+                "말씀해 주세요.",
+                category="software_engineering",
+                type="behavioral",
+                language="ko",
+            ),
+            KO_HIKING,
+            ("지금", "중인", "보신", "있으신", "점과", "그때", "강하게", "있었다", "설득하셨"),
+        ),
+    ],
+)
+def test_the_questions_key_terms_are_words_of_its_topic_not_of_its_phrasing(question, answer, junk):
+    terms = question_terms(question.text, limit=20)
+    assert not set(junk) & set(terms)
+    out = _run(question, answer)
+    # The terms an off-topic answer is told it never touches are the topic's own.
+    told = " ".join([out.detailed_feedback.content, *out.improvements])
+    assert not any(f'"{word}"' in told for word in junk)
+    if question.language == "ko":
+        assert {"사용", "사내", "도구", "설득"} <= set(terms)
+    else:
+        assert terms == ["senior", "stakeholder", "request", "differently"]

@@ -45,6 +45,21 @@ def test_it_does_not_match_a_korean_keyword_inside_an_unrelated_word():
         ("회의", "회의"),
         ("느려졌습니다", None),
         ("크게", None),
+        # Verbs addressed to the listener, with the honorific 시.
+        ("있으신가요", None),
+        ("해보신", None),
+        ("관리하시는지", "관리"),
+        ("참여하셨던", "참여"),
+        # A bound noun or a one-syllable verb stem with its ending; nouns that look alike stay.
+        ("중인", None),
+        ("것을", None),
+        ("같은", None),
+        ("원하는", None),
+        ("같다는", None),
+        ("평가받는", "평가"),
+        ("권한", "권한"),
+        ("상가", "상가"),
+        ("팀을", "팀을"),
     ],
 )
 def test_it_extracts_the_noun_a_korean_word_is_built_on(word, noun):

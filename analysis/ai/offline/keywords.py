@@ -20,6 +20,7 @@ from .text import (
     QUESTION_FRAMING,
     TOKEN_RE,
     en_stem,
+    is_clitic_stopword,
     ko_forms,
     ko_noun,
     tokens,
@@ -252,12 +253,13 @@ def question_terms(question: str, limit: int = 8) -> list[str]:
             if (
                 len(low) < 3
                 or low in EN_STOPWORDS
+                or is_clitic_stopword(low)  # "you've", "what's", "can't"
                 or low in EN_QUESTION_WORDS
                 or key in EN_QUESTION_WORDS
                 or low in QUESTION_FRAMING
             ):
                 continue
-            term = low
+            term = low.removesuffix("'s")  # "stakeholder's": the term is the stakeholder
         if key not in seen:
             seen.add(key)
             out.append(term)

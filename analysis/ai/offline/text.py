@@ -59,7 +59,8 @@ EN_STOPWORDS = _words(
     i'd i'll we're we've we'd it's that's there's let's one get got make made like much many well
     tell describe walk explain give example time times way ways thing things something anything
     everything across within among through against toward towards while whether around
-    same new different certain specific particular"""
+    same new different certain specific particular ever even yet still already else rather
+    another despite though although actually sure"""
 )
 # A syllable that closes with the past tense's ㅆ ("었", "했", "됐", "쟀", "왔"), not the future's
 # "겠": a character class, for the patterns that tell what happened from what would be done.
@@ -76,16 +77,16 @@ KO_STOPWORDS = _words(
     이런 그런 어떤 어떻게 무엇 무엇을 왜 말씀 주세요 설명 하시겠습니까 있으신가요 있나요 본인
     어느 얼마나 각 해당 여러 다른 이후 당시 먼저 우선 다음 그다음 마지막 정도 때문 생각 있습니다
     합니다 했습니다 하겠습니다 것입니다 있었습니다 있는 있을 없는 특정 크게 갑자기 계속
-    새로 새로운"""
+    새로 새로운 결국 가끔 아무 그대 그걸 아닌 위한 지금 현재 그때"""
 )
 # Question phrasing that says nothing about the topic ("Tell me about a time you...").
 EN_QUESTION_WORDS = _words(
     """approach handle deal situation experience describe share talk tell walk explain give want
-    imagine suppose someone team work job role do did would could"""
+    imagine suppose someone team work job role do did would could say think know happen"""
 )
 KO_QUESTION_WORDS = _words(
     """경험 상황 방법 사례 역할 본인 직접 어떻게 하셨는지 하시겠습니까 있으신가요 말씀 궁금
-    설명 대응 생각 이유 무엇 어떤 주세요 있습니까 하셨나요 보시겠습니까 하실"""
+    설명 대응 생각 이유 무엇 어떤 주세요 있습니까 하셨나요 보시겠습니까 하실 구체적 구체적인"""
 )
 
 
@@ -95,7 +96,7 @@ KO_QUESTION_WORDS = _words(
 # related words for them ("dealt" is no "deal").
 QUESTION_FRAMING = _words(
     """dealt faced caught took going find found meet potentially possibly likely suddenly recently
-    large big huge small major minor serious show showed demonstrate demonstrated
+    now large big huge small major minor serious show showed demonstrate demonstrated
     대처 처리 진행 발생 업무 발휘 극복 많은
     중에 전에 후에 직전 직후 도중 동안 한꺼번 한꺼번에"""
 )
@@ -209,12 +210,42 @@ def _past_tense_final(syllable: str) -> bool:
     return "가" <= syllable <= "힣" and (ord(syllable) - 0xAC00) % 28 == 20
 
 
+# The honorific 시 of a verb addressed to the listener ("있으신가요", "관리하시는지", "해보신",
+# "이끄신"): after 하/되/이 it follows a noun ("관리", "팀장"), after the others a verb stem.
+_KO_HONORIFIC = re.compile("(하|되|이|으|계|보|주|드|끄)(?:시|신|실|셨|셔|십)")
+# Bound nouns, counters and the stems of 있다/없다/같다: with a particle ("중인", "적이", "것을",
+# "수억 건이", "없이") they frame the topic, they name none.
+_KO_BOUND_HEADS = frozenset("것중적점수줄데뿐듯때건번곳있없같않못")
+
+
+def _honorific(token: str) -> re.Match[str] | None:
+    """The honorific 시 a verb ends with, followed by nothing but endings."""
+    for m in _KO_HONORIFIC.finditer(token):
+        if _is_ko_chain(token[m.end() :]):
+            return m
+    return None
+
+
+def _one_syllable_noun(head: str, rest: str) -> bool:
+    """Whether a one-syllable `head` + `rest` may be a noun and its particle ("팀을", "앱이") or
+    a noun of its own ("회의", "권한"), not a verb stem and its ending ("같은", "않는",
+    "원하는", "정해야") nor a bound noun ("것을", "중에서")."""
+    if head in _KO_BOUND_HEADS or rest[0] in "은는":
+        return False
+    # One syllable of 하다 may end a noun ("권한", "포함", "피해"); two are an ending.
+    return len(rest) < 2 or not rest.startswith(tuple(KO_VERBAL))
+
+
 @lru_cache(maxsize=65536)
 def ko_noun(token: str) -> str | None:
     """The noun a Korean word is built on ("원인을" -> "원인", "개선하시겠습니까" -> "개선"), or
-    None for predicates and adverbs ("느려졌습니다", "크게")."""
+    None for predicates and adverbs ("느려졌습니다", "크게", "있으신가요", "원하는")."""
     if _is_ko_chain(token):
         return None
+    honorific = _honorific(token)
+    if honorific is not None:
+        head = token[: honorific.start()]
+        return head if honorific.group(1) in "하되이" and len(head) >= 2 else None
     forms = ko_forms(token)
     for form in forms[1:]:
         if form[-1] in _VERB_FINALS and len(form) > 1:
@@ -223,11 +254,22 @@ def ko_noun(token: str) -> str | None:
             continue
         if form[-1] == "으":  # "통계적으" + "로": the particle is "으로"
             continue
-        if _starts_with_noun_suffix(token[len(form) :]):
+        rest = token[len(form) :]
+        # "같다는", "멈춘다고", "검토하다가": a verb quoted or cut short, not a noun ending in 다.
+        if form[-1] == "다" and (rest[0] in "는고" or form[-2:-1] in _VERB_FINALS):
+            continue
+        # "평가받는": after a final consonant the topic particle is "은", so "는" ends a verb.
+        if rest[0] == "는" and has_batchim(form):
+            continue
+        if _starts_with_noun_suffix(rest):
+            if len(form) >= 2:
+                return form
             # A one-syllable noun cannot be told from a word ending in a particle-like syllable
             # ("회의" is not "회" + "의"), so the whole word stands.
-            return form if len(form) >= 2 else token
+            return token if _one_syllable_noun(form, rest) else None
     if len(forms) > 1 or len(token) < 2 or token[-1] in _NOT_NOUN_FINALS:
+        return None
+    if token[0] in _KO_BOUND_HEADS and token[1] == "인":  # "중인", "적인": 이다 after a bound noun
         return None
     return token
 
