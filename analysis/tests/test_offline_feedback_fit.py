@@ -10,6 +10,7 @@ from analysis.ai.offline.asks import about_people
 from analysis.ai.offline.improvements import improvements
 from analysis.ai.offline.keywords import question_terms
 from analysis.ai.offline.markers import EN, KO
+from analysis.ai.offline.structure import tag_sentences
 from analysis.ai.types import AnalysisContext, QuestionContext
 
 
@@ -255,3 +256,45 @@ def test_the_questions_key_terms_are_words_of_its_topic_not_of_its_phrasing(ques
         assert {"사용", "사내", "도구", "설득"} <= set(terms)
     else:
         assert terms == ["senior", "stakeholder", "request", "differently"]
+
+
+KO_INVOICE_Q = QuestionContext(
+    text="업무 절차를 바꿔 팀의 시간을 아낀 경험을 말씀해 주세요.",
+    category="finance",
+    type="behavioral",
+    language="ko",
+)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "결국 월말 대사 작업이 하루 안에 끝나게 되었습니다.",
+        "그 뒤로 신입 직원도 혼자 대사를 맡을 수 있게 됐습니다.",
+        "다음 달부터는 팀 전체가 같은 양식으로 대사를 하게 되었습니다.",
+    ],
+)
+def test_a_korean_story_that_ends_in_what_came_of_it_is_not_told_the_result_is_missing(ending):
+    answer = (
+        "작년 가을 회계팀에서 월말마다 거래처 대사를 엑셀 세 개로 나눠 하느라 사흘씩 "
+        "걸렸습니다. 저는 세 파일을 하나의 양식으로 합치고 은행 자료를 자동으로 불러오는 "
+        "매크로를 만들었습니다. 팀원들에게 새 양식을 설명하고 첫 달은 옆에서 같이 맞춰 "
+        f"보았습니다. {ending}"
+    )
+    out = _run(KO_INVOICE_Q, answer)
+    assert "결과(4번째 문장)" in out.detailed_feedback.structure
+    assert not any("빠진 부분: 결과" in line for line in _every_improvement(KO_INVOICE_Q, answer))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Before any step of the speaker's: the scene, not what came of it.
+        "회의 도중 두 팀장이 일정 문제로 크게 다투게 되었습니다.",
+        # "In the end" in an opinion, not in a story's end.
+        "회계는 결국 신뢰라고 생각합니다.",
+    ],
+)
+def test_a_korean_sentence_that_sets_the_scene_or_gives_an_opinion_is_no_result(sentence):
+    (tagged,) = tag_sentences([(sentence, 0)], KO, "ko")
+    assert "result" not in tagged.phases

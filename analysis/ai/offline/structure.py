@@ -84,10 +84,26 @@ def tag_sentences(
             del t.phases["result"]
         if t.numbers and "result" not in t.phases and _looks_like_outcome(t, text, language):
             t.phases["result"] = t.numbers[0]
+        if (
+            language == "ko"
+            and "result" not in t.phases
+            and not t.plan
+            and any("action" in before.phases for before in tagged)
+            and _KO_CAME_TO.search(text)
+        ):
+            t.phases["result"] = _first(_KO_CAME_TO, text)
         if "result" in t.phases and not t.numbers:
             t.none = count_of_none(text, language)
         tagged.append(t)
     return tagged
+
+
+# "…게 되었습니다" after the speaker's own steps: what those steps came to ("모든 보고서가 같은
+# 테이블을 쓰게 되었고"), as "ended up" is in English. Before any step it sets the scene ("두
+# 분이 다투게 되었습니다"); what was learned ("알게", "깨닫게") is a lesson.
+_KO_CAME_TO = re.compile(
+    r"(?<!알)(?<!배우)(?<!깨닫)(?<!느끼)게 (?:되었|됐)(?=습니다|고|으며|어요|다)"
+)
 
 
 # What keeps a delivery from having happened when it comes before it in the sentence: a negation
