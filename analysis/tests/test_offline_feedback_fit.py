@@ -298,3 +298,79 @@ def test_a_korean_story_that_ends_in_what_came_of_it_is_not_told_the_result_is_m
 def test_a_korean_sentence_that_sets_the_scene_or_gives_an_opinion_is_no_result(sentence):
     (tagged,) = tag_sentences([(sentence, 0)], KO, "ko")
     assert "result" not in tagged.phases
+
+
+EXPENSES_Q = QuestionContext(
+    text="You find out that a well-liked teammate has been padding his expense reports. What "
+    "would you do?",
+    category="finance",
+    type="situational",
+    language="en",
+)
+# Passes the problem on instead of saying what the speaker would do about it.
+NOT_MY_JOB = (
+    "I would probably stay out of it, since auditing expenses is the finance team's job, not "
+    "mine. They will catch it anyway at the quarterly review. I would make sure my own reports "
+    "stay accurate and keep my receipts for every trip."
+)
+KO_EXPENSES_Q = QuestionContext(
+    text="평소 사이가 좋은 동료가 출장비를 부풀려 청구한 사실을 알게 되었습니다. 어떻게 "
+    "하시겠습니까?",
+    category="finance",
+    type="situational",
+    language="ko",
+)
+KO_TALK_FIRST = (
+    "먼저 동료에게 따로 시간을 내 달라고 해서 제가 본 영수증과 청구 내역이 다르다는 점을 "
+    "차분히 말하겠습니다. 동료가 직접 정정하겠다고 하면 정정 청구가 들어갔는지 며칠 뒤 함께 "
+    "확인하겠습니다. 정정하지 않으면 회사의 신고 절차에 따라 팀장님께 알리겠습니다."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"), [(EXPENSES_Q, NOT_MY_JOB), (KO_EXPENSES_Q, KO_TALK_FIRST)]
+)
+def test_a_situational_question_about_people_gets_gaps_that_ask_what_it_asks(question, answer):
+    out = _run(question, answer)
+    ideal = out.ideal_answer
+    # No metric to hit and no figure to append: what one would do, to whom, and the follow-up.
+    for misfit in (
+        "[success measure",
+        "with its numbers",
+        "[target figure]",
+        "[성공 기준",
+        "그 수치]",
+        "[목표 수치]",
+    ):
+        assert misfit not in ideal
+    assert any(gap in ideal for gap in ("[follow-up:", "[real example:", "[실제 사례:"))
+    told = " ".join(out.improvements)
+    assert "with its numbers" not in told and "그 수치로" not in told
+    assert "수치가 없습니다" not in told and "has no figure" not in told
+
+
+def test_a_follow_up_the_answer_gives_fills_the_follow_up_part():
+    ideal = _run(KO_EXPENSES_Q, KO_TALK_FIRST).ideal_answer
+    assert "며칠 뒤 함께 확인하겠습니다" in ideal
+    assert "[후속 조치" not in ideal and "[성공 기준" not in ideal
+
+
+def test_sidestepping_a_situational_question_about_people_is_told_to_say_what_one_would_do():
+    told = " ".join(_every_improvement(EXPENSES_Q, NOT_MY_JOB))
+    assert "sidesteps" in told
+    assert "Pick one real example" not in told
+    assert "whom you would speak to" in told
+
+
+def test_a_situational_question_about_work_still_asks_for_a_measure_of_success():
+    question = QuestionContext(
+        text="Our checkout page got slower after the last release. How would you find out why?",
+        category="software_engineering",
+        type="situational",
+        language="en",
+    )
+    answer = (
+        "First I would compare the page's load time before and after the release in our "
+        "monitoring. Then I would profile the slowest requests to see which call grew."
+    )
+    assert "[success measure" in _run(question, answer).ideal_answer

@@ -13,7 +13,9 @@ from .quotes import listing, quoted
 def figures_note(s: Signals) -> Note | None:
     ko = s.feedback_language == "ko"
     sp = s.specificity
-    if sp.quantified_results:
+    # The size of a change is not what a question about people asks for (a conflict, a manager's
+    # request to bend a rule): what was said and done, and how it ended, is.
+    if sp.quantified_results or about_people(s.question):
         return None
     if sp.unquantified_results:
         q = _quote_of(s, sp.unquantified_results[-1], limit=60)
@@ -26,9 +28,7 @@ def figures_note(s: Signals) -> Note | None:
             if ko
             else "Put one number on the result (e.g. [measurable result]).",
         )
-    # The size of a change is not what a question about people asks for (a conflict, a manager's
-    # request to bend a rule): what was said and done, and how it ended, is.
-    if sp.numbers or about_people(s.question):
+    if sp.numbers:
         return None
     return Note(
         0.85,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .analyzer import Signals
+from .asks import about_people
 from .integrity import has_insult
 from .markers import markers_for
 from .structure import TaggedSentence, tag_sentences
@@ -51,13 +52,46 @@ PLACEHOLDERS = {
         "also": "[추가로 다룰 내용: {terms}]",
     },
 }
+# A question about people (a colleague cutting corners, a manager asking to bend a rule, an upset
+# customer) asks what one would say and do, to whom, why, and how one would follow it up: no
+# metric to hit, and a past case is told by how it ended, not by its numbers.
+PEOPLE_PLACEHOLDERS = {
+    "en": {
+        "approach": "[first step: whom you would speak to first, and why]",
+        "steps": "[steps: what you would say and do, to whom, in order{topic}]",
+        "risk": "[trade-off: what acting, or not acting, would put at risk]",
+        "success": "[follow-up: how you would check it was put right, and whom you would keep "
+        "informed]",
+        "example": "[real example: a time you faced something like this, what you did and how it "
+        "ended]",
+        "result": "[outcome: how it ended, for the people involved and for the work]",
+    },
+    "ko": {
+        "approach": "[첫 단계: 누구와 먼저 이야기할지와 그 이유]",
+        "steps": "[단계: 누구에게 무엇을 말하고 할지, 순서대로{topic}]",
+        "risk": "[트레이드오프: 나서거나 나서지 않을 때 무엇이 위험한지]",
+        "success": "[후속 조치: 바로잡혔는지 어떻게 확인하고 누구에게 알릴지]",
+        "example": "[실제 사례: 비슷한 일을 겪었을 때 한 일과 어떻게 끝났는지]",
+        "result": "[결과: 상대와 일에 어떻게 마무리되었는지]",
+    },
+}
 # A figure for a past result; a target for a plan or a method.
 RESULT_FIGURE = {"en": "[measurable result]", "ko": "[결과 수치]"}
 TARGET_FIGURE = {"en": "[target figure]", "ko": "[목표 수치]"}
 
 
-def classify(t: TaggedSentence, question_type: str, first: bool) -> str:
-    """Which part of the answer a sentence belongs to."""
+# Checking back on it afterwards: the follow-up a question about people asks for ("며칠 뒤 함께
+# 확인하겠습니다", "I would check in with her the next week").
+_FOLLOW_UP = re.compile(
+    r"\b(?:follow(?:ed|ing)? up|check(?:ed|ing)? (?:back|in)|circle back)\b|"
+    r"(?:뒤|후|다음 날|다음 주)에? [^.]{0,30}?(?:다시 |함께 |직접 )?(?:확인|점검|살펴)|다시 확인",
+    re.I,
+)
+
+
+def classify(t: TaggedSentence, question_type: str, first: bool, people: bool = False) -> str:
+    """Which part of the answer a sentence belongs to (`people`: the question is about people,
+    where checking back afterwards is the measure of success)."""
     phases = t.phases
     if "reflection" in phases:
         return "reflection"
@@ -72,6 +106,8 @@ def classify(t: TaggedSentence, question_type: str, first: bool) -> str:
     if "situation" in phases:
         return "example"  # a past case offered as proof of the method
     if "result" in phases or (t.verification and not t.sequence and not first):
+        return "result"
+    if people and not first and _FOLLOW_UP.search(t.text):
         return "result"
     if t.contrast and (t.condition or t.causal) and not first:
         return "risk"
@@ -155,9 +191,10 @@ def compose(s: Signals) -> str:
     kept: list[tuple[str, TaggedSentence]] = []
     # Another question's answer has nothing to keep: the ideal answer is the structure to fill.
     off_topic = bool(s.flag_codes & {"off_topic", "copied_question"})
+    people = about_people(question)
     for t in s.sentences:
         if not off_topic and _keeps(t, evidence):
-            slot = classify(t, question.type, first=t.index == 0)
+            slot = classify(t, question.type, first=t.index == 0, people=people)
             kept.append((slot if slot in rank else "action" if "action" in rank else slots[-1], t))
     if s.structure.opener_out_of_order or s.structure.order < 0.5:
         # A jumbled answer is retold in the structure's order; a well-told one keeps its own.
@@ -187,6 +224,7 @@ def compose(s: Signals) -> str:
 
     behavioral = question.type == "behavioral"
     figure = (RESULT_FIGURE if behavioral else TARGET_FIGURE)[lang]
+    placeholders = {**PLACEHOLDERS[lang], **(PEOPLE_PLACEHOLDERS[lang] if people else {})}
 
     def fill_gaps(up_to: int) -> None:
         for slot in slots[:up_to]:
@@ -197,12 +235,12 @@ def compose(s: Signals) -> str:
                     if not behavioral
                     else slot
                 )
-                parts.append(PLACEHOLDERS[lang][key].format(topic=topic))
+                parts.append(placeholders[key].format(topic=topic))
 
     for i, (slot, t) in enumerate(kept):
         fill_gaps(rank[slot])
         text = _unhedged(t)
-        if i == last_result and not quantified:
+        if i == last_result and not quantified and not people:
             # A result that happened asks for its measure, a planned one for its target.
             shown = RESULT_FIGURE[lang] if in_past(text, lang) else figure
             text = text.rstrip(".") + f" ({shown})."

@@ -115,6 +115,46 @@ def _structure_notes(s: Signals) -> list[Note]:
     return notes
 
 
+def _sidestep(s: Signals, quote: str) -> tuple[str, str]:
+    """What to say instead of sidestepping: a story asks for one real example; a situation
+    about people, what one would do oneself, to whom, why, and how one would follow it up; any
+    other situation or method, one's own steps."""
+    ko = s.feedback_language == "ko"
+    if s.question_type == "behavioral":
+        return (
+            f"질문을 비켜 가는 답변입니다({quote}). 작더라도 실제 사례 하나를 골라 처음부터 "
+            "끝까지 말씀해 주세요."
+            if ko
+            else f"The answer sidesteps the question ({quote}). Pick one real example, even a "
+            "small one, and walk through it.",
+            "실제 사례 하나를 골라 상황-행동-결과로 말씀해 주세요."
+            if ko
+            else "Choose one real example and walk through situation, action, result.",
+        )
+    if about_people(s.question):
+        return (
+            f"질문을 비켜 가는 답변입니다({quote}). 본인이 직접 무엇을 할지, 누구에게 어떻게 "
+            "말할지, 왜 그렇게 할지 말씀해 주세요."
+            if ko
+            else f"The answer sidesteps the question ({quote}). Say what you would do yourself: "
+            "whom you would speak to, what you would say, and why.",
+            "누구와 먼저 이야기할지, 무엇을 할지, 그 뒤 어떻게 확인할지 순서대로 말씀해 주세요."
+            if ko
+            else "Say whom you would speak to first, what you would do, and how you would "
+            "follow it up.",
+        )
+    return (
+        f"질문을 비켜 가는 답변입니다({quote}). 본인이 직접 무엇을 어떤 순서로 할지와 그 "
+        "이유를 말씀해 주세요."
+        if ko
+        else f"The answer sidesteps the question ({quote}). Say what you would do yourself, "
+        "step by step, and why.",
+        "본인이 할 일을 순서대로, 이유와 함께 말씀해 주세요."
+        if ko
+        else "Walk through what you would do, in order, and why.",
+    )
+
+
 def _style_notes(s: Signals) -> list[Note]:
     ko = s.feedback_language == "ko"
     rel, sp, ln = s.relevance, s.specificity, s.length
@@ -122,19 +162,7 @@ def _style_notes(s: Signals) -> list[Note]:
     if rel.deflections:
         i, words = rel.deflections[0]
         q = _quote_of(s, i, words, 60)
-        notes.append(
-            Note(
-                1.0,
-                f"질문을 비켜 가는 답변입니다({quoted(q)}). 작더라도 실제 사례 하나를 골라 "
-                "처음부터 끝까지 말씀해 주세요."
-                if ko
-                else f"The answer sidesteps the question ({quoted(q)}). Pick one real example, "
-                "even a small one, and walk through it.",
-                "실제 사례 하나를 골라 상황-행동-결과로 말씀해 주세요."
-                if ko
-                else "Choose one real example and walk through situation, action, result.",
-            )
-        )
+        notes.append(Note(1.0, *_sidestep(s, quoted(q))))
     deflected = {i for i, _ in rel.deflections[:1]}
     claims = [(i, w) for i, w in rel.claims if i not in deflected]
     if claims:
@@ -349,8 +377,18 @@ def _stretch_notes(s: Signals) -> list[Note]:
             )
         )
     if s.question_type != "behavioral" and "situation" not in st.present and not tells_a_case(s):
+        # A case about people is told by how it ended; a method's, by its numbers.
         notes.append(
             Note(
+                0.2,
+                "한 단계 더: 답변이 가정으로만 설명됩니다. 비슷한 일을 겪었던 때 한 일과 어떻게 "
+                "끝났는지로 뒷받침해 보세요."
+                if ko
+                else "To go further: the answer stays hypothetical; back it with a time you "
+                "faced something like this, what you did and how it ended.",
+            )
+            if about_people(s.question)
+            else Note(
                 0.2,
                 "한 단계 더: 방법이 가정으로만 설명됩니다. 직접 해 본 사례 하나와 그 수치로 "
                 "뒷받침해 보세요."
