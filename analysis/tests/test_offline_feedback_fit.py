@@ -2,6 +2,8 @@
 and each note fits the question asked and what the answer was judged to be. Each rule is tested
 on text of its own, not the graded set's."""
 
+import re
+
 import pytest
 
 from analysis.ai.offline import OfflineAIService
@@ -374,3 +376,51 @@ def test_a_situational_question_about_work_still_asks_for_a_measure_of_success()
         "monitoring. Then I would profile the slowest requests to see which call grew."
     )
     assert "[success measure" in _run(question, answer).ideal_answer
+
+
+RETURNS_Q = QuestionContext(
+    text="Tell me about a time you made a routine task at work faster.",
+    category="operations",
+    type="behavioral",
+    language="en",
+)
+KO_RETURNS_Q = QuestionContext(
+    text="반복되는 업무 절차를 더 빠르게 바꾼 경험을 말씀해 주세요.",
+    category="operations",
+    type="behavioral",
+    language="ko",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "pattern"),
+    [
+        (
+            RETURNS_Q,
+            # The second sentence is a claim about the speaker and a step with its figure.
+            "Last spring our warehouse took two days to process each batch of returns. I am a "
+            "natural problem solver, so I rebuilt the returns checklist and cut handling time "
+            "by 30%. I think I am the most organised person on the team.",
+            r"(\d+) of (\d+) sentences? carr(?:y|ies) evidence .*?; (\d+) only states? ",
+        ),
+        (
+            KO_RETURNS_Q,
+            "작년 봄 반품 처리가 늦어 고객 불만이 많았습니다. 꼼꼼한 성격인 저는 점검표를 새로 "
+            "만들어 처리 시간을 이틀에서 하루로 줄였습니다. 저는 팀에서 가장 성실한 사람이라고 "
+            "생각합니다.",
+            r"(\d+)개 문장 중 (\d+)개가 .*?의견만 있는 문장은 (\d+)개",
+        ),
+    ],
+)
+def test_a_sentence_with_evidence_and_a_claim_is_not_counted_as_only_a_claim(
+    question, answer, pattern
+):
+    content = _run(question, answer).detailed_feedback.content
+    counts = [int(n) for n in re.search(pattern, content).groups()]
+    if question.language == "en":
+        evidence, whole, claims = counts
+    else:
+        whole, evidence, claims = counts
+    assert evidence + claims <= whole
+    # ... and the mixed sentence is named for what it is.
+    assert ("also states an opinion" in content) or ("자기 평가나 의견도 섞여" in content)

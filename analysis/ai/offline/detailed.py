@@ -304,14 +304,32 @@ def _content(s: Signals) -> str:
         shown = listing([m.shown for m in rel.category_hits], s.feedback_language, 5)
         parts.append(f"직무 관련 용어: {shown}." if ko else f"Field vocabulary: {shown}.")
     n = len(s.sentences)
-    ev, cl = len(rel.evidence_sentences), len(rel.claim_sentences)
-    parts.append(
-        f"{n}개 문장 중 {ev}개가 행동·수치·결과 같은 근거를 담고 있고, 자기 평가나 의견만 있는 "
-        f"문장은 {cl}개입니다."
-        if ko
-        else f"{ev} of {n} sentences carry evidence (an action, a figure or a result); {cl} only "
-        "state an opinion or a claim about yourself."
-    )
+    # A sentence can carry evidence and a claim at once ("I'm a natural problem solver, so I
+    # rebuilt the checklist and cut handling time by 30%"): it is counted once, with the
+    # evidence, and only sentences with no evidence "only state" an opinion.
+    evidence = set(rel.evidence_sentences)
+    claims = set(rel.claim_sentences)
+    ev, cl, both = len(evidence), len(claims - evidence), len(claims & evidence)
+    if ko:
+        parts.append(
+            f"{n}개 문장 중 {ev}개가 행동·수치·결과 같은 근거를 담고 있고, 자기 평가나 의견만 "
+            f"있는 문장은 {cl}개입니다."
+        )
+        if both:
+            parts.append(f"근거를 담은 문장 중 {both}개에는 자기 평가나 의견도 섞여 있습니다.")
+    else:
+        parts.append(
+            f"{ev} of {n} sentence{'s' if n != 1 else ''} carr{'ies' if ev == 1 else 'y'} "
+            f"evidence (an action, a figure or a result); {cl} only state{'s' if cl == 1 else ''} "
+            "an opinion or a claim about yourself."
+        )
+        if both:
+            parts.append(
+                "One sentence with evidence also states an opinion or a claim about yourself."
+                if both == 1
+                else f"{both} sentences with evidence also state an opinion or a claim about "
+                "yourself."
+            )
     if rel.claims:
         index, words = rel.claims[0]
         claim = quoted(excerpt(s.sentence(index), words, 50))
