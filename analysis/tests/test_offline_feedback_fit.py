@@ -2,6 +2,7 @@
 and each note fits the question asked and what the answer was judged to be. Each rule is tested
 on text of its own, not the graded set's."""
 
+import dataclasses
 import re
 
 import pytest
@@ -424,3 +425,55 @@ def test_a_sentence_with_evidence_and_a_claim_is_not_counted_as_only_a_claim(
     assert evidence + claims <= whole
     # ... and the mixed sentence is named for what it is.
     assert ("also states an opinion" in content) or ("자기 평가나 의견도 섞여" in content)
+
+
+BUILD_Q = QuestionContext(
+    text="Tell me about a time you committed a change that broke the nightly build.",
+    category="software_engineering",
+    type="behavioral",
+    language="en",
+)
+# Opens by saying the question back, then tells the story in words of its own.
+BUILD_STORY = (
+    "You want to hear about a time I committed a change that broke the nightly build. Last "
+    "March I pushed a schema migration on a Friday without running the full test suite. The "
+    "next morning the pipeline was red and three teams were blocked. I reverted my migration "
+    "within the hour, added the missing test, and wrote a short checklist we still use."
+)
+KO_DESIGN_Q = QuestionContext(
+    text="디자인 시스템을 새로 도입하거나 개선해 본 경험을 말씀해 주세요.",
+    category="design",
+    type="behavioral",
+    language="ko",
+)
+KO_DESIGN_STORY = (
+    "디자인 시스템을 새로 도입하거나 개선해 본 경험을 말씀드리겠습니다. 작년에 저희 팀은 "
+    "화면마다 버튼 모양과 색이 제각각이라 개발자들이 매번 스타일을 새로 만들고 있었습니다. "
+    "저는 자주 쓰는 버튼과 입력창 열두 개를 골라 피그마 컴포넌트로 정리하고 개발팀과 이름을 "
+    "맞췄습니다. 석 달 뒤 새 화면을 만드는 시간이 절반 가까이 줄었습니다."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "words"),
+    [(BUILD_Q, BUILD_STORY, '"committed"'), (KO_DESIGN_Q, KO_DESIGN_STORY, '"디자인"')],
+)
+def test_words_said_only_in_restating_the_question_are_not_called_never_said(
+    question, answer, words
+):
+    out = _run(question, answer)
+    told = " ".join([out.detailed_feedback.content, *_every_improvement(question, answer)])
+    assert words in told  # named ...
+    # ... as said where the answer restates the question, not as never said or to be said early.
+    assert ("only where the answer restates" in told) or ("질문을 되풀이한 부분에만" in told)
+    for wrong in ("Naming one of the question's own words", "never mentions", "첫머리에 말하면"):
+        assert wrong not in told
+
+
+def test_a_key_point_said_only_in_restating_the_question_is_not_listed_as_not_mentioned():
+    question = dataclasses.replace(
+        BUILD_Q, expected_keywords=("rollback", "root cause", "nightly build")
+    )
+    content = _run(question, BUILD_STORY).detailed_feedback.content
+    assert '"nightly build" comes up only where the answer restates the question' in content
+    assert 'Not mentioned: "rollback" and "root cause".' in content

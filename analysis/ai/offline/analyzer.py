@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..types import AnalysisContext, QuestionContext
 from .bankmatch import BankMatch
 from .bankmatch import match as bank_match
 from .integrity import Screen, screen
-from .keywords import TermIndex
+from .keywords import TermIndex, stand_ins
 from .length import LengthSignals, analyze_length
 from .markers import markers_for
 from .relevance import RelevanceSignals, analyze_relevance
@@ -63,6 +64,22 @@ class Signals:
 
     def sentence(self, index: int) -> str:
         return self.sentences[index].text
+
+    @cached_property
+    def _restated(self) -> TermIndex | None:
+        rel, scr = self.topicality, self.screen
+        if rel is None or scr is None or not rel.echo:
+            return None
+        return TermIndex(" ".join(scr.sentences[i][0] for i in rel.echo))
+
+    def only_restated(self, terms: list[str]) -> list[str]:
+        """Those of `terms` (words of the question the scored answer never uses) that the answer
+        says where it restates the question: said, but set aside with the restatement, so they
+        are not counted, nor "never mentioned" either."""
+        index = self._restated
+        if index is None:
+            return []
+        return [t for t in terms if index.find(t) or any(index.find(w) for w in stand_ins(t))]
 
 
 def answer_language(answer: str, question: QuestionContext, context: AnalysisContext) -> str:

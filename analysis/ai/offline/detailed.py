@@ -267,13 +267,26 @@ def _content(s: Signals) -> str:
     elif rel.keywords and not expected and not rel.matched and s.judged_on_topic:
         # The question's own words, none of them said, in an answer judged to be about what was
         # asked: a count of zero would read as a miss, when it is only a way to tie it closer.
-        terms = listing(rel.keywords, s.feedback_language, 4)
-        parts.append(
-            f"질문에 나온 말({terms}) 중 하나를 첫머리에 말하면 질문과의 연결이 더 분명해집니다."
-            if ko
-            else f"Naming one of the question's own words ({terms}) early would tie the answer "
-            "to the question more clearly."
-        )
+        restated = s.only_restated(rel.keywords)
+        if restated:
+            terms = listing(restated, s.feedback_language, 4)
+            parts.append(
+                f"질문에 나온 말({terms})은 질문을 되풀이한 부분에만 나옵니다. 답하는 문장에서 "
+                "다시 쓰면 질문과의 연결이 더 분명해집니다."
+                if ko
+                else f"The question's own words ({terms}) come up only where the answer restates "
+                "the question; using them where you answer it would tie the answer to the "
+                "question more clearly."
+            )
+        else:
+            terms = listing(rel.keywords, s.feedback_language, 4)
+            parts.append(
+                f"질문에 나온 말({terms}) 중 하나를 첫머리에 말하면 질문과의 연결이 더 "
+                "분명해집니다."
+                if ko
+                else f"Naming one of the question's own words ({terms}) early would tie the "
+                "answer to the question more clearly."
+            )
     elif rel.keywords:
         got = [m.shown for m in rel.matched]
         covered = listing(got, s.feedback_language, 4) if got else ("없음" if ko else "none")
@@ -285,11 +298,24 @@ def _content(s: Signals) -> str:
         else:
             label = "key points" if expected else "key terms of the question"
             parts.append(f"Covers {len(got)} of the {len(rel.keywords)} {label} ({covered}).")
-        if rel.missing and expected:
+        # Words said only in a restatement of the question are not counted, but were said.
+        found = {m.term for m in rel.matched}
+        restated = s.only_restated([k for k in rel.keywords if k not in found])
+        if restated:
+            words = listing(restated, s.feedback_language, 4)
             parts.append(
-                f"빠진 것: {listing(rel.missing, 'ko', 4)}."
+                f"질문을 되풀이한 부분에만 나온 말({words})은 세지 않았습니다."
                 if ko
-                else f"Not mentioned: {listing(rel.missing, 'en', 4)}."
+                else f"{words} {'comes' if len(restated) == 1 else 'come'} up only where the "
+                "answer restates the question, so "
+                f"{'it is' if len(restated) == 1 else 'they are'} not counted."
+            )
+        never = [k for k in rel.missing if k not in restated]
+        if never and expected:
+            parts.append(
+                f"빠진 것: {listing(never, 'ko', 4)}."
+                if ko
+                else f"Not mentioned: {listing(never, 'en', 4)}."
             )
     figures = (
         listing(sp.numbers, s.feedback_language, 4) if sp.numbers else ("없음" if ko else "none")
