@@ -57,6 +57,10 @@ def test_it_does_not_match_a_korean_keyword_inside_an_unrelated_word():
         ("원하는", None),
         ("같다는", None),
         ("평가받는", "평가"),
+        # A verb, its ending and a particle: the noun it is built on.
+        ("도입하거나", "도입"),
+        ("진행하면서도", "진행"),
+        ("지하철을", "지하철"),
         ("권한", "권한"),
         ("상가", "상가"),
         ("팀을", "팀을"),

@@ -255,6 +255,15 @@ def ko_noun(token: str) -> str | None:
         if form[-1] == "으":  # "통계적으" + "로": the particle is "으로"
             continue
         rest = token[len(form) :]
+        # "도입하거" + "나", "개선하지" + "만", "진행하면서" + "도": a verb and its endings, a
+        # particle among them.
+        cut = len(form)
+        if any(
+            form[cut - k - 1] in _VERB_FINALS and _is_ko_chain(token[cut - k :])
+            for k in (1, 2)
+            if cut > k + 1
+        ):
+            continue
         # "같다는", "멈춘다고", "검토하다가": a verb quoted or cut short, not a noun ending in 다.
         if form[-1] == "다" and (rest[0] in "는고" or form[-2:-1] in _VERB_FINALS):
             continue
