@@ -275,6 +275,7 @@ KO_INVOICE_Q = QuestionContext(
         "결국 월말 대사 작업이 하루 안에 끝나게 되었습니다.",
         "그 뒤로 신입 직원도 혼자 대사를 맡을 수 있게 됐습니다.",
         "다음 달부터는 팀 전체가 같은 양식으로 대사를 하게 되었습니다.",
+        "이제는 월말 대사가 반나절이면 끝납니다.",
     ],
 )
 def test_a_korean_story_that_ends_in_what_came_of_it_is_not_told_the_result_is_missing(ending):
@@ -296,6 +297,8 @@ def test_a_korean_story_that_ends_in_what_came_of_it_is_not_told_the_result_is_m
         "회의 도중 두 팀장이 일정 문제로 크게 다투게 되었습니다.",
         # "In the end" in an opinion, not in a story's end.
         "회계는 결국 신뢰라고 생각합니다.",
+        # A time a job must take is no time it came to take.
+        "월말 대사는 하루 안에 끝나야 합니다.",
     ],
 )
 def test_a_korean_sentence_that_sets_the_scene_or_gives_an_opinion_is_no_result(sentence):

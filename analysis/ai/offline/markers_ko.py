@@ -112,7 +112,9 @@ KO = MarkerSet(
         # What one came to be able to do, or no longer had to ("드릴 수 있게 되었고", "쫓아다니지
         # 않게 됐습니다"), and a job that came to take a stated time ("반나절이면 끝나").
         r"(?:수 있게|지 않게|(?:끝나|마무리되|해결되|자리 ?잡)게) (?:되었|됐)|"
-        r"(?:이면|안에|내에) (?:충분히 |모두 |다 )?(?:끝나|끝났|끝냈|마무리되|마쳤)|"
+        # ... not one that must ("하루 안에 끝나야 합니다").
+        r"(?:이면|안에|내에) (?:충분히 |모두 |다 )?"
+        r"(?:끝나게 (?:되었|됐)|끝납니다|끝났|끝냈|마무리(?:되었|됐)|마쳤)|"
         r"(?:거의|모두|완전히|더 이상) (?:없어졌|사라졌)|"
         # What a check found, and what happened a stated time later ("조사 결과 … 밝혀졌고",
         # "11분 뒤에 착륙했습니다"), as "six months later" is an outcome in English.
