@@ -190,6 +190,7 @@ def test_a_question_about_people_is_not_asked_for_the_size_of_a_change():
     [
         (EN, "it's their code, not mine, so i would leave it.", True),
         (EN, "the security team will catch it anyway.", True),
+        (EN, "auditing expenses is the finance team's job, not mine.", True),
         (EN, "you don't want to cause drama before a launch.", True),
         (EN, "since it might just be a joke, i would not escalate.", True),
         # Owning the limit of one's role and acting on it is no deflection.
@@ -353,6 +354,8 @@ def test_a_situational_question_about_people_gets_gaps_that_ask_what_it_asks(que
     told = " ".join(out.improvements)
     assert "with its numbers" not in told and "그 수치로" not in told
     assert "수치가 없습니다" not in told and "has no figure" not in told
+    # The answer's own reason for not acting is no part of an answer to build on.
+    assert "not mine" not in ideal
 
 
 def test_a_follow_up_the_answer_gives_fills_the_follow_up_part():

@@ -327,7 +327,7 @@ EN = MarkerSet(
         # will catch it anyway") or played down ("you don't want to cause drama", "it might
         # just be a joke"): the answer argues for not acting.
         # ... unless the answer goes on to act on it ("…, not mine, but I would not let it ship").
-        r"(?:their|his|her) (?:code|problem|job|call|fault|mess|responsibility),? not mine"
+        r"(?:their|his|her|\w+'s) (?:code|problem|job|call|fault|mess|responsibility),? not mine"
         r"(?!,? (?:but|yet|still) (?:i|we)\b)|"
         r"(?:someone|somebody) else(?:'s)? (?:problem|job|responsibility)|"
         # ... by someone else: "I'd fix it anyway" owns it.
