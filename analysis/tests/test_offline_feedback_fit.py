@@ -487,3 +487,26 @@ def test_a_key_point_said_only_in_restating_the_question_is_not_listed_as_not_me
 
 def test_a_verb_said_with_its_endings_is_named_by_the_noun_it_is_built_on():
     assert question_terms(KO_DESIGN_Q.text) == ["디자인", "시스템", "도입", "개선"]
+
+
+KO_CLASH_Q = QuestionContext(
+    text="동료와 의견이 갈렸던 경험과 어떻게 해결했는지 말씀해 주세요.",
+    category="software_engineering",
+    type="behavioral",
+    language="ko",
+)
+KO_CLASH = (
+    "작년에 결제 모듈을 개편할 때 동료와 배포 방식에 대해 의견이 갈렸습니다. 저는 단계적 배포를 "
+    "원했고 동료는 한 번에 바꾸자고 했습니다. 먼저 따로 만나 서로가 걱정하는 위험을 적어 보았고, "
+    "동료의 걱정은 두 버전을 오래 유지하는 부담이라는 것을 알게 되었습니다. 그래서 2주 안에 끝나는 "
+    "3단계 배포 계획을 함께 만들었고, 팀장님께도 같이 설명했습니다. 결국 장애 없이 전환을 마쳤고, "
+    "이후로는 의견이 다를 때 먼저 서로의 위험을 적어 보는 습관이 생겼습니다."
+)
+
+
+def test_a_result_told_with_the_lesson_leaves_no_result_gap_in_the_ideal_answer():
+    output = OfflineAIService().analyze_answer(
+        KO_CLASH_Q, KO_CLASH, AnalysisContext(job_category="software_engineering", language="ko")
+    )
+    assert "결국 장애 없이 전환을 마쳤고" in output.ideal_answer
+    assert "[결과" not in output.ideal_answer

@@ -210,8 +210,10 @@ def compose(s: Signals) -> str:
     topic = (f" — {joined} 중심으로" if lang == "ko" else f", covering {joined}") if terms else ""
     present = {slot for slot, _ in kept}
     # A sentence that says one's role while acting ("I was on call, so I rolled back…",
-    # "당직이었던 저는 … 롤백해") fills the task part as well as the action.
-    present |= {p for _, t in kept for p in t.phases if p in ("situation", "task")}
+    # "당직이었던 저는 … 롤백해") fills the task part as well as the action; one that ends the
+    # story with its lesson ("결국 장애 없이 전환을 마쳤고, 이후로는 … 습관이 생겼습니다") the
+    # result as well as the lesson.
+    present |= {p for _, t in kept for p in t.phases if p in ("situation", "task", "result")}
     last_result = max((i for i, (slot, _) in enumerate(kept) if slot == "result"), default=-1)
     # ... wherever the result was told: "At a manufacturing company where I was assistant
     # controller, this took the close from 11 days to 6" holds the setting and the result.
