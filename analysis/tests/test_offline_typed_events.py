@@ -267,3 +267,36 @@ def test_a_korean_answer_that_gathered_what_the_question_asks_to_gather_is_on_to
     )
     output = _analyse("ko", question, honest, kind="situational")
     assert "off_topic" not in _flags(output)
+
+
+AUTOMATION_KO = "업무를 자동화해 본 경험이 있으신가요?"
+AUTOMATION_KO_HONEST = (
+    "매주 월요일 아침에 세 개 시스템에서 매출 데이터를 내려받아 엑셀로 합치는 수작업이 있었는데, "
+    "사람이 하면 하루가 걸렸습니다. 파이썬 스크립트로 API에서 데이터를 받아 합치고 검증까지 "
+    "하도록 만들었고, 매일 새벽에 돌도록 예약했습니다. 결국 하루 걸리던 일이 반나절이면 끝나게 "
+    "되었고, 합치는 과정의 실수도 없어졌습니다."
+)
+AUTOMATION_EN = "Have you ever automated part of your job?"
+AUTOMATION_EN_HONEST = (
+    "Every Monday I pulled sales figures from three systems and pasted them into one "
+    "spreadsheet by hand, which took most of the day. I wrote a Python script that fetches "
+    "them from the APIs, checks the totals against last week's and builds the sheet, and a cron "
+    "job runs it at 5 a.m. The report is ready before anyone arrives, and the copy-paste "
+    "mistakes we used to find on Tuesdays are gone."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "answer"),
+    [("ko", AUTOMATION_KO, AUTOMATION_KO_HONEST), ("en", AUTOMATION_EN, AUTOMATION_EN_HONEST)],
+)
+def test_an_automation_told_by_what_runs_it_now_is_on_topic(language, question, answer):
+    assert "off_topic" not in _flags(_analyse(language, question, answer))
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "answer"),
+    [("ko", AUTOMATION_KO, OUTAGE_KO_HONEST), ("en", AUTOMATION_EN, OUTAGE_EN_HONEST)],
+)
+def test_an_outage_story_is_still_no_answer_to_the_automation_question(language, question, answer):
+    assert "off_topic" in _flags(_analyse(language, question, answer))

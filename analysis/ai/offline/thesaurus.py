@@ -131,6 +131,8 @@ TOLD_BY_EN = {
     "disagre": "reject argu argument heated tense tension clash compromis",
     "convinc": "argu evidence persuad objection reluct sceptic skeptic hesitant",
     "persuad": "argu evidence convinc objection reluct sceptic skeptic hesitant",
+    # Automating a task, told by what now runs it and by the manual work it replaced.
+    "automat": "script cron schedul macro bot manual manually by hand",
 }
 TOLD_BY_KO = {
     "장애": "먹통 다운 멈춰 멈춘 멈췄 중단 에러 오류 502 500 알림 경보 롤백 되돌 복구 복원 "
@@ -140,6 +142,8 @@ TOLD_BY_KO = {
     "부딪": "갈등 반대 반려 논쟁 이견 설득 합의 절충 감정 언성 마찰 다툼",
     "갈등": "부딪 반대 반려 논쟁 이견 설득 합의 절충 감정 언성 마찰 다툼",
     "설득": "근거 자료 반대 망설 우려 수긍 받아들",
+    # 자동화, told by what now runs the work and by the hand work it replaced.
+    "자동화": "스크립트 매크로 예약 크론 스케줄 봇 수작업 수동 손으로 저절로",
 }
 
 # Everyday words a question is paraphrased with: each group is one meaning. Not interview
