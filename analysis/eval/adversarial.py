@@ -56,6 +56,7 @@ from analysis.ai.types import AnalysisContext, AnalysisOutput, QuestionContext
 from analysis.validation import validate_answer
 from interview_platform.api.errors import ApplicationError
 
+from .feedback_reading import around, coaching_language, feedback_text, figures, tools_named
 from .harness import LANGUAGES, infer_category
 
 HERE = Path(__file__).resolve().parent
@@ -199,39 +200,6 @@ class AdversarialReport:
         return all(self.share(language=group) >= TARGET_SHARE for group in (*LANGUAGES, None))
 
 
-def feedback_text(output: AnalysisOutput) -> str:
-    d = output.detailed_feedback
-    return "\n".join(
-        [
-            *output.strengths,
-            *output.improvements,
-            d.grammar,
-            d.structure,
-            d.content,
-            *d.suggestions,
-            output.ideal_answer,
-        ]
-    )
-
-
-_QUOTED = re.compile(
-    r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|\u300c[^\u300d]*\u300d|\'[^\']{3,}\''
-)
-
-
-def coaching_language(output: AnalysisOutput) -> str:
-    """The language the coaching is written in ("ko" or "en"): Hangul against Latin letters in
-    the strengths, improvements and detailed feedback, with quotes of the answer left out."""
-    d = output.detailed_feedback
-    text = " ".join(
-        [*output.strengths, *output.improvements, d.grammar, d.structure, d.content, *d.suggestions]
-    )
-    text = _QUOTED.sub(" ", text)
-    hangul = sum(1 for c in text if "가" <= c <= "힣")
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
-    return "ko" if hangul >= latin / 3 else "en"
-
-
 def _validate(text: str) -> tuple[bool, str]:
     """(accepted, message): the product's own answer validation."""
     try:
@@ -289,10 +257,10 @@ def _check(
         out.append((f"no flag {code}", code not in codes, f"flags {sorted(codes)}"))
     text = feedback_text(attack)
     for s in expect.get("excludes", ()):
-        out.append((f"feedback excludes {s!r}", s not in text, _around(text, s)))
+        out.append((f"feedback excludes {s!r}", s not in text, around(text, s)))
     for s in expect.get("includes", ()):
         out.append((f"feedback includes {s!r}", s in text, "missing"))
-    tools = _tools_named(text)
+    tools = tools_named(text)
     for s in expect.get("tools_exclude", ()):
         out.append((f"not named as a tool: {s!r}", s not in tools, f"tools {tools}"))
     if "feedback_language" in expect:
@@ -301,38 +269,13 @@ def _check(
         out.append((f"feedback in {wanted}", found == wanted, f"coaching reads as {found}"))
     for s in expect.get("ideal_excludes", ()):
         held = s not in attack.ideal_answer
-        out.append((f"ideal excludes {s!r}", held, _around(attack.ideal_answer, s)))
+        out.append((f"ideal excludes {s!r}", held, around(attack.ideal_answer, s)))
     for s in expect.get("ideal_includes", ()):
         out.append((f"ideal includes {s!r}", s in attack.ideal_answer, attack.ideal_answer[:160]))
     if expect.get("ideal_no_new_figures"):
-        new = sorted(_figures(attack.ideal_answer) - _figures(attack.answer))
+        new = sorted(figures(attack.ideal_answer) - figures(attack.answer))
         out.append(("ideal invents no figure", not new, f"not in the answer: {new}"))
     return out
-
-
-_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _figures(text: str) -> set[str]:
-    """The numbers of a text, placeholders left out ("1,800" and "1800" are one)."""
-    return {n.replace(",", "") for n in _NUMBER.findall(_PLACEHOLDER.sub(" ", text))}
-
-
-_TOOLS_LINE = re.compile(
-    r"(?:Named tools and methods|tools and methods you used|언급한 도구·방법|"
-    r"사용한 도구와 방법을 구체적으로 밝히셨습니다):\s*([^.\n]*)"
-)
-
-
-def _tools_named(text: str) -> list[str]:
-    """The names the feedback lists as tools or methods."""
-    return [name for line in _TOOLS_LINE.findall(text) for name in re.findall(r'"([^"]+)"', line)]
-
-
-def _around(text: str, s: str) -> str:
-    at = text.find(s)
-    return "" if at < 0 else "…" + text[max(0, at - 60) : at + len(s) + 40].replace("\n", " ") + "…"
 
 
 def run_adversarial(

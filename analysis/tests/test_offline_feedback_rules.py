@@ -9,7 +9,7 @@ from analysis.ai.offline import OfflineAIService
 from analysis.ai.offline.keywords import question_terms
 from analysis.ai.offline.text import ko_noun
 from analysis.ai.types import AnalysisContext, QuestionContext
-from analysis.eval.adversarial import _tools_named, feedback_text
+from analysis.eval.feedback_reading import feedback_text, tools_named
 
 
 def _run(question: QuestionContext, text: str):
@@ -126,7 +126,7 @@ def test_the_reasons_hint_keeps_the_tense_of_the_answer():
 
 def test_units_after_figures_are_not_tools_and_particles_after_latin_words_are_not_fillers():
     out = _run(KO_INCIDENT_Q, KO_INCIDENT)
-    assert "ms" not in _tools_named(feedback_text(out))
+    assert "ms" not in tools_named(feedback_text(out))
     assert "CI에 넣어" in out.ideal_answer
     assert "'에'" not in out.detailed_feedback.grammar
 
@@ -444,7 +444,7 @@ def test_people_and_places_by_their_initials_are_not_tools():
         "called her GP and the NHS out-of-hours line before dispensing anything. The GP "
         "stopped one of the two, and she had no bleeding at her review a month later.",
     )
-    named = _tools_named(feedback_text(out))
+    named = tools_named(feedback_text(out))
     assert not {"GP", "ICU", "NHS"} & set(named)
     assert "PharmOutcomes" in named
 
@@ -462,7 +462,7 @@ def test_a_method_by_its_initials_is_still_a_method():
         "twelve tables first, then reviewed it with the two backend developers before we wrote "
         "any migration. The first release shipped with no schema change needed for five months.",
     )
-    assert "ER diagram" in _tools_named(feedback_text(out))
+    assert "ER diagram" in tools_named(feedback_text(out))
 
 
 def test_the_er_and_a_cv_are_no_methods():

@@ -12,6 +12,7 @@ from .integrity_notes import integrity_notes
 from .notes import Note
 from .notes import quote_of as _quote_of
 from .quotes import excerpt, quoted, quoted_josa
+from .sidestep_notes import sidestep_note
 from .tense import tells_a_case, told_in_past
 
 
@@ -115,46 +116,6 @@ def _structure_notes(s: Signals) -> list[Note]:
     return notes
 
 
-def _sidestep(s: Signals, quote: str) -> tuple[str, str]:
-    """What to say instead of sidestepping: a story asks for one real example; a situation
-    about people, what one would do oneself, to whom, why, and how one would follow it up; any
-    other situation or method, one's own steps."""
-    ko = s.feedback_language == "ko"
-    if s.question_type == "behavioral":
-        return (
-            f"질문을 비켜 가는 답변입니다({quote}). 작더라도 실제 사례 하나를 골라 처음부터 "
-            "끝까지 말씀해 주세요."
-            if ko
-            else f"The answer sidesteps the question ({quote}). Pick one real example, even a "
-            "small one, and walk through it.",
-            "실제 사례 하나를 골라 상황-행동-결과로 말씀해 주세요."
-            if ko
-            else "Choose one real example and walk through situation, action, result.",
-        )
-    if about_people(s.question):
-        return (
-            f"질문을 비켜 가는 답변입니다({quote}). 본인이 직접 무엇을 할지, 누구에게 어떻게 "
-            "말할지, 왜 그렇게 할지 말씀해 주세요."
-            if ko
-            else f"The answer sidesteps the question ({quote}). Say what you would do yourself: "
-            "whom you would speak to, what you would say, and why.",
-            "누구와 먼저 이야기할지, 무엇을 할지, 그 뒤 어떻게 확인할지 순서대로 말씀해 주세요."
-            if ko
-            else "Say whom you would speak to first, what you would do, and how you would "
-            "follow it up.",
-        )
-    return (
-        f"질문을 비켜 가는 답변입니다({quote}). 본인이 직접 무엇을 어떤 순서로 할지와 그 "
-        "이유를 말씀해 주세요."
-        if ko
-        else f"The answer sidesteps the question ({quote}). Say what you would do yourself, "
-        "step by step, and why.",
-        "본인이 할 일을 순서대로, 이유와 함께 말씀해 주세요."
-        if ko
-        else "Walk through what you would do, in order, and why.",
-    )
-
-
 def _style_notes(s: Signals) -> list[Note]:
     ko = s.feedback_language == "ko"
     rel, sp, ln = s.relevance, s.specificity, s.length
@@ -162,7 +123,7 @@ def _style_notes(s: Signals) -> list[Note]:
     if rel.deflections:
         i, words = rel.deflections[0]
         q = _quote_of(s, i, words, 60)
-        notes.append(Note(1.0, *_sidestep(s, quoted(q))))
+        notes.append(Note(1.0, *sidestep_note(s, quoted(q))))
     deflected = {i for i, _ in rel.deflections[:1]}
     claims = [(i, w) for i, w in rel.claims if i not in deflected]
     if claims:

@@ -11,22 +11,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .standins import stand_in_words
-from .text import (
+from .text import HANGUL_RE, TOKEN_RE, en_stem, is_clitic_stopword, ko_forms, ko_noun, tokens
+from .thesaurus import COMPOUND_PARTICLES, KEYWORD_EQUIVALENTS
+from .vocab import CATEGORY_TERMS, GENERAL
+from .word_lists import (
     EN_QUESTION_WORDS,
     EN_STOPWORDS,
-    HANGUL_RE,
     KO_QUESTION_WORDS,
     KO_STOPWORDS,
     QUESTION_FRAMING,
-    TOKEN_RE,
-    en_stem,
-    is_clitic_stopword,
-    ko_forms,
-    ko_noun,
-    tokens,
 )
-from .thesaurus import COMPOUND_PARTICLES, KEYWORD_EQUIVALENTS
-from .vocab import CATEGORY_TERMS, GENERAL
 
 
 def _is_hangul(text: str) -> bool:

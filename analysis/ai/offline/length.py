@@ -9,7 +9,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .text import EN_STOPWORDS, content_stems, ko_forms, tokens
+from .text import content_stems, ko_forms, tokens
+from .word_lists import EN_STOPWORDS
 
 # (words or characters where credit starts, where it is full, where concision starts to cost)
 _BOUNDS = {"en": (12, 80, 480), "ko": (25, 180, 1400)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .marker_set import MarkerSet
-from .text import KO_BOUND_JEOK, KO_PAST_SYLLABLE
+from .word_lists import KO_BOUND_JEOK, KO_PAST_SYLLABLE
 
 # A past syllable and an ending: the clause tells what happened.
 _KO_PAST = rf"(?:{KO_PAST_SYLLABLE}(?:습니다|고|는데|지만|으며|어요|다))"

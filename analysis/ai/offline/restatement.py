@@ -9,8 +9,9 @@ import re
 from functools import lru_cache
 
 from .specificity import find_numbers
-from .text import HANGUL_RE, KO_BOUND_JEOK
+from .text import HANGUL_RE
 from .thesaurus import PARAPHRASE_GROUPS
+from .word_lists import KO_BOUND_JEOK
 from .wordmatch import StemIndex, prefix_hit, sentence_stems, stem_set
 
 # What the speaker says they learned is theirs, even in the question's words ("이 경험으로 배포 전

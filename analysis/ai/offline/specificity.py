@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from .keywords import TermIndex
 from .places import place_names
 from .sentence import TaggedSentence
-from .text import HANGUL_RE, _words, split_sentences
+from .text import HANGUL_RE, split_sentences
 from .vocab import TOOLS_KO
+from .word_lists import _words
 
 _EN_UNITS = (
     r"%|percent(?:age points?)?|pp\b|x\b|ms\b|milliseconds?|seconds?|secs?|minutes?|mins?|"

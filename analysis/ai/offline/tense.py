@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 from .analyzer import Signals
-from .text import KO_PAST_SYLLABLE
+from .word_lists import KO_PAST_SYLLABLE
 
 _PAST_KO = re.compile(rf"{KO_PAST_SYLLABLE}(?:습니다|어요|다)[.!?…\"']*$")
 _PAST_EN = re.compile(r"\b(?:was|were|had|did|went|took|made|found|\w{3,}ed)\b", re.IGNORECASE)

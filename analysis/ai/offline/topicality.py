@@ -21,15 +21,10 @@ from .digressions import (
 )
 from .restatement import EMPTY, restatement
 from .standins import stand_ins_for, stands_in
-from .text import (
-    EN_QUESTION_WORDS,
-    HANGUL_RE,
-    KO_QUESTION_WORDS,
-    QUESTION_FRAMING,
-    content_stem,
-)
+from .text import HANGUL_RE, content_stem
 from .thesaurus import COMPETENCIES, THESAURUS_EN, THESAURUS_KO, TOLD_BY_EN, TOLD_BY_KO
 from .topics import TOPICS
+from .word_lists import EN_QUESTION_WORDS, KO_QUESTION_WORDS, QUESTION_FRAMING
 from .wordmatch import StemIndex, prefix_hit, same_word, sentence_stems, stem_set
 
 # --- relevance to the question asked --------------------------------------------------------
