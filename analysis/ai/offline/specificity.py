@@ -34,7 +34,7 @@ _EN_COUNT_VERBS = (
 # A time of day is one figure ("at 2:50", "14:05"), not two numbers.
 _CLOCK = r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:])"
 EN_NUMBER_RE = re.compile(
-    rf"(?:{_CLOCK}(?:\s?(?:[ap]m\b|[ap]\.m\.))?|"
+    rf"(?:{_CLOCK}(?:\s?(?:[ap]m\b|[ap]\.m\.))?|(?<![\d:.,])\b\d{{1,2}}\s?(?:[ap]m\b|[ap]\.m\.)|"
     rf"[$€£₩]\s?\d+(?:[.,]\d+)*\s?(?:k|m|bn|million|billion|thousand)?\b|"
     rf"\b\d+(?:[.,]\d+)*(?:\s?(?:{_EN_UNITS}))?|"
     rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|"

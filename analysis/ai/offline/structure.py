@@ -92,6 +92,14 @@ def tag_sentences(
             and _KO_CAME_TO.search(text)
         ):
             t.phases["result"] = _first(_KO_CAME_TO, text)
+        if (
+            language == "en"
+            and "result" not in t.phases
+            and not t.plan
+            and any("action" in before.phases for before in tagged)
+            and _EN_NOW_STATE.search(text)
+        ):
+            t.phases["result"] = _first(_EN_NOW_STATE, text)
         if "result" in t.phases and not t.numbers:
             t.none = count_of_none(text, language)
         tagged.append(t)
@@ -103,6 +111,19 @@ def tag_sentences(
 # 분이 다투게 되었습니다"); what was learned ("알게", "깨닫게") is a lesson.
 _KO_CAME_TO = re.compile(
     r"(?<!알)(?<!배우)(?<!깨닫)(?<!느끼)게 (?:되었|됐)(?=습니다|고|으며|어요|다)"
+)
+
+
+# A state told after the speaker's own steps is what they came to ("the mistakes we used to find
+# are gone", "the report is ready before anyone arrives", "it is now done in minutes", "the
+# calls stopped coming"). Before any step the same words set the scene ("the server was gone").
+_EN_NOW_STATE = re.compile(
+    r"\b(?:is|are|was|were|'s|'re) (?:now |all |completely |mostly |simply |just )?gone\b|"
+    r"\b(?:is|are|'s|'re) now\b(?! (?:that|the time)\b)|"
+    r"\b(?:is|are|'s|'re) (?:now |always |already )?(?:ready|done|finished|waiting|in "
+    r"(?:their|your|our|my|everyone's) inbox(?:es)?) (?:before|by|when|on|at)\b|"
+    r"\bstopped (?:happening|coming in|coming|arriving|recurring)\b|"
+    r"\b(?:nobody|no one|none of us) (?:has|needs|had|needed) to [^.;]{1,60}\bany ?more\b"
 )
 
 
