@@ -45,3 +45,33 @@ def test_a_state_before_any_step_sets_the_scene_and_is_no_result():
         "en",
     )
     assert [("result" in t.phases) for t in tagged] == [False, False, True]
+
+
+REPORT_Q = "업무를 자동화해 본 경험이 있으신가요?"
+REPORT_KO = (
+    "작년 구매팀에서 월간 발주 보고서를 맡았습니다. 네 개의 거래처 사이트에서 주문 내역을 "
+    "내려받아 손으로 합치느라 이틀이 걸렸습니다. 제가 파이썬 스크립트를 작성해 내역을 모으고 "
+    "중복을 걸러 내도록 만들었습니다. 그 결과 이틀 걸리던 일이 반나절이면 끝나게 되었습니다."
+)
+
+
+def test_a_korean_duration_in_words_is_the_figure_of_its_result():
+    out = _analyse("ko", REPORT_Q, REPORT_KO)
+    assert not any("수치가 없습니다" in line for line in out.improvements)
+    assert not any("빠진 부분: 수치" in line for line in out.improvements)
+    assert '"이틀"' in out.detailed_feedback.content
+    assert '"반나절"' in out.detailed_feedback.content
+    assert '"네 개"' in out.detailed_feedback.content
+
+
+def test_an_english_duration_in_words_is_the_figure_of_its_result():
+    out = _analyse(
+        "en",
+        "Have you ever automated part of your job?",
+        "At my last job I reconciled the warehouse stock sheet by hand every week, and it took "
+        "most of the day. I wrote a script that compares the scanner export with the ledger and "
+        "lists only the mismatches. As a result the check went from a whole day to half an hour.",
+    )
+    assert not any("has no figure" in line for line in out.improvements)
+    assert '"most of the day"' in out.detailed_feedback.content
+    assert '"a whole day"' in out.detailed_feedback.content

@@ -31,6 +31,11 @@ _EN_COUNT_VERBS = (
     r"agreed|signed|said|replied|joined|left|quit|stayed|renewed|churned|converted|upgraded|"
     r"accepted|declined|responded|answered|came back|returned|bought|applied|passed|failed"
 )
+# The word before a span said in words that makes it a measure ("took a week", "to an hour"),
+# kept out of the figure shown.
+_SPAN_LEADS = """take takes took taking in within under over to from than about around nearly
+    almost just only barely"""
+_BEFORE_A_SPAN = "|".join(rf"(?<=\b{w} )" for w in _SPAN_LEADS.split())
 # A time of day is one figure ("at 2:50", "14:05"), not two numbers.
 _CLOCK = r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:])"
 EN_NUMBER_RE = re.compile(
@@ -38,7 +43,14 @@ EN_NUMBER_RE = re.compile(
     rf"[$€£₩]\s?\d+(?:[.,]\d+)*\s?(?:k|m|bn|million|billion|thousand)?\b|"
     rf"\b\d+(?:[.,]\d+)*(?:\s?(?:{_EN_UNITS}))?|"
     rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|"
+    r"\bhalf (?:a|an) (?:day|week|month|hour|year|shift)\b|"
     rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b|"
+    # A duration in words, where it measures something ("took most of the day", "down to a
+    # week", "in a single afternoon"); not "one day, a customer called".
+    rf"(?:{_BEFORE_A_SPAN})(?:a|an|one) (?:full |whole |single |working )?(?:day|week|month|"
+    r"hour|minute|morning|afternoon|evening|night|shift|sprint|year)\b(?! (?:ago|later)\b)|"
+    r"\b(?:most|half|all|the rest) of (?:the|a|my|our) (?:day|week|morning|afternoon|month|"
+    r"shift|sprint)\b|\b(?:a|the) (?:whole|full|entire) (?:day|week|morning|afternoon|month)\b|"
     # A count of none is a figure too ("no falls, no missed medications": zero of each).
     # Not "no longer blocks", nor the noun ("a no lands better").
     r"\b(?:no|zero)(?<!\ba no) (?!(?:easy|real|simple|clear|good|right|other|big|major|single|"
@@ -115,13 +127,17 @@ KO_NUMBER_RE = re.compile(
     rf"\s?(?:(?:{_KO_UNITS})|씩)?(?:\s?(?:만|억|천)\s?(?:원|명|건))?|"
     # "Once more" is no count ("한 번 더 요약하고", "다시 한번 확인해").
     rf"(?<![가-힣])(?<!다시 )(?!한\s?번\s?더(?![가-힣]))"
-    rf"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|석|넉|수십|수백|수천|몇십)\s?"
-    rf"(?:번|명|개|가지|달|주|시간|곳|건|분|배|차례|팀|해|군데|개월|단계|차)(?![가-힣])|"
+    # A particle may follow the count ("세 개의 시스템", "두 달을"); "at once" and "not once"
+    # ("한 번에", "한 번도") are no counts.
+    rf"(?!한\s?번[에도])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|석|넉|수십|수백|수천|몇십)\s?"
+    rf"(?:번|명|개|가지|달|주|시간|곳|건|분|배|차례|팀|해|군데|개월|단계|차)"
+    rf"(?=(?:[이을를은는의도과와만씩]|으로|로|이면|면)?(?![가-힣]))|"
     rf"절반|두 배|세 배|열 배|\d+분의 \d+|반으로|"
-    # Days counted in native words ("사흘 만에", "이틀 안에", "열흘 뒤", "일주일 뒤"): not "하루
-    # 종일".
-    rf"(?<![가-힣])(?:하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|일주일)"
-    rf"(?=\s?(?:만에|안에|동안|뒤|후|전|째|간|사이|이내|정도|넘게|걸려|걸렸|이상|만))|"
+    # Days counted in native words ("사흘 만에", "이틀에서 하루로", "하루 걸리던 일이 반나절이면"):
+    # what a change is measured in. Not "하루 종일", "하루하루", "하루에 한 번" (a rate).
+    rf"(?<![가-힣])(?:하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|일주일|반나절|한나절)"
+    rf"(?=\s?(?:만에|안에|동안|뒤|후|전|째|간|사이|이내|정도|넘게|(?:[이가]\s?)?걸|이상|만|"
+    rf"(?:에서|으로|로|이면|면|씩|가량|쯤|내내|이나|나)(?![가-힣])))|"
     # Figures written as Sino-Korean numerals in hangul ("이백사십 명", "삼백만 원", "일 년");
     # a lone 이/사 is "this"/"buy" far more often than two or four, so a lone digit needs a
     # unit only a number takes.
