@@ -14,7 +14,9 @@ from .vocab import TOOLS_KO
 from .word_lists import _words
 
 _EN_UNITS = (
-    r"%|percent(?:age points?)?|pp\b|x\b|ms\b|milliseconds?|seconds?|secs?|minutes?|mins?|"
+    # A time of day with its half of the day ("at 5 a.m.") is a figure, not a bare digit.
+    r"[ap]\.m\.|[ap]m\b|%|percent(?:age points?)?|pp\b|x\b|ms\b|milliseconds?|seconds?|secs?|"
+    r"minutes?|mins?|"
     r"hours?|hrs?|days?|weeks?|months?|quarters?|years?|k\b|m\b|bn\b|million|billion|thousand|"
     r"people|users|customers|engineers|tickets|orders|requests|deals|accounts|points?|stars?|"
     r"times|items|skus|reps|agents|calls|visitors|candidates|hires|stores|sites"
@@ -31,26 +33,28 @@ _EN_COUNT_VERBS = (
     r"agreed|signed|said|replied|joined|left|quit|stayed|renewed|churned|converted|upgraded|"
     r"accepted|declined|responded|answered|came back|returned|bought|applied|passed|failed"
 )
-# The word before a span said in words that makes it a measure ("took a week", "to an hour"),
-# kept out of the figure shown.
-_SPAN_LEADS = """take takes took taking in within under over to from than about around nearly
-    almost just only barely"""
-_BEFORE_A_SPAN = "|".join(rf"(?<=\b{w} )" for w in _SPAN_LEADS.split())
+# A span said in words is a measure only after a word that makes it one ("took a week", "to an
+# hour"; not "one day, a customer called"): checked once it has matched, as a look-behind for
+# each word would be tried at every position.
+_SPAN_IN_WORDS = re.compile(r"(?:an?|one) (?:(?:full|whole|single|working) )?[a-z]+")
+_SPAN_LEAD = re.compile(
+    r"\b(?:takes?|took|taking|spen[dt]|spending|for|in|within|under|over|to|from|than|about|around|nearly|almost|"
+    r"just|only|barely) $"
+)
 # A time of day is one figure ("at 2:50", "14:05"), not two numbers.
 _CLOCK = r"(?<![\d:.,])\d{1,2}:[0-5]\d(?![\d:])"
 EN_NUMBER_RE = re.compile(
-    rf"(?:{_CLOCK}(?:\s?(?:[ap]m\b|[ap]\.m\.))?|(?<![\d:.,])\b\d{{1,2}}\s?(?:[ap]m\b|[ap]\.m\.)|"
+    rf"(?:{_CLOCK}(?:\s?(?:[ap]m\b|[ap]\.m\.))?|"
     rf"[$€£₩]\s?\d+(?:[.,]\d+)*\s?(?:k|m|bn|million|billion|thousand)?\b|"
     rf"\b\d+(?:[.,]\d+)*(?:\s?(?:{_EN_UNITS}))?|"
     rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|"
-    r"\bhalf (?:a|an) (?:day|week|month|hour|year|shift)\b|"
+    # A duration in words, where it measures something ("half a day", "took most of the day",
+    # "down to a week", "in a single afternoon"); not "one day, a customer called".
+    r"\b(?:half )?(?:an?|one) (?:(?:full|whole|single|working|entire) )?(?:day|week|month|hour|"
+    r"minute|morning|afternoon|evening|night|shift|sprint|year)\b(?! (?:ago|later)\b)|"
+    r"\b(?:(?:most|half|all|the rest) of (?:the|a|my|our)|the (?:whole|full|entire)) (?:day|"
+    r"week|morning|afternoon|month|shift|sprint)\b|"
     rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b|"
-    # A duration in words, where it measures something ("took most of the day", "down to a
-    # week", "in a single afternoon"); not "one day, a customer called".
-    rf"(?:{_BEFORE_A_SPAN})(?:a|an|one) (?:full |whole |single |working )?(?:day|week|month|"
-    r"hour|minute|morning|afternoon|evening|night|shift|sprint|year)\b(?! (?:ago|later)\b)|"
-    r"\b(?:most|half|all|the rest) of (?:the|a|my|our) (?:day|week|morning|afternoon|month|"
-    r"shift|sprint)\b|\b(?:a|the) (?:whole|full|entire) (?:day|week|morning|afternoon|month)\b|"
     # A count of none is a figure too ("no falls, no missed medications": zero of each).
     # Not "no longer blocks", nor the noun ("a no lands better").
     r"\b(?:no|zero)(?<!\ba no) (?!(?:easy|real|simple|clear|good|right|other|big|major|single|"
@@ -209,6 +213,10 @@ def find_numbers(text: str, language: str) -> list[str]:
     out = []
     for m in pattern.finditer(text):
         value = m.group(0).strip()
+        if _SPAN_IN_WORDS.fullmatch(value) and not _SPAN_LEAD.search(
+            text, max(0, m.start() - 8), m.start()
+        ):
+            continue
         # A bare one-digit number without a unit is usually a list marker or "1 thing", not data,
         # unless it is one end of a change ("from 8 a month to 0") or a rate ("3 a week").
         if re.fullmatch(r"\d", value) and not _EN_SMALL_FIGURE.search(
