@@ -75,3 +75,31 @@ def test_an_english_duration_in_words_is_the_figure_of_its_result():
     assert not any("has no figure" in line for line in out.improvements)
     assert '"most of the day"' in out.detailed_feedback.content
     assert '"a whole day"' in out.detailed_feedback.content
+
+
+def test_a_story_opening_on_its_time_has_a_setting_and_is_asked_only_where():
+    out = _analyse(
+        "en",
+        "Tell me about a time you pushed back on a plan.",
+        "Last October I pushed back on a plan to skip the security review before a launch. I "
+        "listed the four payment screens that had failed review the year before and asked for "
+        "one day to check only those. The launch went ahead a day later and no card data "
+        "leaked.",
+    )
+    assert not any(line.startswith("Missing: the setting") for line in out.improvements)
+    assert any(
+        line.startswith('Missing: where. The answer says when ("Last October")')
+        for line in out.improvements
+    )
+
+
+def test_a_korean_story_opening_on_its_month_has_a_setting_and_is_asked_only_where():
+    out = _analyse(
+        "ko",
+        "의견 충돌이 있었던 경험을 말씀해 주세요.",
+        "지난 5월에 배포 방식을 두고 선배와 의견이 달랐습니다. 저는 한꺼번에 배포하면 되돌리기 "
+        "어렵다고 보고 지난 두 번의 장애 기록을 정리해 보여 드렸습니다. 그래서 일부 사용자에게 "
+        "먼저 배포하기로 합의했습니다. 그 결과 장애 없이 배포를 마쳤습니다.",
+    )
+    assert not any("빠진 부분: 상황" in line for line in out.improvements)
+    assert any('언제("지난 5월")' in line for line in out.improvements)

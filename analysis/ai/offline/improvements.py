@@ -12,6 +12,7 @@ from .integrity_notes import integrity_notes
 from .notes import Note
 from .notes import quote_of as _quote_of
 from .quotes import excerpt, quoted, quoted_josa
+from .setting import when_without_where
 from .sidestep_notes import sidestep_note
 from .tense import tells_a_case, told_in_past
 
@@ -55,6 +56,30 @@ def _structure_notes(s: Signals) -> list[Note]:
                     else "Open with when, where and what your role was.",
                 )
             )
+        elif "task" not in st.present:
+            when = when_without_where(
+                [t.phases["situation"] for t in s.sentences if "situation" in t.phases],
+                [t.text if ko else t.text.lower() for t in s.sentences[:2]],
+                s.language,
+            )
+            if when:
+                # Quoted as said: English phases are found on lower-cased text.
+                said = next(t.text for t in s.sentences if when in t.text.lower())
+                at = said.lower().find(when)
+                when = said[at : at + len(when)]
+                notes.append(
+                    Note(
+                        0.5,
+                        f"빠진 부분: 어디서 — 언제({quoted(when)})인지는 나오지만 어느 팀이나 "
+                        "프로젝트에서 있었던 일인지는 나오지 않습니다."
+                        if ko
+                        else f"Missing: where. The answer says when ({quoted(when)}) but not on "
+                        "which team or project this happened.",
+                        "첫 문장에서 팀이나 프로젝트, 맡은 역할을 밝혀 주세요."
+                        if ko
+                        else "Name the team or project and your role in the first sentence.",
+                    )
+                )
         if "result" not in st.present:
             q = _quote_of(s, len(s.sentences) - 1, limit=45)
             notes.append(

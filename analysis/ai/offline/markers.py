@@ -12,6 +12,7 @@ import re
 
 from .marker_set import MarkerSet
 from .markers_ko import KO
+from .setting import EN_WHEN
 
 __all__ = ["EN", "KO", "MarkerSet", "markers_for"]
 
@@ -70,6 +71,8 @@ DELIVERY = re.compile(rf"(?:{'|'.join(_DELIVERED)})\b")
 
 EN = MarkerSet(
     situation=_en(
+        # A time phrase alone sets the scene ("Last March I…", "Two years ago…").
+        rf"{EN_WHEN}|"
         r"\b(?:last (?:year|spring|summer|fall|autumn|winter|quarter|month|week)|"
         r"(?:at|in|on) (?:my|a|an|our) (?:last|previous|current|former|first|old) "
         r"(?:job|company|role|team|employer|position|internship|startup)|"

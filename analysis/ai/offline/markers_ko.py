@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .marker_set import MarkerSet
+from .setting import KO_WHEN
 from .word_lists import KO_BOUND_JEOK, KO_PAST_SYLLABLE
 
 # A past syllable and an ending: the clause tells what happened.
@@ -25,6 +26,8 @@ _KO_ACTION_NOUNS = (
 )
 KO = MarkerSet(
     situation=re.compile(
+        # A time phrase alone sets the scene ("지난 3월에", "2년 전에").
+        rf"{KO_WHEN}|"
         r"작년|지난해|지난 (?:분기|달|해|봄|여름|가을|겨울)|재작년|올해 초|당시|그때|예전에|"
         r"이전 (?:회사|직장|팀|프로젝트|캠페인)|전 (?:회사|직장)|예전 (?:회사|직장)|인턴|"
         r"근무할 때|일할 때|맡았을 때|있을 때|때의 (?:일|경험)|때였|일입니다|경험입니다|"
