@@ -103,3 +103,31 @@ def test_a_korean_story_opening_on_its_month_has_a_setting_and_is_asked_only_whe
     )
     assert not any("빠진 부분: 상황" in line for line in out.improvements)
     assert any('언제("지난 5월")' in line for line in out.improvements)
+
+
+CLASH_Q = "동료와 갈등이 있었던 경험과 해결 방법을 말씀해 주세요."
+CLASH_KO = (
+    "지난해 물류팀에 있을 때 동료와 입고 순서를 두고 갈등이 생겼고 이를 해결한 경험이 "
+    "있습니다. 동료는 급한 주문부터 처리하자고 했고, 저는 오류를 줄이려면 들어온 순서대로 "
+    "처리해야 한다고 보았습니다. 저는 먼저 동료와 따로 만나 어떤 점이 걱정인지 물었고, 급한 "
+    "주문이 늦어 고객 항의를 받은 적이 있다는 것을 알게 되었습니다. 하지만 모두 앞당기면 "
+    "오류가 늘기 때문에 급한 주문에만 표시를 붙여 앞당기고 나머지는 순서대로 처리하자고 "
+    "제안했습니다. 동료도 동의했고, 결국 서로 만족하는 방식으로 입고를 정리했습니다. 이 "
+    "경험으로 상대의 걱정을 먼저 묻는 습관이 생겼습니다."
+)
+
+
+def test_a_good_answer_below_full_marks_still_gets_one_next_step_from_its_weakest_score():
+    out = _analyse("ko", CLASH_Q, CLASH_KO)
+    assert out.scores.total < 90
+    assert out.improvements, "a coach always leaves a next step below full marks"
+    (step,) = out.improvements
+    weakest = min(
+        ("specificity", "logic", "understanding", "job_fit"), key=lambda c: getattr(out.scores, c)
+    )
+    name = {"specificity": "구체성", "logic": "논리성", "understanding": "질문 이해도"}.get(
+        weakest, "직무 적합성"
+    )
+    assert step.startswith(f"한 단계 더: 네 항목 중 {name} 점수가 가장 낮습니다")
+    # Grounded in the answer: it quotes one of its sentences.
+    assert any(sentence.rstrip(".")[:20] in step for sentence in CLASH_KO.split(". "))

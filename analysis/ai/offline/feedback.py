@@ -6,8 +6,10 @@ are written in 존댓말; the language is the answer's own. Improvements live in
 
 from __future__ import annotations
 
+from ..types import Scores
 from .analyzer import Signals
 from .improvements import improvements
+from .next_step import next_step
 from .notes import Note, pick
 from .notes import quote_of as _quote_of
 from .quotes import listing, quoted, quoted_josa
@@ -195,7 +197,10 @@ def strengths(s: Signals) -> list[Note]:
     return notes
 
 
-def write(s: Signals, limit: int = 4) -> tuple[list[Note], list[Note]]:
+def write(s: Signals, scores: Scores, limit: int = 4) -> tuple[list[Note], list[Note]]:
     """The strongest strengths and the most important improvements, most important first (an
-    off-topic answer's improvements open with that, ranked above any strength's weight)."""
-    return pick(strengths(s), limit), pick(improvements(s), limit)
+    off-topic answer's improvements open with that, ranked above any strength's weight). An
+    answer below full marks that nothing else was found to improve still gets a next step."""
+    found = improvements(s)
+    step = None if found else next_step(s, scores)
+    return pick(strengths(s), limit), pick(found + ([step] if step else []), limit)

@@ -58,7 +58,7 @@ class OfflineAIService:
         started = time.perf_counter()
         signals = analyze(question, answer, context)
         scores, _ = score(signals)
-        strengths, improvements = write(signals)
+        strengths, improvements = write(signals, scores)
         ideal = compose(signals)
         detailed = write_detailed(signals, improvements, has_placeholders(ideal))
         elapsed_ms = round((time.perf_counter() - started) * 1000)
@@ -108,7 +108,7 @@ class OfflineAIService:
                 job_category=analysis.question.category, language=analysis.language
             )
             signals = analyze(analysis.question, analysis.answer, context)
-            _, improvements = write(signals)
+            _, improvements = write(signals, score(signals)[0])
             ideal = analysis.ideal_answer or compose(signals)
             return write_detailed(signals, improvements, has_placeholders(ideal))
         if analysis.detailed_feedback is not None:
