@@ -131,3 +131,23 @@ def test_a_good_answer_below_full_marks_still_gets_one_next_step_from_its_weakes
     assert step.startswith(f"한 단계 더: 네 항목 중 {name} 점수가 가장 낮습니다")
     # Grounded in the answer: it quotes one of its sentences.
     assert any(sentence.rstrip(".")[:20] in step for sentence in CLASH_KO.split(". "))
+
+
+DEPLOY_Q = "Tell me about a release that failed in production."
+DEPLOY = (
+    "Last spring a release of our billing service started double-charging a few customers. I "
+    "was on call, so I reverted the release within ten minutes and the duplicate charges "
+    "stopped. Then we migrated the affected invoices to a clean batch, and I wrote a test for "
+    "the rounding path that failed."
+)
+
+
+def test_a_keyword_named_as_a_noun_is_covered_by_its_verb():
+    out = _analyse(
+        "en",
+        DEPLOY_Q,
+        DEPLOY,
+        expected_keywords=("rollback", "migration", "failure"),
+    )
+    assert not any("rollback" in line or "migration" in line for line in out.improvements)
+    assert "Covers 3 of the 3 key points" in out.detailed_feedback.content

@@ -159,6 +159,16 @@ class TermIndex:
         parts = term_parts(term)
         ordered = False
         if len(parts) == 1 and not _is_hangul(parts[0]):
+            # A compound's own equivalents first: "rollback" is said "reverted" as well as
+            # "rolled … back".
+            whole = [
+                p
+                for key in KEYWORD_EQUIVALENTS.get(parts[0], ())
+                for p in self._key_positions(key)
+                if p < len(owner)
+            ]
+            if whole:
+                return Match(term=term, surface=term, position=min(whole))
             head = next(
                 (parts[0][: -len(p)] for p in COMPOUND_PARTICLES if parts[0].endswith(p)), ""
             )

@@ -215,6 +215,19 @@ KEYWORD_EQUIVALENTS = {
     # An upset customer is told as angry, furious or frustrated; a solution by what fixed it.
     "upset": ("angry", "furious", "frustrat", "annoy", "irat"),
     "solution": ("solv", "fix", "resolv", "workaround"),
+    # A keyword named as a noun is told with its verb, whose stem the stemmer gives another
+    # form ("a rollback" -> "I reverted it", "migration" -> "we migrated", "failure" ->
+    # "it failed"); "rollback" as "rolled … back" is a compound's particle (see below).
+    "rollback": ("revert", "undid"),
+    "revert": ("rollback",),
+    "migr": ("migrat",),
+    "failur": ("fail",),
+    "recovery": ("recover",),
+    "resolution": ("resolv",),
+    "decision": ("decid",),
+    "apology": ("apologiz", "apologis"),
+    "reproduction": ("reproduc",),
+    "verific": ("verify",),
 }
 # English verb-particle compounds written as one keyword ("rollback", "failover", "follow-up"):
 # in an answer they are a verb and its particle ("rolled the deploy back").
