@@ -151,3 +151,15 @@ def test_a_keyword_named_as_a_noun_is_covered_by_its_verb():
     )
     assert not any("rollback" in line or "migration" in line for line in out.improvements)
     assert "Covers 3 of the 3 key points" in out.detailed_feedback.content
+
+
+def test_a_state_told_in_the_same_sentence_after_ones_step_is_its_result():
+    tagged = tag_sentences(
+        [
+            ("The nightly import kept timing out and the alerts stopped nobody.", 0),
+            ("I split the import into batches and the timeouts stopped.", 0),
+        ],
+        EN,
+        "en",
+    )
+    assert [t.phases.get("result") for t in tagged] == [None, "timeouts stopped"]

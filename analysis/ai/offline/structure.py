@@ -92,14 +92,10 @@ def tag_sentences(
             and _KO_CAME_TO.search(text)
         ):
             t.phases["result"] = _first(_KO_CAME_TO, text)
-        if (
-            language == "en"
-            and "result" not in t.phases
-            and not t.plan
-            and any("action" in before.phases for before in tagged)
-            and _EN_NOW_STATE.search(text)
-        ):
-            t.phases["result"] = _first(_EN_NOW_STATE, text)
+        if language == "en" and "result" not in t.phases and not t.plan:
+            state = _en_state_after_step(t, text, tagged)
+            if state:
+                t.phases["result"] = state
         if "result" in t.phases and not t.numbers:
             t.none = count_of_none(text, language)
         tagged.append(t)
@@ -123,8 +119,22 @@ _EN_NOW_STATE = re.compile(
     r"\b(?:is|are|'s|'re) (?:now |always |already )?(?:ready|done|finished|waiting|in "
     r"(?:their|your|our|my|everyone's) inbox(?:es)?) (?:before|by|when|on|at)\b|"
     r"\bstopped (?:happening|coming in|coming|arriving|recurring)\b|"
+    # What kept going wrong, stopped ("the duplicate charges stopped", "the alerts stopped").
+    r"\b[a-z]{3,}s (?:all |soon |quickly |immediately )?stopped(?=\s*(?:[.,;!]|and\b|$))|"
     r"\b(?:nobody|no one|none of us) (?:has|needs|had|needed) to [^.;]{1,60}\bany ?more\b"
 )
+
+
+def _en_state_after_step(t: TaggedSentence, text: str, before: list[TaggedSentence]) -> str:
+    """The state a step came to, told after it: in a later sentence, or in the step's own
+    ("I reverted the release and the duplicate charges stopped")."""
+    m = _EN_NOW_STATE.search(text)
+    if not m:
+        return ""
+    if any("action" in b.phases for b in before):
+        return m.group(0).strip()
+    step = text.find(t.phases.get("action", "\0"))
+    return m.group(0).strip() if 0 <= step < m.start() else ""
 
 
 # What keeps a delivery from having happened when it comes before it in the sentence: a negation
