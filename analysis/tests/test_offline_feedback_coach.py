@@ -163,3 +163,13 @@ def test_a_state_told_in_the_same_sentence_after_ones_step_is_its_result():
         "en",
     )
     assert [t.phases.get("result") for t in tagged] == [None, "timeouts stopped"]
+
+
+def test_a_story_set_in_the_work_it_happened_on_is_not_asked_where():
+    # "결제 모듈을 개편할 때": the piece of work says where, as a team or a project would.
+    from analysis.tests.test_offline_feedback_fit import KO_CLASH, KO_CLASH_Q
+
+    output = OfflineAIService().analyze_answer(
+        KO_CLASH_Q, KO_CLASH, AnalysisContext(job_category="software_engineering", language="ko")
+    )
+    assert not any("어디서" in line for line in output.improvements)

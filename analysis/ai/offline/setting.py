@@ -36,16 +36,21 @@ _WHEN_ONLY = {
         r"그때|예전에|\d{4}년)$"
     ),
 }
-# Where: a team, project, employer or workplace named in the opening of the story.
+# Where: a team, project, employer or workplace named in the opening of the story, or the piece
+# of work it happened on ("when we were migrating the billing system", "결제 모듈을 개편할 때").
 _WHERE = {
     "en": re.compile(
         r"\b(?:team|project|company|firm|department|client|customer|employer|startup|agency|"
         r"office|store|shop|branch|ward|clinic|hospital|school|warehouse|plant|site|squad|"
-        r"product|platform|app|service|internship|job|role|as an? \w+)s?\b"
+        r"product|platform|app|service|internship|job|role|as an? \w+)s?\b|"
+        # ... a piece of work of one's own, not any ("before a launch").
+        r"\b(?:our|my|the|their) (?:[\w-]+ )?(?:system|module|migration|launch|rollout|"
+        r"redesign|release|campaign|website)s?\b"
     ),
     "ko": re.compile(
         r"팀|프로젝트|회사|부서|본부|센터|병원|학교|매장|지점|공장|고객사|클라이언트|서비스|"
-        r"인턴|직장|스타트업|에이전시|현장|병동|사업부"
+        r"인턴|직장|스타트업|에이전시|현장|병동|사업부|모듈|시스템|개편|이전|마이그레이션|출시|"
+        r"도입|캠페인|앱|사이트|플랫폼"
     ),
 }
 
