@@ -108,7 +108,8 @@ class OfflineAIService:
                 job_category=analysis.question.category, language=analysis.language
             )
             signals = analyze(analysis.question, analysis.answer, context)
-            _, improvements = write(signals, score(signals)[0])
+            # The scores the user sees (a provider's, when it scored the answer).
+            _, improvements = write(signals, analysis.scores)
             ideal = analysis.ideal_answer or compose(signals)
             return write_detailed(signals, improvements, has_placeholders(ideal))
         if analysis.detailed_feedback is not None:

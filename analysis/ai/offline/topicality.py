@@ -338,8 +338,8 @@ def judge_relevance(
     # An event told in two of the words it is told by (a rollback and a postmortem for an outage,
     # 반려 and 감정 for 부딪힌 일) is that event, whether or not the question's word comes up;
     # an answer to another question from the same job seldom tells one.
-    told = len(everything & telling) >= 2
-    off_topic = off_topic and not told
+    tells_the_event = len(everything & telling) >= 2
+    off_topic = off_topic and not tells_the_event
     kept = [sentences[i] for i in range(n) if i not in set(padding)]
     verdict = bank(kept) if bank is not None and substantial and kept else None
     if off_topic and topic_hits >= 2.0:
