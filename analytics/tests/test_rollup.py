@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
@@ -132,11 +132,14 @@ def test_completing_a_session_refreshes_its_day(user):
     from sessions_app.tests.factories import InterviewSessionFactory
 
     session = InterviewSessionFactory(user=user, status="active")
-    answer(user, at=datetime.now(UTC) - timedelta(minutes=5), total=75, session=session)
+    # Answered now, not minutes ago: within five minutes after midnight (UTC) the answer fell on
+    # the day before and the refresh wrote a row for each day.
+    answer(user, at=datetime.now(UTC), total=75, session=session)
 
     session_complete(user=user, session_id=session.pk)
 
-    row = UserAnalytics.objects.get(user=user)
+    session.refresh_from_db()
+    row = UserAnalytics.objects.get(user=user, date=session.completed_at.date())
     assert row.sessions_completed == 1
     assert row.questions_answered == 1
     assert row.average_score == 75.0
