@@ -8,6 +8,7 @@ import uuid
 import django_filters
 from django.db.models import QuerySet
 
+from accounts.selectors import users_with_email
 from core.choices import JobCategory
 
 from .models import InterviewSession, SessionStatus
@@ -29,4 +30,4 @@ class SessionFilter(django_filters.FilterSet):
         try:
             return queryset.filter(user_id=uuid.UUID(value))
         except ValueError:
-            return queryset.filter(user__email__iexact=value)
+            return users_with_email(value, queryset=queryset, path="user__")
