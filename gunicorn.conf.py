@@ -38,6 +38,13 @@ logconfig_dict = {
 }
 
 
+def post_worker_init(worker):
+    # The application is loaded: what it holds is frozen out of the garbage collector's walks.
+    from interview_platform.memory import web_worker_ready
+
+    web_worker_ready()
+
+
 def child_exit(server, worker):
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         from prometheus_client import multiprocess

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from interview_platform.memory import freeze_startup_heap
+
 
 class AnalysisConfig(AppConfig):
     name = "analysis"
@@ -17,3 +19,6 @@ def _warm_up(**kwargs) -> None:
     from .warmup import analysis_warm_up
 
     analysis_warm_up()
+    # The scorer's indexes, loaded just now, live as long as the worker: out of the collector's
+    # walks with everything else the worker started with.
+    freeze_startup_heap()

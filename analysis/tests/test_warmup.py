@@ -44,3 +44,15 @@ def test_a_failed_warm_up_is_logged_and_the_worker_goes_on(settings, monkeypatch
     with caplog.at_level(logging.WARNING, logger="analysis"):
         warmup.analysis_warm_up()
     assert "analysis warm-up failed" in caplog.text
+
+
+def test_a_ready_worker_freezes_what_it_loaded_out_of_the_collectors_walks(settings):
+    import gc
+
+    settings.AI_PROVIDER = "offline"
+    gc.unfreeze()
+    try:
+        signals.worker_ready.send(sender=None)
+        assert gc.get_freeze_count() > 50_000
+    finally:
+        gc.unfreeze()

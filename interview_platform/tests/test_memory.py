@@ -106,3 +106,29 @@ def test_every_process_starts_with_the_tunable():
     assert BENCH == GLIBC_TUNABLES
     assert f"GLIBC_TUNABLES={GLIBC_TUNABLES}" in (ROOT / "Dockerfile").read_text()
     assert f"export GLIBC_TUNABLES ?= {GLIBC_TUNABLES}" in (ROOT / "Makefile").read_text()
+
+
+@pytest.fixture
+def _unfrozen():
+    import gc
+
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+
+
+@pytest.mark.usefixtures("_unfrozen")
+def test_a_web_worker_freezes_what_it_started_with_before_it_serves():
+    import gc
+    import runpy
+
+    from django.urls import get_resolver
+
+    # gunicorn calls the hook in each worker once the application is loaded.
+    hooks = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    hooks["post_worker_init"](None)
+    frozen = gc.get_freeze_count()
+    # The started process (Django, the apps, their URL patterns) is out of the collector's walks.
+    assert frozen > 50_000, frozen
+    assert gc.get_count()[2] == 0
+    assert get_resolver()._populated
