@@ -4,7 +4,8 @@ process loaded to start is kept out of the cyclic garbage collector's walks.
 glibc serves a request of 128 KiB or more with its own mmap, returned to the system when freed,
 but after the first such block is freed it raises that threshold to the block's size (up to
 32 MiB), so later blocks of that size come from the heap of the thread's arena and stay resident
-after `free`. An Argon2id verification allocates its 19 MiB of memory cost that way: every
+after `free`. An Argon2id verification allocates its memory cost that way (19 MiB when this was
+measured, 7 MiB since: interview_platform/hashers.py): every
 gunicorn thread that verified a password kept 19 MiB or more (8 threads x 5 logins at once kept
 ~150 MB in one process; with the threshold fixed, 1 MB). Setting the threshold explicitly turns
 the adjustment off. Other C libraries (musl) return such blocks already: nothing to do there.
