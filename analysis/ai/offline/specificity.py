@@ -23,8 +23,11 @@ _EN_UNITS = (
 )
 _EN_WORD_NUMBERS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|sixty|hundred|thousand|a dozen|several|a few"
+    r"fifty|sixty|hundred|thousand|a dozen"
 )
+# "A few" and "several" measure a span ("a few weeks") but count nobody: "a few customers" is
+# as vague as "some customers".
+_EN_VAGUE_SPAN = r"(?:several|a few)[- ](?:minutes?|hours?|days?|weeks?|months?|years?)\b"
 _EN_COUNT_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
     r"fifty|sixty"
@@ -47,14 +50,15 @@ EN_NUMBER_RE = re.compile(
     rf"(?:{_CLOCK}(?:\s?(?:[ap]m\b|[ap]\.m\.))?|"
     rf"[$€£₩]\s?\d+(?:[.,]\d+)*\s?(?:k|m|bn|million|billion|thousand)?\b|"
     rf"\b\d+(?:[.,]\d+)*(?:\s?(?:{_EN_UNITS}))?|"
-    rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|"
+    rf"\b(?:{_EN_WORD_NUMBERS})[- ](?:{_EN_UNITS}|business days)\b|\b{_EN_VAGUE_SPAN}|"
     # A duration in words, where it measures something ("half a day", "took most of the day",
     # "down to a week", "in a single afternoon"); not "one day, a customer called".
     r"\b(?:half )?(?:an?|one) (?:(?:full|whole|single|working|entire) )?(?:day|week|month|hour|"
     r"minute|morning|afternoon|evening|night|shift|sprint|year)\b(?! (?:ago|later)\b)|"
     r"\b(?:(?:most|half|all|the rest) of (?:the|a|my|our)|the (?:whole|full|entire)) (?:day|"
     r"week|morning|afternoon|month|shift|sprint)\b|"
-    rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b|"
+    # Not the first half of a compound ("a double-charging bug", "double-checked").
+    rf"\b(?:half|twice|double[ds]?|tripled?|a third|a quarter|one in \w+|zero)\b(?!-[a-z])|"
     # A count of none is a figure too ("no falls, no missed medications": zero of each).
     # Not "no longer blocks", nor the noun ("a no lands better").
     r"\b(?:no|zero)(?<!\ba no) (?!(?:easy|real|simple|clear|good|right|other|big|major|single|"
