@@ -346,3 +346,20 @@ def test_free_practice_counts_in_todays_rollup_at_once(auth_client):
     submit(auth_client, questionId=str(question.id), answer=EN_ANSWER)
     today = UserAnalytics.objects.get(user=auth_client.user, date=timezone.now().date())
     assert today.questions_answered == 1
+
+
+def test_a_free_practice_answer_costs_a_fixed_handful_of_queries(
+    auth_client, django_assert_max_num_queries, monkeypatch
+):
+    """The question, its usage count, the earlier identical answer, the analysis; the request's
+    transaction around them, and no savepoint of the answer's own. (The queued run is left out:
+    tests run it in the request.)"""
+    from analysis.services import submit as submit_service
+
+    monkeypatch.setattr(submit_service, "analysis_enqueue", lambda analysis_id: None)
+    question = QuestionFactory(language="en")
+    submit(auth_client, questionId=str(question.id), answer=EN_ANSWER + " Warm-up.")
+    with django_assert_max_num_queries(6) as captured:
+        response = submit(auth_client, questionId=str(question.id), answer=EN_ANSWER)
+    assert response.status_code == 202
+    assert not any("SAVEPOINT" in q["sql"] for q in captured.captured_queries)
