@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .text import content_stems, ko_forms, tokens
+from .text import HANGUL_RE, content_stem, ko_forms, tokens
 from .word_lists import EN_STOPWORDS
 
 # (words or characters where credit starts, where it is full, where concision starts to cost)
@@ -76,11 +76,20 @@ def analyze_length(
     often; that is its subject, not a word leaned on."""
     size = _unit(text, language)
     _, full, long = _BOUNDS["ko" if language == "ko" else "en"]
-    stems = content_stems(text)
+    stems: list[str] = []
+    # Counted by stem, named by the form the answer uses most: "release", not "releas". (A
+    # Korean stem is the word without its particle, "배포" for 배포가 and 배포를: named as it is.)
+    said: dict[str, Counter] = {}
+    for token in tokens(text):
+        stem = content_stem(token)
+        if stem is not None:
+            stems.append(stem)
+            shown = stem if HANGUL_RE.search(token) else token.lower()
+            said.setdefault(stem, Counter())[shown] += 1
     counts = Counter(stems)
     total = max(len(stems), 1)
     repeated = [
-        (word, n)
+        (said[word].most_common(1)[0][0], n)
         for word, n in counts.most_common(5)
         if n >= 3
         and n / total >= (0.08 if total >= 25 else 0.12)
