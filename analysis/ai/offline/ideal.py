@@ -150,7 +150,19 @@ _ASPIRATION = re.compile(
 )
 
 
-def _keeps(t: TaggedSentence, evidence: set[int]) -> bool:
+_QUOTED_OR_LISTED = re.compile(r"[\[\]\"“”:()]")
+
+
+def _continues(t: TaggedSentence, topic: set[str]) -> bool:
+    """A sentence without evidence that still carries the case: not hollow, about what the
+    question and the sentences kept so far are about (a word of theirs), and plain prose: text
+    in quotes, brackets or after a colon is where a note to the evaluator hides."""
+    if t.hollow or _QUOTED_OR_LISTED.search(t.text):
+        return False
+    return bool(topic & set(content_stems(t.text)))
+
+
+def _keeps(t: TaggedSentence, evidence: set[int], topic: set[str]) -> bool:
     """Whether a sentence earns its place: it carries evidence and is not about the speaker.
     Insults never stay; the user's own lesson always does; a vague promise ("열심히 하겠습니다",
     "I will do my best") says nothing an interviewer can check."""
@@ -170,8 +182,12 @@ def _keeps(t: TaggedSentence, evidence: set[int]) -> bool:
     if {"situation", "task"} & t.phases.keys() and not t.claim:
         return True
     # A step said with doubt ("I would probably use a token bucket") is still the step the
-    # answer turns on: the ideal answer keeps it and says it without the doubt.
-    if t.index not in evidence and not t.hedged_step:
+    # answer turns on: the ideal answer keeps it and says it without the doubt. Padding and
+    # other questions' answers were set aside before these sentences were tagged: one without
+    # evidence stays when it carries the case in words the field's vocabulary does not list
+    # ("The code is a base62 encoding of an auto-increment id", "먼저 어떤 데이터를 캐시할지
+    # 정해야 합니다").
+    if t.index not in evidence and not t.hedged_step and not _continues(t, topic):
         return False
     return not (t.claim and not t.numbers)
 
@@ -192,8 +208,15 @@ def compose(s: Signals) -> str:
     # Another question's answer has nothing to keep: the ideal answer is the structure to fill.
     off_topic = bool(s.flag_codes & {"off_topic", "copied_question"})
     people = about_people(question)
+    # What the case is about: the question's words and those of every sentence kept so far.
+    topic = set(
+        content_stems(
+            " ".join([question.text, *(t.text for t in s.sentences if t.index in evidence)])
+        )
+    )
     for t in s.sentences:
-        if not off_topic and _keeps(t, evidence):
+        if not off_topic and _keeps(t, evidence, topic):
+            topic |= set(content_stems(t.text))
             slot = classify(t, question.type, first=t.index == 0, people=people)
             kept.append((slot if slot in rank else "action" if "action" in rank else slots[-1], t))
     if s.structure.opener_out_of_order or s.structure.order < 0.5:
