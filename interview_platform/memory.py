@@ -5,9 +5,9 @@ glibc serves a request of 128 KiB or more with its own mmap, returned to the sys
 but after the first such block is freed it raises that threshold to the block's size (up to
 32 MiB), so later blocks of that size come from the heap of the thread's arena and stay resident
 after `free`. An Argon2id verification allocates its memory cost that way (19 MiB when this was
-measured, 7 MiB since: interview_platform/hashers.py): every
-gunicorn thread that verified a password kept 19 MiB or more (8 threads x 5 logins at once kept
-~150 MB in one process; with the threshold fixed, 1 MB). Setting the threshold explicitly turns
+measured, 7 MiB since: interview_platform/hashers.py): every gunicorn thread that verified a
+password kept 19 MiB or more (8 threads x 5 logins at once kept ~150 MB in one process; with
+the threshold fixed, 1 MB). Setting the threshold explicitly turns
 the adjustment off. Other C libraries (musl) return such blocks already: nothing to do there.
 
 The price of giving the block back is faulting it in again: 4,865 page faults of 4 KiB for each
@@ -61,9 +61,9 @@ def freeze_startup_heap() -> int:
     their parents); collecting them now and then is cheap, but every few seconds under load the
     oldest generation's turn came and the collector walked the whole started process as well:
     50-100 ms with every thread of the process stopped, which put several requests at once at
-    the tail (`make bench`, session start at concurrency 8: p95 148-228 ms before, 127-144 after;
-    the time the collector takes, logged from `gc.callbacks`). Frozen objects are never freed,
-    which costs nothing for what lives as long as the process anyway."""
+    the tail (`make bench`, session start at concurrency 8: p95 148-228 ms in five runs before,
+    107-144 in five after; the time the collector takes, logged from `gc.callbacks`). Frozen
+    objects are never freed, which costs nothing for what lives as long as the process anyway."""
     gc.collect()
     gc.freeze()
     return gc.get_freeze_count()
