@@ -171,6 +171,11 @@ EN = MarkerSet(
         r"\b(?:reduc|cut|increas|rais|improv|grew|grow|drop|fell|fall|rose|rise|sav|doubl|halv|"
         r"lower|boost|shr[ai]nk|climb|jump|declin|decreas|shorten|turn)\w* "
         r"(?:\w+ ){0,4}(?:from|to|by) [\w$€£₩]|\bfrom \$?\d[\d.,]*\S* to \b|"
+        # ... and a change told with its size and no preposition ("orders rose 30% in the first
+        # month", "complaints fell 40 percent").
+        r"\b(?:rose|fell|grew|dropped|jumped|climbed|doubled|increased|decreased|declined|"
+        r"improved) (?:about |around |nearly |almost |over |more than )?[$€£₩]?\d[\d.,]*\s?"
+        r"(?:%|percent|x\b|times\b)|"
         # A deal signed, not a signed document ("signed delivery notes").
         r"\bsigned(?! (?:delivery|copy|copies|documents?|forms?|notes?|receipts?|statements?|"
         r"letters?|paperwork|consent|cheques?|checks?|invoices?|timesheets?|minutes)\b)|"
@@ -344,7 +349,8 @@ EN = MarkerSet(
     ),
     vague=_en(
         r"\b(?:a lot(?: of)?|lots of|various|stuff|things|etc|and so on|kind of|sort of|"
-        r"pretty much|basically|somehow|whatever|a bit|fairly|everyone|everything|"
+        # Not the scope of a choice: "built it for orders only and cut everything else".
+        r"pretty much|basically|somehow|whatever|a bit|fairly|everyone|everything(?! else\b)|"
         r"some (?:things|stuff|people|issues|problems|changes)|many (?:things|people)|"
         r"good results|much better|really)\b"
     ),
