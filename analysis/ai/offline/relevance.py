@@ -14,9 +14,11 @@ from .keywords import (
     question_terms,
     reference_terms,
     stand_ins,
+    term_parts,
 )
 from .structure import TaggedSentence
 from .text import tokens
+from .thesaurus import VERB_FORMS
 
 
 @dataclass(frozen=True)
@@ -69,12 +71,17 @@ def analyze_relevance(
     # The question's word said the way people say it ("boss" for "manager", "선배" for "동료"):
     # covered, quoted as the answer wrote it.
     said = {m.term for m in q_matched}
+    owner = _sentence_of_token(tagged)
     for term in q_terms:
         found = None if term in said else next(filter(None, map(index.find, stand_ins(term))), None)
         if found is not None:
             q_matched.append(Match(term=term, surface=found.surface, position=found.position))
+        elif term not in said and set(term_parts(term)) & VERB_FORMS.keys():
+            # ... or with its verb ("a decision you made" answered "I decided to build …").
+            verb = index.find_loose(term, owner)
+            if verb is not None:
+                q_matched.append(verb)
     expected = [k for k in question.expected_keywords if k.strip()]
-    owner = _sentence_of_token(tagged)
     if expected:
         keywords, source = expected, "expected"
         matched = index.match_all(expected)

@@ -215,9 +215,12 @@ KEYWORD_EQUIVALENTS = {
     # An upset customer is told as angry, furious or frustrated; a solution by what fixed it.
     "upset": ("angry", "furious", "frustrat", "annoy", "irat"),
     "solution": ("solv", "fix", "resolv", "workaround"),
-    # A keyword named as a noun is told with its verb, whose stem the stemmer gives another
-    # form ("a rollback" -> "I reverted it", "migration" -> "we migrated", "failure" ->
-    # "it failed"); "rollback" as "rolled … back" is a compound's particle (see below).
+}
+# A keyword named as a noun is told with its verb, whose stem the stemmer gives another form
+# ("a rollback" -> "I reverted it", "migration" -> "we migrated", "failure" -> "it failed");
+# "rollback" as "rolled … back" is a compound's particle (see below). The question's own words
+# are said that way too ("a decision you made" -> "I decided").
+VERB_FORMS = {
     "rollback": ("revert", "undid"),
     "revert": ("rollback",),
     "migr": ("migrat",),
@@ -229,6 +232,7 @@ KEYWORD_EQUIVALENTS = {
     "reproduction": ("reproduc",),
     "verific": ("verify",),
 }
+KEYWORD_EQUIVALENTS.update(VERB_FORMS)
 # English verb-particle compounds written as one keyword ("rollback", "failover", "follow-up"):
 # in an answer they are a verb and its particle ("rolled the deploy back").
 COMPOUND_PARTICLES = ("back", "over", "up", "out", "down", "off")
