@@ -28,6 +28,8 @@ def test_vague_quantities_and_compounds_are_not_figures(text):
         ("it took a few weeks to migrate", "a few weeks"),
         ("twenty customers renewed", "twenty customers"),
         ("the error rate fell by half", "half"),
+        ("he delivered on time for the next three sprints", "three sprints"),
+        ("we covered two shifts a day", "two shifts"),
     ],
 )
 def test_measures_and_counts_stay_figures(text, figure):

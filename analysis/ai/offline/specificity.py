@@ -17,7 +17,8 @@ _EN_UNITS = (
     # A time of day with its half of the day ("at 5 a.m.") is a figure, not a bare digit.
     r"[ap]\.m\.|[ap]m\b|%|percent(?:age points?)?|pp\b|x\b|ms\b|milliseconds?|seconds?|secs?|"
     r"minutes?|mins?|"
-    r"hours?|hrs?|days?|weeks?|months?|quarters?|years?|k\b|m\b|bn\b|million|billion|thousand|"
+    r"hours?|hrs?|days?|weeks?|months?|quarters?|years?|sprints?|shifts?|semesters?|"
+    r"k\b|m\b|bn\b|million|billion|thousand|"
     r"people|users|customers|engineers|tickets|orders|requests|deals|accounts|points?|stars?|"
     r"times|items|skus|reps|agents|calls|visitors|candidates|hires|stores|sites"
 )
