@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 
 import pytest
@@ -20,6 +21,8 @@ def _cold():
     _openai_service.cache_clear()
     yield
     _openai_service.cache_clear()
+    # A ready worker freezes its heap (analysis/apps.py): not the test run's, after the test.
+    gc.unfreeze()
 
 
 def test_a_ready_worker_has_the_scorer_and_the_providers_client_loaded(settings):
@@ -47,12 +50,7 @@ def test_a_failed_warm_up_is_logged_and_the_worker_goes_on(settings, monkeypatch
 
 
 def test_a_ready_worker_freezes_what_it_loaded_out_of_the_collectors_walks(settings):
-    import gc
-
     settings.AI_PROVIDER = "offline"
     gc.unfreeze()
-    try:
-        signals.worker_ready.send(sender=None)
-        assert gc.get_freeze_count() > 50_000
-    finally:
-        gc.unfreeze()
+    signals.worker_ready.send(sender=None)
+    assert gc.get_freeze_count() > 50_000
