@@ -12,6 +12,7 @@ import re
 
 from .marker_set import MarkerSet
 from .markers_ko import KO
+from .sequence_words import EN_SEQUENCE
 from .setting import EN_WHEN
 
 __all__ = ["EN", "KO", "MarkerSet", "markers_for"]
@@ -279,15 +280,14 @@ EN = MarkerSet(
         r"next time|in hindsight|looking back|i realised|i realized|would do differently|"
         r"it showed me|reminded me|i now)\b"
     ),
-    sequence=_en(
-        r"\b(?:first(?:ly)?|to start|to begin|start by|then|next|after that|afterwards|"
-        r"second(?:ly)?|(?<!a )(?<!one )third(?:ly)?|finally|lastly|once (?:that|this|it|we|i)|"
-        r"before (?:that|anything|changing|launch|building)|at the same time|meanwhile)\b"
-    ),
+    sequence=_en(EN_SEQUENCE),
     causal=_en(
         r"\b(?:because|since|so that|so i|so we|so the|therefore|that's why|which meant|"
         r"this meant|as a result|in order to|due to|given (?:that|the)|which is why|that way|"
-        r"otherwise|this (?:showed|told|tells|means)|which (?:tells|shows|means))\b"
+        r"otherwise|this (?:showed|told|tells|means)|which (?:tells|shows|means)|"
+        # ... and a purpose told by who gets what ("… so screen reader users hear what failed").
+        r"so (?!much |many |far |long |few |little )(?:[a-z-]+ ){1,3}(?:can|could|would|will|"
+        r"won't|can't|don't|didn't|hears?|sees?|knows?|knew|gets?|got|stays?|keeps?)(?!\w))"
     ),
     contrast=_en(
         r"\b(?:but|however|instead|although|though|trade-?offs?|rather than|on the other hand|"
