@@ -63,6 +63,17 @@ ANNOUNCED = re.compile(
     r"덧붙여(?: 말씀드리(?:면|자면)| 말하자면)?,? |(?:그와|이와) 별개로)",
     re.IGNORECASE,
 )
+# Words that carry a story on from where it was ("Since then…", "That evening…", "그 후…") or
+# point at its people ("…asked for 30 minutes with her"): a new paragraph that says them is the
+# same story going on.
+CARRIES_ON = re.compile(
+    r"^(?:so |and |but )?(?:since then|after that|from then on|as a result|in the end|"
+    r"eventually|that (?:evening|night|morning|afternoon|week|weekend|month)|the next (?:day|"
+    r"morning|week|month)|instead of (?:the|that|this|her|his)|that's when|this (?:meant|led))\b|"
+    r"\b(?:she|he|her|him)\b|"
+    r"^(?:그 ?후|그 뒤|그 결과|결국|이후|그때|그날|다음 날|덕분에|이 일로|이를 통해|그 ?분)",
+    re.IGNORECASE,
+)
 # A step of the speaker's, said as a plan: never a side remark.
 PLAN = re.compile(r"\b(?:i|we)(?:'d|'ll| would| will| should)\b|겠(?:습니다|고|으며|어요)", re.I)
 

@@ -13,6 +13,7 @@ from typing import Protocol
 from .digressions import (
     ADDITIVE,
     ANNOUNCED,
+    CARRIES_ON,
     LEISURE,
     PLAN,
     POINTS_BACK,
@@ -247,6 +248,7 @@ def judge_relevance(
     queue = segments(paragraphs or [0] * n, sentences)
     told_so_far: set[str] = set()  # what was told before any of it read as the answer's core
     anchored = False  # whether the core holds a stretch that names the question's subject
+    between: list[tuple[list[int], set[str]]] = []  # paragraphs set aside, with their words
     while queue:
         segment, digression = queue.pop(0)
         if digression and not anchored and told_so_far:
@@ -312,14 +314,27 @@ def judge_relevance(
         stems = set().union(*(per_sentence[i] for i in segment))
         if not core:
             if hits(stems) >= 1.0:
-                core |= stems
+                # What was told before it (the setting, the people) is the same story's.
+                core |= stems | (told_so_far - _GENERIC)
                 anchored = True
             else:
                 told_so_far |= stems
             continue
-        if unrelated(stems):
+        # A paragraph that carries the story on ("Since then…", "…with her one-on-one") in
+        # words of its own is the story going on, not another one.
+        carried_on = any(CARRIES_ON.search(sentences[i]) for i in segment[:2])
+        if unrelated(stems) and not (carried_on and _shared(stems, core) >= 0.05):
             padding.extend(segment)
+            if not digression:
+                between.append((segment, stems - _EVERYDAY - _GENERIC))
         else:
+            # A paragraph set aside that the story, going on, takes up again in its own words
+            # (the query that found the pods, then the load test of that request path) was
+            # the story's middle, not another one.
+            for held, words in [(g, w) for g, w in between if len(w & stems) >= 2]:
+                padding = [i for i in padding if i not in held]
+                core |= words
+            between = [(g, w) for g, w in between if len(w & stems) < 2]
             core |= stems
             anchored = anchored or hits(stems) >= 1.0
     # Too little text to tell a different subject from a thin answer: that is the rubric's job.
