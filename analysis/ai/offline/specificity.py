@@ -188,13 +188,15 @@ _EN_CAPS_STOP = _words(
 _EN_ABBREVIATIONS = _words(
     """ID IDs OK AM PM ETA FAQ FAQs ASAP FYI TBD EOD CEO CFO CTO COO CMO CPO CIO VP SVP EVP HR
     ROI YoY MoM QoQ USD KRW EUR GBP JPY US USA UK EU PR PRs MR MRs TV PC MBA PhD
-    GP GPs RN RNs ICU ER NHS HQ CV CVs NGO"""
+    GP GPs RN RNs ICU ER NHS HQ CV CVs NGO IT OS UI API APIs DB SaaS B2B B2C AA AAA"""
 )
 # Job titles and units of people ("the Regional Director", "the Talent Team") name no tool.
 _EN_ROLE_RE = re.compile(
     r"(?:Director|Manager|Partner|Officer|Lead|Head|President|Chair|Team|Department|Board|"
     r"Coordinator|Assistant|Supervisor|Analyst|Consultant|Specialist|Executive|Administrator|"
-    r"Representative|Nurse|Doctor|Teacher|Principal|Editor|Recruiter|Advisor|Adviser)s?"
+    r"Representative|Nurse|Doctor|Teacher|Principal|Editor|Recruiter|Advisor|Adviser|"
+    # ... nor do departments ("the VP of Marketing", "asked Legal").
+    r"Marketing|Sales|Finance|Engineering|Operations|Legal|Procurement|Compliance|Accounting)s?"
 )
 _METHOD_OF_RE = re.compile(r"\b(?:ER|CV) (?:diagrams?|models?|pipelines?)\b")
 _PERIOD_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4}|[12]H)")
@@ -203,7 +205,11 @@ _CLAUSE_OPENERS = ':;"('
 _ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z0-9]*|[A-Za-z]+\d+[A-Za-z0-9]*|[a-z]+[A-Z]\w*)\b")
 # Latin letters right after a figure are its unit ("200ms", "3GB"), not a tool.
 # An identifier keeps its underscores ("select_related", "max_connections").
-_LATIN_IN_KO_RE = re.compile(r"(?<![0-9A-Za-z_])(?:[A-Za-z][A-Za-z0-9+#./_-]*[A-Za-z0-9+#]|[A-Z])")
+# A product of several capitalised words is one name ("Spring Boot", "Google Analytics").
+_LATIN_IN_KO_RE = re.compile(
+    r"(?<![0-9A-Za-z_])(?:[A-Za-z][A-Za-z0-9+#./_-]*[A-Za-z0-9+#]|[A-Z])"
+    r"(?: [A-Z][A-Za-z0-9+#./_-]*[A-Za-z0-9+#])*"
+)
 
 
 _EN_SMALL_FIGURE = re.compile(
