@@ -47,11 +47,20 @@ def start_worker(role: str, **environment: str) -> subprocess.Popen:
         "CELERY_TASK_ALWAYS_EAGER": "false",
         **environment,
     }
-    return subprocess.Popen(
+    process = subprocess.Popen(
         worker_argv(role, "--loglevel", "WARNING"),
         cwd=ROOT,
         env=env,
     )
+    # Ready before anything is submitted: the provider's deadline counts from submission, and a
+    # worker still starting (its warm-up takes a second or more) would let the offline
+    # preliminary land before the provider's call has begun.
+    from interview_platform.celery import app
+
+    deadline = time.monotonic() + 30
+    while not app.control.ping(timeout=0.5) and time.monotonic() < deadline:
+        assert process.poll() is None, "the worker exited"
+    return process
 
 
 def stop(process: subprocess.Popen) -> None:
