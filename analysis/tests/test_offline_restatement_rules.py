@@ -100,3 +100,35 @@ def test_a_keyword_said_of_others_is_the_situation_and_a_promise_naming_part_of_
         "I would offer the tenant a longer lease term at a lower rise",
     )
     assert "copied_question" not in _codes(_run(LEASE_EN, step))
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "answer", "sentence"),
+    [
+        (
+            "en",
+            "What is your biggest weakness?",
+            "My biggest weakness is that I've had trouble delegating. When I led our content "
+            "team of three, I'd often rewrite drafts myself late at night instead of giving "
+            "feedback. Now I write a one-page brief before anyone starts, give comments instead "
+            "of edits, and we are back to 8 to 10 posts a month.",
+            "My biggest weakness is that I've had trouble delegating.",
+        ),
+        (
+            "ko",
+            "본인의 가장 큰 약점은 무엇인가요?",
+            "제 가장 큰 약점은 일을 나누지 못하고 혼자 떠안는 것입니다. 세 명의 콘텐츠 팀을 "
+            "맡았을 때 초안을 밤늦게 직접 고쳐 쓰곤 했습니다. 지금은 작성 전에 한 장짜리 "
+            "기획서를 먼저 쓰고, 수정 대신 코멘트를 드려 월 8건이던 글이 10건으로 늘었습니다.",
+            "제 가장 큰 약점은 일을 나누지 못하고 혼자 떠안는 것입니다.",
+        ),
+    ],
+    ids=["en", "ko"],
+)
+def test_the_answer_said_in_the_questions_words_is_no_restatement(
+    language, question, answer, sentence
+):
+    asked = QuestionContext(text=question, category="custom", type="behavioral", language=language)
+    output = _run(asked, answer)
+    assert "copied_question" not in _codes(output)
+    assert output.ideal_answer.startswith(sentence)

@@ -14,6 +14,7 @@ from .analyzer import Signals
 from .asks import about_people
 from .integrity import has_insult
 from .markers import markers_for
+from .selfportrait import asks_about_speaker
 from .structure import TaggedSentence, tag_sentences
 from .tense import in_past
 from .text import content_stems, normalize, split_sentences
@@ -151,15 +152,27 @@ _ASPIRATION = re.compile(
 
 
 _QUOTED_OR_LISTED = re.compile(r"[\[\]\"“”:()]")
+# A question that asks why (a motive: "Why do you want to leave…", "지원 동기", "이유").
+_MOTIVE = re.compile(r"\bwhy\b|동기|이유|계기", re.I)
 
 
 def _continues(t: TaggedSentence, topic: set[str]) -> bool:
     """A sentence without evidence that still carries the case: not hollow, about what the
     question and the sentences kept so far are about (a word of theirs), and plain prose: text
     in quotes, brackets or after a colon is where a note to the evaluator hides."""
-    if t.hollow or _QUOTED_OR_LISTED.search(t.text):
+    if (t.hollow and not _grounded_view(t)) or _QUOTED_OR_LISTED.search(t.text):
         return False
     return bool(topic & set(content_stems(t.text)))
+
+
+def _grounded_view(t: TaggedSentence) -> bool:
+    """A view that carries what it rests on: the step it puts first ("결측치는 먼저 왜 비어
+    있는지를 확인하는 것이 중요하다고 생각합니다") or its grounds ("귀사는 중소기업 여신 비중이
+    높고, 최근 공급망 금융 상품을 출시한 점이 … 맞는다고 생각했습니다"). Only the opinion makes
+    it hollow; "소통이 가장 중요하다고 생각합니다" has nothing else."""
+    if not t.opinion or t.claim or t.vaguely_said or _ASPIRATION.search(t.text):
+        return False
+    return bool(t.sequence) or len(content_stems(t.text)) >= 10
 
 
 def _keeps(t: TaggedSentence, evidence: set[int], topic: set[str]) -> bool:
@@ -219,9 +232,19 @@ def compose(s: Signals) -> str:
             topic |= set(content_stems(t.text))
             slot = classify(t, question.type, first=t.index == 0, people=people)
             kept.append((slot if slot in rank else "action" if "action" in rank else slots[-1], t))
-    if s.structure.opener_out_of_order or s.structure.order < 0.5:
-        # A jumbled answer is retold in the structure's order; a well-told one keeps its own.
+    speaker = asks_about_speaker(question.text)
+    if (s.structure.opener_out_of_order or s.structure.order < 0.5) and not speaker:
+        # A jumbled story is retold in the structure's order; a well-told one keeps its own, and
+        # so does an answer about the speaker ("Why do you want to leave…", "제 약점은…"), which
+        # is no story to put in order.
         kept.sort(key=lambda pair: rank[pair[0]])
+    # Such a question asks for no setting or role, and one that asks why (a motive) for no
+    # steps or result either: its gaps are only the points it never covered.
+    gaps = [
+        slot
+        for slot in slots
+        if not (speaker and (slot in ("situation", "task") or _MOTIVE.search(question.text)))
+    ]
 
     missing = (
         s.relevance.missing
@@ -253,7 +276,7 @@ def compose(s: Signals) -> str:
 
     def fill_gaps(up_to: int) -> None:
         for slot in slots[:up_to]:
-            if slot not in present and slot not in emitted:
+            if slot in gaps and slot not in present and slot not in emitted:
                 emitted.add(slot)
                 key = (
                     {"action": "steps", "result": "success"}.get(slot, slot)
@@ -265,8 +288,15 @@ def compose(s: Signals) -> str:
     for i, (slot, t) in enumerate(kept):
         fill_gaps(rank[slot])
         text = _unhedged(t)
-        if i == last_result and not quantified and not people:
-            # A result that happened asks for its measure, a planned one for its target.
+        if (
+            i == last_result
+            and not quantified
+            and not people
+            and "result" in gaps
+            and "result" in t.phases
+        ):
+            # A result that happened asks for its measure, a planned one for its target; a
+            # check that a hypothesis holds ("…인터뷰로 가설을 검증하겠습니다") has no target.
             shown = RESULT_FIGURE[lang] if in_past(text, lang) else figure
             text = text.rstrip(".") + f" ({shown})."
         parts.append(text)

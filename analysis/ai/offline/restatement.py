@@ -86,6 +86,10 @@ def restatement(
         # 지연되어 화가 난 고객님을 응대한 적이 있습니다"): the story's opening.
         if novel >= 2 and (_ONE_TIME.search(sentences[i]) or _CASE.search(sentences[i])):
             continue
+        # ... and the answer put in the question's words ("My biggest weakness is that I've had
+        # trouble delegating"): what it is said to be is the answer's own.
+        if novel >= 2 and _ANSWER_FORM.search(sentences[i]):
+            continue
         if len(from_question) / len(stems) >= 0.5 and novel <= 3 and own_words >= 2:
             echo.append(i)
     novel_total = everything - restated
@@ -95,6 +99,12 @@ def restatement(
     return echo, copied
 
 
+# "My biggest weakness is…", "제 가장 큰 약점은 …": the question's thing, then what it is.
+_ANSWER_FORM = re.compile(
+    r"^(?:my|our) [^.,;]{0,40}?\b(?:is|was|are|were|has been|have been)\b|"
+    r"^(?:제|저의|저희의?) [^.,;]{0,20}?[은는] ",
+    re.IGNORECASE,
+)
 # "I would find a way to…", "…잘 대응하겠습니다", "I had to…": the promise a restatement ends on.
 _PROMISE = re.compile(
     r"\bi(?:'ll| will| would|'d| am going to| had to| have to| need to)\b|겠습니다|겠다|"
