@@ -165,12 +165,23 @@ def strengths(s: Signals) -> list[Note]:
         # The lesson for me was …").
         closing = max(t.index for t in s.sentences if "reflection" in t.phases)
         q = _quote_of(s, closing, limit=60)
+        # ... and only the end of the answer is its close: a lesson told mid-way is praised as
+        # said, not as where the answer ends.
+        ends = closing >= len(s.sentences) - 2
         notes.append(
             Note(
                 0.55,
-                f"배운 점으로 마무리하셨습니다({quoted(q)})."
+                (
+                    f"배운 점으로 마무리하셨습니다({quoted(q)})."
+                    if ends
+                    else f"배운 점을 말씀하셨습니다({quoted(q)})."
+                )
                 if ko
-                else f"You closed with what you took away ({quoted(q)}).",
+                else (
+                    f"You closed with what you took away ({quoted(q)})."
+                    if ends
+                    else f"You said what you took away ({quoted(q)})."
+                ),
             )
         )
     checks = [t for t in s.sentences if t.verification and t.is_action]
