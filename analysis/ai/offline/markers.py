@@ -204,10 +204,13 @@ EN = MarkerSet(
         # What was saved or cut, said without a figure ("It saved us a few hours each week and
         # reduced mistakes"): a result, and one the feedback asks to put a number on.
         r"\b(?:it|this|that|which|the (?:[\w-]+ ){0,2}[\w-]+) (?:saved|reduced|cut|eliminated) "
-        r"(?:us |the team |them |the company )?(?:(?:about|around|over|nearly|almost|roughly|a few|"
-        r"several|many) )?(?:hours|days|weeks|minutes|mistakes|errors|defects|costs?|complaints|"
-        r"returns|tickets|calls|rework|waste|money|time)\b|"
+        r"(?:us |me |the team |them |the company )?"
+        r"(?:(?:about|around|over|nearly|almost|roughly|a few|several|many) )?(?:[\d.,]+ )?"
+        r"(?:hours|days|weeks|minutes|mistakes|errors|defects|costs?|complaints|returns|tickets|"
+        r"calls|rework|waste|money|time)\b|"
         r"\bstayed (?:under|below|above|within|at) [\w$€£₩]|"
+        # ... and what it takes now against before ("now takes 15 minutes instead of four hours").
+        r"\bnow (?:takes|runs|lasts|costs|needs) [^.;]{0,30}?\binstead of\b|"
         r"\b(?:then|since|has|had) (?:doubled|tripled|halved)\b|"
         r"\bnot (?:a single|one) [^.,;]{1,40}\b(?:was|were) (?:postponed|cancelled|canceled|lost|"
         r"missed|delayed|late|returned|rejected|injured|harmed|affected|dropped)\b|"

@@ -305,6 +305,12 @@ def judge_relevance(
             )
             if run and not in_passing:
                 padding.extend(segment[:run])
+                if ADDITIVE.search(first) and not (
+                    ANNOUNCED.search(first) or LEISURE.search(first)
+                ):
+                    # One more step of one's own ("I also added a check sheet…") that the
+                    # story takes up later ("because of the control check we caught…").
+                    between.append((segment[:run], told - _GENERIC))
                 if run < len(segment):
                     queue.insert(0, (segment[run:], False))
                 continue
