@@ -93,11 +93,17 @@ def _grammar_ko(s: Signals) -> str:
             f"'{w}'({n}번)" if ko else f'"{w}" ({n}x)' for w, n in scr.fillers.most_common(5)
         )
         total = sum(scr.fillers.values())
+        if len(scr.fillers) == 1:
+            # One filler is counted once: "'음' 같은 군말이 2번 나옵니다".
+            ((word, _),) = scr.fillers.items()
+            shown = f"'{word}'" if ko else f'"{word}"'
+        counted = f"모두 {total}번" if ko and len(scr.fillers) > 1 else f"{total}번"
+        times = "once" if total == 1 else f"{total} times"
         parts.append(
-            f"{shown} 같은 군말이 모두 {total}번 나옵니다. 말을 고르는 동안 잠시 멈추는 편이 더 "
+            f"{shown} 같은 군말이 {counted} 나옵니다. 말을 고르는 동안 잠시 멈추는 편이 더 "
             "명확하게 들립니다."
             if ko
-            else f"Fillers such as {shown} come up {total} times; a short pause while you choose "
+            else f"Fillers such as {shown} come up {times}; a short pause while you choose "
             "your words sounds clearer."
         )
     length = f"{s.structure.mean_sentence_length:.0f}"

@@ -34,7 +34,7 @@ from .text import (
 
 # A particle written after a Latin word or a number ("CI에", "API에서" is not "에") is no filler.
 _KO_FILLER = re.compile(
-    r"(?<![가-힣A-Za-z0-9])(?:음+|어+|그러니까|뭐랄까|저기|막|아+|에+|으+음|"
+    r"(?<![가-힣A-Za-z0-9])(?:음+|어+|그러니까|뭐랄까|저기|막|아+|에+|으+음|그(?=,)|"
     # A word searched for aloud ("뭐지,", "뭐더라,") is a filler; asked, it is a question.
     r"뭐(?:지|더라|였지|냐)(?=\s*[,…]))(?![가-힣])[,.…]*\s*"
 )

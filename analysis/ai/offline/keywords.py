@@ -27,9 +27,21 @@ def _is_hangul(text: str) -> bool:
     return "가" <= text[:1] <= "힣"
 
 
+# Loanwords that start with another word of the field and are not a compound of it: a login is
+# no log ("로그인 기능"), a database no data, a cashback no cache, serverless no server.
+_OTHER_WORD = {
+    "로그": ("로그인", "로그아웃"),
+    "데이터": ("데이터베이스",),
+    "캐시": ("캐시백",),
+    "서버": ("서버리스",),
+}
+
+
 def _hangul_key_of(token: str, key: str) -> bool:
     """Whether `key` names `token`: a particle-free form of it ("협업" in "협업했고"), or any
     prefix of two or more syllables, so a compound ("코드리뷰를", "고객사") is found by its head."""
+    if any(token.startswith(word) for word in _OTHER_WORD.get(key, ())):
+        return False
     return token.startswith(key) and (len(key) >= 2 or key in ko_forms(token))
 
 
