@@ -132,6 +132,12 @@ def _structure_from_sample(sample: str, question_type: str, language: str) -> li
     for i, slot in enumerate(default):
         if slot not in order and slot in ("action", "result"):
             order.insert(min(i, len(order)), slot)
+    # What came of it (or how success would be measured) follows the steps, whatever sentence of
+    # the sample happened to mention a result first: a gap for it after the opening sentence
+    # would interrupt the steps it measures.
+    if order.index("result") < order.index("action"):
+        order.remove("result")
+        order.insert(order.index("action") + 1, "result")
     return order
 
 

@@ -351,8 +351,14 @@ def _stretch_notes(s: Signals) -> list[Note]:
                 "away from it.",
             )
         )
-    # A question about people is answered by what was said and done, not by what was used.
-    if not sp.names and len(s.sentences) >= 3 and not about_people(s.question):
+    # A question about people is answered by what was said and done, not by what was used; an
+    # answer praised for the field's methods in its words ("은행 잔액 조정", "design system") named
+    # its method, whether or not it names a product.
+    rel = s.relevance
+    in_words = (rel.keyword_source == "expected" and rel.matched and rel.coverage >= 0.5) or len(
+        rel.category_hits
+    ) >= 3
+    if not (sp.names or in_words) and len(s.sentences) >= 3 and not about_people(s.question):
         notes.append(
             Note(
                 0.22,

@@ -1,0 +1,53 @@
+"""A plan's gaps: how success would be measured follows the steps it measures, not the opening
+sentence (wherever the sample answer first mentioned a result); an answer praised for the
+field's methods in its own words is not told that it names no method."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from analysis.ai.offline import OfflineAIService
+from analysis.ai.types import AnalysisContext, QuestionContext
+
+SERVICE = OfflineAIService()
+BANK = Path(__file__).resolve().parents[2] / "questions" / "bank"
+
+DESIGN_CUT = (
+    "I'd sit down with the developer and ask which parts are the problem and why, instead of "
+    "defending the whole design. Often it's one piece, like a custom animation or a non-standard "
+    "component, that takes most of the effort. Then we split the design into what is essential "
+    "for the user goal of this sprint and what is polish. I'd offer a simpler version using "
+    "existing components from our design system for the first release, and we'd log the rest as "
+    "a follow-up ticket so it doesn't get lost. If the cut affects the user experience in a "
+    "meaningful way, I'd bring the PM in so the trade-off is decided together."
+)
+
+
+def _bank_question(language: str, category: str, key: str) -> QuestionContext:
+    data = json.loads((BANK / language / f"{category}.json").read_text(encoding="utf-8"))
+    q = next(q for q in data["questions"] if q["key"] == key)
+    return QuestionContext(
+        text=q["question"],
+        category=category,
+        type=q["type"],
+        language=language,
+        expected_keywords=tuple(q["expectedKeywords"]),
+        sample_answer=q["sampleAnswer"],
+    )
+
+
+def test_the_success_measure_gap_follows_the_steps():
+    asked = _bank_question("en", "design", "en-design-easy-07")
+    context = AnalysisContext(job_category="design", language="en")
+    ideal = SERVICE.analyze_answer(asked, DESIGN_CUT, context).ideal_answer
+    gap = ideal.index("[success measure")
+    assert gap > ideal.index("I'd bring the PM in")
+
+
+def test_an_answer_praised_for_the_fields_words_is_not_told_it_names_no_method():
+    asked = _bank_question("en", "design", "en-design-easy-07")
+    context = AnalysisContext(job_category="design", language="en")
+    result = SERVICE.analyze_answer(asked, DESIGN_CUT, context)
+    assert any("vocabulary of the field" in s for s in result.strengths)
+    assert not any("no tool or method is named" in s for s in result.improvements)
