@@ -12,8 +12,12 @@ from .quotes import excerpt, listing, quoted
 _KO_FORMAL = re.compile(r"(?:니다|니까)[.!?\"']*$")
 _KO_POLITE = re.compile(r"요[.!?\"']*$")
 _KO_PLAIN = re.compile(r"(?<!니)다[.!?\"']*$")
+# "kind of" hedges ("it was kind of slow") unless it names a kind ("the kind of problem I want").
+_KIND = "".join(f"(?<!{w} )" for w in ("the", "a", "what", "this", "that", "any", "same", "one"))
 _EN_FILLERS = re.compile(
-    r"\b(?:um+|uh+|you know|basically|literally|honestly|kind of|sort of|i mean)\b", re.I
+    rf"\b(?:um+|uh+|you know|basically|literally|honestly|{_KIND}kind of|{_KIND}sort of|"
+    r"i mean)\b",
+    re.I,
 )
 _EN_DOUBLED = re.compile(r"\b(\w+) \1\b", re.I)
 _EN_LOWER_I = re.compile(r"(?:^|\s)i(?=[\s,.'])")

@@ -351,7 +351,8 @@ EN = MarkerSet(
         r"(?:joke|misunderstanding))\b"
     ),
     vague=_en(
-        r"\b(?:a lot(?: of)?|lots of|various|stuff|things|etc|and so on|kind of|sort of|"
+        r"\b(?:a lot(?: of)?|lots of|various|stuff|things|etc|and so on|"
+        r"(?<!the )(?<!a )(?<!what )(?<!this )(?<!that )(?:kind|sort) of|"
         # Not the scope of a choice: "built it for orders only and cut everything else".
         r"pretty much|basically|somehow|whatever|a bit|fairly|everyone|everything(?! else\b)|"
         r"some (?:things|stuff|people|issues|problems|changes)|many (?:things|people)|"

@@ -215,6 +215,11 @@ KEYWORD_EQUIVALENTS = {
     # An upset customer is told as angry, furious or frustrated; a solution by what fixed it.
     "upset": ("angry", "furious", "frustrat", "annoy", "irat"),
     "solution": ("solv", "fix", "resolv", "workaround"),
+    "listen": ("heard", "hear"),
+    "ownership": ("personally", "owned"),
+    "segment": ("cohort", "breakdown"),
+    # "세그먼트" said as the groups it splits users into.
+    "세그먼트": ("코호트", "세분화", "집단별"),
 }
 # A keyword named as a noun is told with its verb, whose stem the stemmer gives another form
 # ("a rollback" -> "I reverted it", "migration" -> "we migrated", "failure" -> "it failed");
