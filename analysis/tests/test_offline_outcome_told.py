@@ -48,3 +48,12 @@ def test_what_it_takes_now_and_what_it_saved_are_outcomes():
     en = markers_for("en")
     assert en.result.search("the report now takes about 15 minutes instead of four hours.")
     assert en.result.search("which saved me roughly 3.5 hours a week.")
+
+
+def test_the_word_result_is_an_outcome_only_when_it_says_what_came_of_it():
+    en = markers_for("en")
+    assert en.result.search("the result was a 12% drop in returns.")
+    assert en.result.search("in the end, the client renewed for two years.")
+    assert not en.result.search("it's not the probability that the result is a fluke.")
+    assert not en.result.search("i split the results by channel and creative.")
+    assert not en.result.search("in the end if they still want to go, we part on good terms.")

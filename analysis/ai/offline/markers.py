@@ -166,7 +166,10 @@ EN = MarkerSet(
         r"(?!be\b|have\b|say\b|think\b|probably\b|like\b|love\b|guess\b)\w+"
     ),
     result=_en(
-        r"(?:\bas a result\b|\bthe result\b|\bin the end\b|\bended up\b|\bby the end\b|"
+        # "the result" as what came of it ("The result was…"), not any result ("the probability
+        # that the result is a fluke", "split the results by channel").
+        r"(?:\bas a result\b|\bthe results? (?:was|were|came|improved|showed)\b|\bthe result:|"
+        r"\bin the end\b(?!,? if\b)|\bended up\b|\bby the end\b|"
         r"\bresult(?:ed|s)? in\b|\boutcome\b|\bled to\b|\bwent (?:up|down|to zero)\b|"
         r"\b(?:was|were) (?:down|up) (?:to|from|by) [\w$€£₩]|"
         r"\b(?:reduc|cut|increas|rais|improv|grew|grow|drop|fell|fall|rose|rise|sav|doubl|halv|"
