@@ -71,9 +71,14 @@ CARRIES_ON = re.compile(
     r"eventually|that (?:evening|night|morning|afternoon|week|weekend|month)|the next (?:day|"
     r"morning|week|month)|instead of (?:the|that|this|her|his)|that's when|this (?:meant|led))\b|"
     r"\b(?:she|he|her|him)\b|"
-    r"^(?:그 ?후|그 뒤|그 결과|결국|이후|그때|그날|다음 날|덕분에|이 일로|이를 통해|그 ?분)",
+    r"^(?:그 ?후|그 뒤|그 결과|결국|이후|그때|그날|다음 날|덕분에|이 일로|이를 통해|그 ?분)|"
+    # ... or tell how it ended and what it taught ("결과적으로 …", "Looking back, …").
+    r"^(?:결과적으로|그 결과|이 경험으로|이 경험을 통해|돌아보면|as a result|in the end|overall|"
+    r"looking back|in hindsight|by the end)\b",
     re.IGNORECASE,
 )
+# A point announced as one more of the speaker's ("I also want to mention…", "덧붙이면").
+MENTION = re.compile(r"\bmention|worth (?:noting|saying)|덧붙이|말씀드리고 싶", re.I)
 # A step of the speaker's, said as a plan: never a side remark.
 PLAN = re.compile(r"\b(?:i|we)(?:'d|'ll| would| will| should)\b|겠(?:습니다|고|으며|어요)", re.I)
 

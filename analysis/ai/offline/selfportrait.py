@@ -68,7 +68,7 @@ _ASKS_ABOUT_SPEAKER = re.compile(
     r"motto|achievements?|accomplishments?|proud|proudest|awards?|praised?|motivat\w*|passion|"
     r"why (?:do you want|should we|did you (?:choose|become|decide))|"
     r"why (?:this|our) (?:job|role|career|field|company|profession))\b|"
-    r"장점|단점|강점|약점|자기소개|자신을 소개|본인을 소개|성격|어떤 사람|좌우명|별명|"
+    r"장점|단점|강점|(?<!취)약점|자기소개|자신을 소개|본인을 소개|성격|어떤 사람|좌우명|별명|"
     r"성취|자랑|수상|칭찬|지원(?:한|하신|하게 된)? ?(?:동기|이유|계기)|"
     r"관심을 (?:갖게|가지게) 된|계기",
     re.IGNORECASE,

@@ -15,17 +15,25 @@ from .digressions import (
     ANNOUNCED,
     CARRIES_ON,
     LEISURE,
+    MENTION,
     PLAN,
     POINTS_BACK,
     SHIFT_LEAD,
     segments,
 )
 from .restatement import EMPTY, restatement
+from .selfportrait import asks_about_speaker
 from .standins import stand_ins_for, stands_in
 from .text import HANGUL_RE, content_stem
 from .thesaurus import COMPETENCIES, THESAURUS_EN, THESAURUS_KO, TOLD_BY_EN, TOLD_BY_KO
 from .topics import TOPICS
-from .word_lists import EN_QUESTION_WORDS, KO_QUESTION_WORDS, QUESTION_FRAMING
+from .word_lists import (
+    EN_QUESTION_WORDS,
+    EVERYDAY_WORDS,
+    KO_QUESTION_WORDS,
+    QUESTION_FRAMING,
+    RANK_WORDS,
+)
 from .wordmatch import StemIndex, prefix_hit, same_word, sentence_stems, stem_set
 
 # --- relevance to the question asked --------------------------------------------------------
@@ -126,14 +134,7 @@ BANK_RATIO_BARE = 0.2
 BANK_NEAR_BARE = 0.18
 
 
-# Words any two stories share: counts, order and time ("two", "last", "summer", "두", "작년").
-# They say nothing about whether a stretch of text continues the answer's subject.
-_EVERYDAY = stem_set(
-    "one two three four five six seven eight nine ten first second third last next each both every "
-    "twenty thirty forty fifty hundred percent "
-    "day week month year summer winter spring autumn fall morning night later earlier ago "
-    "한 두 세 네 첫 작년 올해 지난 다음 이번 여름 겨울 봄 가을 아침 저녁 매주 매일 이후 당시"
-)
+_EVERYDAY = stem_set(EVERYDAY_WORDS)
 
 
 _COMPETENT = stem_set(COMPETENCIES)
@@ -152,15 +153,9 @@ def _shared(stems: set[str], core: set[str]) -> float:
     return len(own & core) / max(len(own), 1)
 
 
-# Counts, times and "important" name no subject either: half weight as question words.
-# ... nor do the workplace and its people ("회사 블로그": the blog is the subject).
-# ... nor does a rank ("among the lowest in the region", "지역 최하위"): it says how the subject
-# stood, not what it was, and an answer to another question from the same job says "the lowest in
-# the area" of something else.
-_RANK = stem_set(
-    "lowest highest best worst biggest largest smallest "
-    "최하위 최하위권 최상위 최상위권 하위권 상위권 꼴찌 낮은 높은"
-)
+# Counts, times and "important" name no subject either: half weight as question words; nor do
+# the workplace and its people ("회사 블로그": the blog is the subject), nor a rank (RANK_WORDS).
+_RANK = stem_set(RANK_WORDS)
 _GENERIC = (
     _GENERIC | _EVERYDAY | EMPTY | _RANK | stem_set("quarter half 분기 반기 company 회사 직원")
 )
@@ -245,7 +240,17 @@ def judge_relevance(
             and any(prefix_hit(s, told) for s in stems - _EVERYDAY)
         )
 
-    queue = segments(paragraphs or [0] * n, sentences)
+    paragraph_of = paragraphs or [0] * n
+
+    def follows_story(i: int, text: str) -> bool:
+        """Sentence `i` goes on from the story in its own paragraph, and is no aside."""
+        aside = LEISURE.search(text) or MENTION.search(text)
+        return (
+            i > 0 and paragraph_of[i - 1] == paragraph_of[i] and i - 1 not in padding and not aside
+        )
+
+    speaker = asks_about_speaker(question)
+    queue = segments(paragraph_of, sentences)
     told_so_far: set[str] = set()  # what was told before any of it read as the answer's core
     anchored = False  # whether the core holds a stretch that names the question's subject
     between: list[tuple[list[int], set[str]]] = []  # paragraphs set aside, with their words
@@ -292,14 +297,15 @@ def judge_relevance(
             # people, places, things), or when the story takes it up where it resumes ("…put
             # two chairs by the till. The regulars who sat there…").
             in_passing = bool(ADDITIVE.search(first)) and (
+                # ... one sentence in the story's words, mid-paragraph or ending one after a step
+                # of the story ("또 축제 당일 … 이벤트도 진행했습니다"), and no aside.
                 (
-                    run < len(segment)
-                    and (
-                        (run == 1 and _shared(per_sentence[segment[0]], core) > 0)
-                        # ... one pointing at its people, with their reply ("She went with it.")
-                        or (run <= 2 and bool(POINTS_BACK.search(first)))
-                    )
+                    run == 1
+                    and _shared(per_sentence[segment[0]], core) > 0
+                    and (run < len(segment) or follows_story(segment[0], first))
                 )
+                # ... one pointing at its people, with their reply ("She went with it.")
+                or (run < len(segment) and run <= 2 and bool(POINTS_BACK.search(first)))
                 or len(told & core) >= 3
                 or bool(after & core and any(prefix_hit(s, told) for s in after - _EVERYDAY))
             )
@@ -308,8 +314,7 @@ def judge_relevance(
                 if ADDITIVE.search(first) and not (
                     ANNOUNCED.search(first) or LEISURE.search(first)
                 ):
-                    # One more step of one's own ("I also added a check sheet…") that the
-                    # story takes up later ("because of the control check we caught…").
+                    # One more step ("I also added a check sheet…"), maybe taken up later.
                     between.append((segment[:run], told - _GENERIC))
                 if run < len(segment):
                     queue.insert(0, (segment[run:], False))
@@ -326,17 +331,17 @@ def judge_relevance(
             else:
                 told_so_far |= stems
             continue
-        # A paragraph that carries the story on ("Since then…", "…with her one-on-one") in
-        # words of its own is the story going on, not another one.
+        # A paragraph that carries the story on ("Since then…", "…with her one-on-one") in words
+        # of its own is the story going on; so is any paragraph of an answer about the speaker
+        # (a weakness and its remedy, why this company), unless announced as another story.
         carried_on = any(CARRIES_ON.search(sentences[i]) for i in segment[:2])
-        if unrelated(stems) and not (carried_on and _shared(stems, core) >= 0.05):
+        if unrelated(stems) and not (speaker or (carried_on and _shared(stems, core) >= 0.05)):
             padding.extend(segment)
             if not digression:
                 between.append((segment, stems - _EVERYDAY - _GENERIC))
         else:
-            # A paragraph set aside that the story, going on, takes up again in its own words
-            # (the query that found the pods, then the load test of that request path) was
-            # the story's middle, not another one.
+            # A paragraph set aside that the story takes up again in its own words (the query
+            # that found the pods, then the load test of that path) was the story's middle.
             for held, words in [(g, w) for g, w in between if len(w & stems) >= 2]:
                 padding = [i for i in padding if i not in held]
                 core |= words
@@ -346,11 +351,11 @@ def judge_relevance(
     # Too little text to tell a different subject from a thin answer: that is the rubric's job.
     # A Hangul syllable carries about two Latin letters' worth of text (spaces aside).
     substantial = n >= 3 and sum(len(t) + len(HANGUL_RE.findall(t)) for t in sentences) >= 160
-    # Words merely near the subject ("cost" for a budget question) are weak evidence: an answer
-    # about something else uses a few of them too.
-    # An answer that fits another subject of the bank well, and this question not at all, is
-    # an answer to a different question.
+    # Words merely near the subject ("cost" for a budget question) are weak evidence. An answer
+    # about the speaker in the question's words ("I want to work here because…") has no other
+    # subject words to miss.
     off_topic = substantial and strong_hits == 0 and not copied and topic_hits < 3.5
+    off_topic = off_topic and not (speaker and in_question)
     # A quality shown, not named ("리더십": a team one ran, who did what): two words of showing
     # it and only the bank (below, by twice the margin) tells such an answer is another's.
     core_topic = topic - _FRAMING_OF_QUALITY

@@ -81,3 +81,20 @@ QUESTION_FRAMING = _words(
     대처 처리 진행 발생 업무 발휘 극복 많은
     중에 전에 후에 직전 직후 도중 동안 한꺼번 한꺼번에"""
 )
+
+
+# Words any two stories share: counts, order and time ("two", "last", "summer", "두", "작년").
+# They say nothing about whether a stretch of text continues the answer's subject.
+EVERYDAY_WORDS = (
+    "one two three four five six seven eight nine ten first second third last next each both every "
+    "twenty thirty forty fifty hundred percent "
+    "day week month year summer winter spring autumn fall morning night later earlier ago "
+    "한 두 세 네 첫 작년 올해 지난 다음 이번 여름 겨울 봄 가을 아침 저녁 매주 매일 이후 당시"
+)
+# A rank ("among the lowest in the region", "지역 최하위") says how the subject stood, not what it
+# was: an answer to another question from the same job says "the lowest in the area" of
+# something else.
+RANK_WORDS = (
+    "lowest highest best worst biggest largest smallest "
+    "최하위 최하위권 최상위 최상위권 하위권 상위권 꼴찌 낮은 높은"
+)
