@@ -132,3 +132,20 @@ def test_the_answer_said_in_the_questions_words_is_no_restatement(
     output = _run(asked, answer)
     assert "copied_question" not in _codes(output)
     assert output.ideal_answer.startswith(sentence)
+
+
+def test_an_outcome_in_the_questions_words_with_figures_of_its_own_is_no_restatement():
+    asked = QuestionContext(
+        text="고객이 큰 폭의 가격 인하를 요구했을 때, 마진을 지키면서 계약을 성사시킨 경험을 "
+        "말씀해 주시겠어요?",
+        category="sales",
+        type="behavioral",
+        language="ko",
+    )
+    answer = (
+        "연 4억 원 규모의 고객사가 재계약을 앞두고 단가를 15% 낮춰 달라고 요구했습니다. 저는 "
+        "구매팀장님께 이유를 여쭤보고, 계약 기간을 2년으로 늘리는 조건으로 단가를 5%만 낮추는 "
+        "안을 드렸습니다. 결과적으로 2년 계약을 성사시켰고, 마진은 18%를 유지했습니다."
+    )
+    output = _run(asked, answer)
+    assert "마진은 18%를 유지했습니다" in output.ideal_answer

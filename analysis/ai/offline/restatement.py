@@ -90,6 +90,10 @@ def restatement(
         # trouble delegating"): what it is said to be is the answer's own.
         if novel >= 2 and _ANSWER_FORM.search(sentences[i]):
             continue
+        # ... and an outcome in the question's words with figures of its own ("결과적으로 2년
+        # 계약을 성사시켰고, 마진은 18%를 유지했습니다" to "마진을 지키면서 계약을 성사시킨 경험").
+        if _new_figures(question, sentences[i]):
+            continue
         if len(from_question) / len(stems) >= 0.5 and novel <= 3 and own_words >= 2:
             echo.append(i)
     novel_total = everything - restated
@@ -97,6 +101,13 @@ def restatement(
     if not copied and 2 <= n <= 4:
         copied = _said_back(question, keywords, sentences, per_sentence, in_question, restated)
     return echo, copied
+
+
+def _new_figures(question: str, sentence: str) -> bool:
+    language = "ko" if HANGUL_RE.search(question) else "en"
+    given = set(re.findall(r"\d+", question))
+    said = find_numbers(sentence if language == "ko" else sentence.lower(), language)
+    return any(not set(re.findall(r"\d+", figure)) <= given for figure in said)
 
 
 # "My biggest weakness is…", "제 가장 큰 약점은 …": the question's thing, then what it is.
@@ -156,14 +167,10 @@ def _said_back(
     keywords stand for (a keyword named whole by the speaker; said of others, "the owner wants a
     higher asking price", it is the situation), a figure the question does not give, or a case
     of its own."""
-    language = "ko" if HANGUL_RE.search(question) else "en"
     if _CASE.search(" ".join(sentences)):
         return False
-    given = set(re.findall(r"\d+", question))
-    for sentence in sentences:
-        for figure in find_numbers(sentence if language == "ko" else sentence.lower(), language):
-            if not set(re.findall(r"\d+", figure)) <= given:
-                return False
+    if any(_new_figures(question, sentence) for sentence in sentences):
+        return False
     promised = said = False
     for sentence, stems in zip(sentences, per_sentence, strict=True):
         if not stems:
