@@ -62,3 +62,19 @@ def test_a_purpose_told_by_who_gets_what_is_a_reason(sentence):
 )
 def test_so_as_a_quantity_is_no_reason(sentence):
     assert markers_for("en").causal.findall(sentence) == []
+
+
+def test_a_hyphenated_second_is_a_unit_not_a_step():
+    assert markers_for("en").sequence.findall("i'd add a 60-second video to the first email.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["업무의 우선순위를 정했습니다.", "고객 문의를 최우선으로 처리했습니다.", "NPV를 우선합니다."],
+)
+def test_priority_is_no_order_of_steps(sentence):
+    assert markers_for("ko").sequence.findall(sentence) == []
+
+
+def test_first_of_all_in_korean_is_still_a_step():
+    assert markers_for("ko").sequence.findall("우선 로그를 확인하겠습니다.") == ["우선"]

@@ -21,3 +21,12 @@ def test_a_repeated_korean_word_is_named_in_the_answers_own_form():
     )
     signals = analyze_length(answer, answer.split(". "), "ko")
     assert signals.repeated[0] == ("배포", 4)
+
+
+def test_the_units_of_a_schedule_are_no_word_leaned_on():
+    answer = (
+        "Day 0 is the welcome email. Day 3 shows one feature. Day 7 asks for a first budget. "
+        "Day 10 shares a customer story. Day 14 offers a call."
+    )
+    signals = analyze_length(answer, answer.split(". "), "en")
+    assert all(word.lower() != "day" for word, _ in signals.repeated)

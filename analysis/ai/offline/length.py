@@ -16,6 +16,12 @@ from .word_lists import EN_STOPWORDS
 _BOUNDS = {"en": (12, 80, 480), "ko": (25, 180, 1400)}
 
 
+# Units a schedule or a measure is told in ("Day 0, Day 3, Day 7", "from 8 hours to 2 hours"):
+# the answer's structure, not a word leaned on.
+_UNITS = frozenset(
+    content_stem(unit) or unit
+    for unit in ("day", "week", "month", "year", "hour", "minute", "percent")
+)
 # Honorific and auxiliary verb stems ("드리겠습니다", "주시면"): grammar, not a word leaned on.
 _KO_AUXILIARIES = frozenset(
     {"드리", "드립", "드렸", "주시", "하시", "계시", "있으", "없으", "하겠"}
@@ -94,6 +100,7 @@ def analyze_length(
         if n >= 3
         and n / total >= (0.08 if total >= 25 else 0.12)
         and word not in _KO_AUXILIARIES
+        and word not in _UNITS
         and word not in asked
     ]
     excess = sum(n - 2 for _, n in repeated)

@@ -6,7 +6,8 @@ steps of the answer; "then" is none in "back then" or "since then"."""
 
 from __future__ import annotations
 
-_WHICH_ONE = "".join(
+# ... nor after a hyphen ("a 60-second video").
+_WHICH_ONE = "(?<!-)" + "".join(
     f"(?<!{w} )"
     for w in ("the", "my", "our", "a", "their", "his", "her", "its", "your", "this", "that")
 )
