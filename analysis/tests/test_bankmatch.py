@@ -8,7 +8,8 @@ import pytest
 
 from analysis.ai.offline import OfflineAIService
 from analysis.ai.offline.bankmatch import BANK_DIR, bank_index, match
-from analysis.ai.types import AnalysisContext, QuestionContext
+from analysis.ai.types import AnalysisContext
+from analysis.tests.bank_questions import question_context
 
 
 def _bank(language):
@@ -19,15 +20,7 @@ def _bank(language):
     return rows
 
 
-def _context(category, q, language, *, sample=True):
-    return QuestionContext(
-        text=q["question"],
-        category=category,
-        type=q["type"],
-        language=language,
-        expected_keywords=tuple(q["expectedKeywords"]),
-        sample_answer=q["sampleAnswer"] if sample else "",
-    )
+_context = question_context
 
 
 def test_the_index_loads_every_bank_question_of_a_language():

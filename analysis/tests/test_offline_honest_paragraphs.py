@@ -6,17 +6,14 @@ miss; "취약점" (a vulnerability) is no "약점" (a weakness)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from analysis.ai.offline import OfflineAIService
 from analysis.ai.offline.selfportrait import asks_about_speaker
 from analysis.ai.types import AnalysisContext, QuestionContext
+from analysis.tests.bank_questions import bank_question
 
 SERVICE = OfflineAIService()
-BANK = Path(__file__).resolve().parents[2] / "questions" / "bank"
 
 WHY_COMPANY = (
     "I want to work here because I've been using your budgeting app myself for about two "
@@ -56,19 +53,6 @@ def _typed(language: str, text: str) -> QuestionContext:
     return QuestionContext(text=text, category="custom", type="behavioral", language=language)
 
 
-def _bank(language: str, category: str, key: str) -> QuestionContext:
-    data = json.loads((BANK / language / f"{category}.json").read_text(encoding="utf-8"))
-    q = next(q for q in data["questions"] if q["key"] == key)
-    return QuestionContext(
-        text=q["question"],
-        category=category,
-        type=q["type"],
-        language=language,
-        expected_keywords=tuple(q["expectedKeywords"]),
-        sample_answer=q["sampleAnswer"],
-    )
-
-
 @pytest.mark.parametrize(
     ("asked", "answer"),
     [
@@ -77,7 +61,7 @@ def _bank(language: str, category: str, key: str) -> QuestionContext:
             _typed("ko", "본인의 가장 큰 단점은 무엇이고, 그것을 어떻게 보완하고 계신가요?"),
             WEAKNESS,
         ),
-        (_bank("ko", "marketing", "ko-marketing-easy-02"), PROMOTION),
+        (bank_question("ko", "marketing", "ko-marketing-easy-02"), PROMOTION),
     ],
     ids=["why-company", "weakness", "promotion"],
 )

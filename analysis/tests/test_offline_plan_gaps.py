@@ -4,14 +4,11 @@ field's methods in its own words is not told that it names no method."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from analysis.ai.offline import OfflineAIService
-from analysis.ai.types import AnalysisContext, QuestionContext
+from analysis.ai.types import AnalysisContext
+from analysis.tests.bank_questions import bank_question
 
 SERVICE = OfflineAIService()
-BANK = Path(__file__).resolve().parents[2] / "questions" / "bank"
 
 DESIGN_CUT = (
     "I'd sit down with the developer and ask which parts are the problem and why, instead of "
@@ -24,21 +21,8 @@ DESIGN_CUT = (
 )
 
 
-def _bank_question(language: str, category: str, key: str) -> QuestionContext:
-    data = json.loads((BANK / language / f"{category}.json").read_text(encoding="utf-8"))
-    q = next(q for q in data["questions"] if q["key"] == key)
-    return QuestionContext(
-        text=q["question"],
-        category=category,
-        type=q["type"],
-        language=language,
-        expected_keywords=tuple(q["expectedKeywords"]),
-        sample_answer=q["sampleAnswer"],
-    )
-
-
 def test_the_success_measure_gap_follows_the_steps():
-    asked = _bank_question("en", "design", "en-design-easy-07")
+    asked = bank_question("en", "design", "en-design-easy-07")
     context = AnalysisContext(job_category="design", language="en")
     ideal = SERVICE.analyze_answer(asked, DESIGN_CUT, context).ideal_answer
     gap = ideal.index("[success measure")
@@ -46,7 +30,7 @@ def test_the_success_measure_gap_follows_the_steps():
 
 
 def test_an_answer_praised_for_the_fields_words_is_not_told_it_names_no_method():
-    asked = _bank_question("en", "design", "en-design-easy-07")
+    asked = bank_question("en", "design", "en-design-easy-07")
     context = AnalysisContext(job_category="design", language="en")
     result = SERVICE.analyze_answer(asked, DESIGN_CUT, context)
     assert any("vocabulary of the field" in s for s in result.strengths)
