@@ -2,10 +2,14 @@
 own (the query that found the bug before the load test that confirmed it, "…with her
 one-on-one", "Since then…") is scored, not set aside as padding."""
 
+from pathlib import Path
+
 import pytest
 
 from analysis.ai.offline import OfflineAIService
+from analysis.ai.offline.analyzer import analyze
 from analysis.ai.types import AnalysisContext, QuestionContext
+from analysis.eval.harness import load_graded_set, long_answer, question_context
 
 SERVICE = OfflineAIService()
 
@@ -104,3 +108,14 @@ def test_a_story_told_in_paragraphs_is_scored_whole(language, question, answer):
     # ... and it scores as the same text in one paragraph does.
     whole = _analyse(language, question, answer.replace("\n\n", " "))
     assert abs(result["total_score"] - whole["total_score"]) <= 3
+
+
+def test_answers_to_other_questions_appended_as_paragraphs_stay_set_aside():
+    """The speed check's 5,000-character Korean answer: one question's answers, then other
+    questions' answers from the same fields (a code-review conflict, a churn model). A later
+    paragraph on the subject takes up none of them, however many words of the field they share
+    with it: they stay padding (33 of its 90 sentences; 2 when they were taken up)."""
+    graded = load_graded_set(Path(__file__).resolve().parents[1] / "eval" / "graded_set.jsonl")
+    asked = question_context(next(q for q in graded if q.language == "ko"))
+    signals = analyze(asked, long_answer(graded, "ko"), AnalysisContext(language="ko"))
+    assert len(signals.topicality.padding) >= 25

@@ -90,11 +90,11 @@ def restatement(
         # trouble delegating"): what it is said to be is the answer's own.
         if novel >= 2 and _ANSWER_FORM.search(sentences[i]):
             continue
+        if len(from_question) / len(stems) < 0.5 or novel > 3 or own_words < 2:
+            continue
         # ... and an outcome in the question's words with figures of its own ("결과적으로 2년
         # 계약을 성사시켰고, 마진은 18%를 유지했습니다" to "마진을 지키면서 계약을 성사시킨 경험").
-        if _new_figures(question, sentences[i]):
-            continue
-        if len(from_question) / len(stems) >= 0.5 and novel <= 3 and own_words >= 2:
+        if not _new_figures(question, sentences[i]):
             echo.append(i)
     novel_total = everything - restated
     copied = n > 0 and len(echo) >= max(1, n * 0.5) and len(novel_total) <= 10

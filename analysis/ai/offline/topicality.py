@@ -340,12 +340,12 @@ def judge_relevance(
             if not digression:
                 between.append((segment, stems - _EVERYDAY - _GENERIC))
         else:
-            # A paragraph set aside that the story takes up again in its own words (the query
-            # that found the pods, then the load test of that path) was the story's middle.
-            for held, words in [(g, w) for g, w in between if len(w & stems) >= 2]:
-                padding = [i for i in padding if i not in held]
-                core |= words
-            between = [(g, w) for g, w in between if len(w & stems) < 2]
+            # The paragraph just set aside, taken up by the next on the question's subject (the
+            # query that found the pods, then the load test of that path): the story's middle.
+            for held, words in between:
+                if held[-1] + 1 == segment[0] and stems & in_topic and len(words & stems) >= 2:
+                    padding = [i for i in padding if i not in held]
+            between = []
             core |= stems
             anchored = anchored or hits(stems) >= 1.0
     # Too little text to tell a different subject from a thin answer: that is the rubric's job.
