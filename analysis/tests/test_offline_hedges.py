@@ -26,3 +26,11 @@ def test_a_kind_named_is_no_hedge(sentence):
 def test_a_hedge_is_still_one(sentence):
     assert _EN_FILLERS.search(sentence)
     assert markers_for("en").vague.search(sentence)
+
+
+def test_honestly_fills_where_it_opens_what_is_said_not_after_a_verb():
+    assert _EN_FILLERS.search("Honestly, I think the plan was fine.")
+    assert _EN_FILLERS.search("and, honestly, it was late.")
+    assert not _EN_FILLERS.search("I'd tell my leadership honestly what the risk was.")
+    assert markers_for("en").opinion.search("honestly, it was the right call.")
+    assert not markers_for("en").opinion.search("i told the client honestly that we would slip.")

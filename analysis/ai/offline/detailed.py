@@ -8,6 +8,7 @@ from ..types import DetailedFeedback
 from .analyzer import Signals
 from .notes import Note
 from .quotes import excerpt, listing, quoted
+from .word_lists import EN_HONESTLY
 
 _KO_FORMAL = re.compile(r"(?:니다|니까)[.!?\"']*$")
 _KO_POLITE = re.compile(r"요[.!?\"']*$")
@@ -15,7 +16,7 @@ _KO_PLAIN = re.compile(r"(?<!니)다[.!?\"']*$")
 # "kind of" hedges ("it was kind of slow") unless it names a kind ("the kind of problem I want").
 _KIND = "".join(f"(?<!{w} )" for w in ("the", "a", "what", "this", "that", "any", "same", "one"))
 _EN_FILLERS = re.compile(
-    rf"\b(?:um+|uh+|you know|basically|literally|honestly|{_KIND}kind of|{_KIND}sort of|"
+    rf"\b(?:um+|uh+|you know|basically|literally|{EN_HONESTLY}|{_KIND}kind of|{_KIND}sort of|"
     r"i mean)\b",
     re.I,
 )

@@ -14,6 +14,7 @@ from .marker_set import MarkerSet
 from .markers_ko import KO
 from .sequence_words import EN_SEQUENCE
 from .setting import EN_WHEN
+from .word_lists import EN_HONESTLY
 
 __all__ = ["EN", "KO", "MarkerSet", "markers_for"]
 
@@ -326,7 +327,7 @@ EN = MarkerSet(
         r"work(?:ing)? (?:really |very |extremely )?hard(?:er)?)\b"
     ),
     opinion=_en(
-        r"\b(?:i think|i believe|i feel|in my opinion|honestly|i guess|probably|maybe|"
+        rf"\b(?:i think|i believe|i feel|in my opinion|{EN_HONESTLY}|i guess|probably|maybe|"
         r"i'm sure|of course|obviously|is the future)\b"
     ),
     deflection=_en(

@@ -98,3 +98,7 @@ RANK_WORDS = (
     "lowest highest best worst biggest largest smallest "
     "최하위 최하위권 최상위 최상위권 하위권 상위권 꼴찌 낮은 높은"
 )
+
+# "honestly" fills or hedges where it opens what is said ("Honestly, …"); after a verb it says
+# how ("I'd tell my leadership honestly").
+EN_HONESTLY = r"(?<![a-z] )honestly|honestly(?=\s*,)"
