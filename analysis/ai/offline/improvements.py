@@ -12,6 +12,7 @@ from .integrity_notes import integrity_notes
 from .notes import Note
 from .notes import quote_of as _quote_of
 from .quotes import excerpt, quoted, quoted_josa
+from .selfportrait import asks_about_speaker
 from .setting import when_without_where
 from .sidestep_notes import sidestep_note
 from .tense import tells_a_case, told_in_past
@@ -358,7 +359,9 @@ def _stretch_notes(s: Signals) -> list[Note]:
     in_words = (rel.keyword_source == "expected" and rel.matched and rel.coverage >= 0.5) or len(
         rel.category_hits
     ) >= 3
-    if not (sp.names or in_words) and len(s.sentences) >= 3 and not about_people(s.question):
+    # ... nor one about the speaker (a weakness and its remedy, a motive).
+    told_in_words = in_words or asks_about_speaker(s.question.text) or about_people(s.question)
+    if not (sp.names or told_in_words) and len(s.sentences) >= 3:
         notes.append(
             Note(
                 0.22,
